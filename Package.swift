@@ -1,0 +1,92 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The skills shipped with Steward: one folder under `Skills/` each.
+/// Adding a skill = a new folder, its name here, and one line in `Sources/steward/DefaultSkills.swift`.
+let skills = [
+    "OrderTracking",
+    "Returns",
+    "Coupons",
+    "KnowledgeBase",
+]
+
+var targets: [Target] = [
+    // The intent router: tokenizer, TF-IDF features, linear scorer, decisions. No dependencies.
+    .target(name: "StewardRouter"),
+    // libcurl, found through pkg-config, with a C shim for the variadic curl_easy_setopt.
+    .systemLibrary(
+        name: "CCurl",
+        pkgConfig: "libcurl",
+        providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    // Async HTTP client over libcurl's multi interface.
+    .target(
+        name: "StewardHTTP",
+        dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+    ),
+    // What skill authors import: the Skill protocol, replies and cards, tools, knowledge.
+    .target(
+        name: "StewardCore",
+        dependencies: ["StewardRouter", .product(name: "Logging", package: "swift-log")]
+    ),
+    // The conversation engine, configuration, the demo store, chat and pipe drivers.
+    .target(
+        name: "StewardRuntime",
+        dependencies: [
+            "StewardCore", "StewardRouter", "StewardHTTP",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]
+    ),
+    // Test support: stub HTTP server on 127.0.0.1, fixtures, skill conformance checks.
+    .target(name: "StewardTesting"),
+    .executableTarget(
+        name: "steward",
+        dependencies: [
+            "StewardRouter", "StewardCore", "StewardRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ] + skills.map { .target(name: $0) }
+    ),
+    .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"]),
+    .testTarget(name: "StewardHTTPTests", dependencies: ["StewardHTTP", "StewardTesting"]),
+    .testTarget(
+        name: "StewardRuntimeTests",
+        dependencies: ["StewardCore", "StewardRuntime", "StewardTesting"] + skills.map { .target(name: $0) }
+    ),
+    .testTarget(name: "stewardTests", dependencies: ["StewardTesting"]),
+]
+
+for skill in skills {
+    targets.append(
+        .target(
+            name: skill,
+            dependencies: ["StewardCore"],
+            path: "Skills/\(skill)",
+            exclude: ["conversations"],
+            resources: [.copy("skill.yaml")]
+        )
+    )
+}
+
+let package = Package(
+    name: "Steward",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .library(name: "StewardCore", targets: ["StewardCore"]),
+        .library(name: "StewardRouter", targets: ["StewardRouter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: targets
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
