@@ -33,7 +33,7 @@ var targets: [Target] = [
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter", "StewardHTTP",
+            "StewardCore", "StewardRouter",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]

@@ -1,0 +1,70 @@
+import Foundation
+import StewardCore
+
+/// Finds discount codes: public ones for anyone, personal ones only for an identified customer.
+public struct CouponsSkill: Skill {
+    public init() {}
+
+    public var manifestURL: URL? { Bundle.module.skillManifestURL }
+
+    public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
+        guard let provider = context.tools.coupons else {
+            return .cannotResolve("I can't look up discount codes right now.", reason: "no coupon provider configured")
+        }
+        let now = Date()
+        let publicCodes = try await provider.publicCoupons()
+        var personal: [Coupon] = []
+        if let email = request.customer.identifiedEmail {
+            personal = try await provider.coupons(email: email).filter { $0.isValid(at: now) }
+        }
+        if request.intent == "coupon_problem" {
+            return problem(request.text, known: publicCodes + personal, now: now, context: context)
+        }
+        let valid = publicCodes.filter { $0.isValid(at: now) }
+        let codes = personal + valid
+        guard !codes.isEmpty else {
+            return .answer("There are no discount codes available right now. Sign up to our newsletter to hear about the next one.")
+        }
+        var text = ""
+        if !personal.isEmpty {
+            text += "You have \(personal.count == 1 ? "a personal code" : "personal codes"): "
+                + personal.map { "\($0.code) (\($0.description))" }.joined(separator: "; ") + ". "
+        }
+        if !valid.isEmpty {
+            text += (personal.isEmpty ? "Here are the codes anyone can use: " : "Codes anyone can use: ")
+                + valid.map { "\($0.code) (\($0.description))" }.joined(separator: "; ") + "."
+        }
+        if !request.customer.isIdentified {
+            text += " Personal codes are shown once we know it's you (after checking an order, or when you're signed in)."
+        }
+        text += " Only one code can be used per order."
+        return .answer(text.trimmingCharacters(in: .whitespaces), cards: codes.map(card), facts: ["coupons": codes.map(\.code).joined(separator: ",")])
+    }
+
+    func card(_ coupon: Coupon) -> Card {
+        var fields = [Card.Field("Code", coupon.code)]
+        if let expires = coupon.expiresAt { fields.append(Card.Field("Valid until", DateText.day(expires))) }
+        if let minimum = coupon.minimumSubtotal { fields.append(Card.Field("Minimum order", minimum.formatted)) }
+        fields.append(Card.Field("For", coupon.isPublic ? "Everyone" : "You only"))
+        return Card(kind: .coupon, title: coupon.code, subtitle: coupon.description, fields: fields,
+                    buttons: [Card.Button(title: "Copy code", action: "copy:\(coupon.code)")])
+    }
+
+    func problem(_ text: String, known: [Coupon], now: Date, context: SkillContext) -> SkillResponse {
+        let words = Set(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map { $0.uppercased() })
+        if let coupon = known.first(where: { words.contains($0.code.uppercased()) }) {
+            if !coupon.isValid(at: now), let expired = coupon.expiresAt {
+                return .answer("The code \(coupon.code) expired on \(DateText.day(expired)), so it can't be used any more.")
+            }
+            var answer = "\(coupon.code) is valid (\(coupon.description))."
+            if let minimum = coupon.minimumSubtotal { answer += " It needs an order of at least \(minimum.formatted)." }
+            answer += " Check that it's typed exactly, that no other code is applied (one per order), and that the items aren't already on sale."
+            return .answer(answer)
+        }
+        if let match = context.knowledge.answer(text, topics: ["discounts"], minimumCoverage: 0.25) {
+            return .answer("\(match.passage.text)\n\n(From \(match.passage.source))")
+        }
+        return .cannotResolve(
+            "I couldn't tell why that code didn't work.", reason: "coupon problem not explained by codes or knowledge")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import StewardCore
+
+/// Answers general questions by quoting the best passage of the knowledge base with its source,
+/// and says it does not know when nothing matches well enough.
+public struct KnowledgeBaseSkill: Skill {
+    /// The share of the question's informative words a passage must contain to be quoted.
+    public var minimumCoverage: Double
+
+    public init(minimumCoverage: Double = 0.5) {
+        self.minimumCoverage = minimumCoverage
+    }
+
+    public var manifestURL: URL? { Bundle.module.skillManifestURL }
+
+    static let topicsByIntent: [String: Set<String>] = [
+        "shipping_info": ["shipping"],
+        "payment_info": ["payment"],
+        "sizing_info": ["sizing"],
+        "contact_info": ["contact"],
+    ]
+
+    public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
+        let preferred = Self.topicsByIntent[request.intent]
+        let match = preferred.flatMap { context.knowledge.answer(request.text, topics: $0, minimumCoverage: minimumCoverage) }
+            ?? context.knowledge.answer(request.text, minimumCoverage: minimumCoverage)
+        guard let match else {
+            return .cannotResolve(
+                "I'm not sure about that one, and I'd rather not guess.",
+                reason: "no knowledge passage matched the question well enough")
+        }
+        let passage = match.passage
+        let card = Card(kind: .article, title: passage.heading, subtitle: "\(passage.topic).md")
+        return .answer("\(passage.text)\n\n(From \(passage.source))", cards: [card], facts: ["source": passage.source])
+    }
+}

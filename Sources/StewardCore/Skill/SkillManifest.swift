@@ -1,0 +1,111 @@
+/// What a skill declares about itself in its `skill.yaml`.
+///
+/// ```yaml
+/// id: order_tracking
+/// name: Order tracking
+/// summary: Where an order is, its carrier and tracking link.
+/// suggestion: Track my order
+/// requires_identity: true
+/// channels: [webchat, sms, whatsapp, email]
+/// tools: [orders]
+/// knowledge: [shipping]
+/// intents:
+///   order_status:
+///     keywords: [track, tracking, where is my order]
+///     examples:
+///       - where is my order
+///       - has my package shipped yet
+/// ```
+public struct SkillManifest: Sendable, Hashable, Codable {
+    /// One intent of a skill with the utterances that train the router.
+    public struct Intent: Sendable, Hashable, Codable {
+        /// Words or phrases that boost this intent when a message contains them.
+        public var keywords: [String]
+        /// Example customer messages.
+        public var examples: [String]
+
+        public init(keywords: [String] = [], examples: [String]) {
+            self.keywords = keywords
+            self.examples = examples
+        }
+    }
+
+    /// Whether the skill is in service.
+    public enum Availability: String, Sendable, Hashable, Codable {
+        case enabled
+        case disabled
+        case comingSoon = "coming_soon"
+    }
+
+    /// A stable identifier, e.g. `order_tracking`.
+    public var id: String
+    /// The name shown to people, e.g. "Order tracking".
+    public var name: String
+    /// One sentence on what the skill does.
+    public var summary: String
+    /// A short phrase offered as a suggestion, e.g. "Track my order".
+    public var suggestion: String?
+    /// True when the skill only serves identified customers.
+    public var requiresIdentity: Bool
+    /// The channels the skill answers on; empty means all.
+    public var channels: [Channel]
+    /// The tools the skill needs.
+    public var tools: [ToolKind]
+    /// The knowledge topics (file names under `knowledge/` without `.md`) the skill needs.
+    public var knowledge: [String]
+    /// Whether the skill is enabled, disabled, or announced as coming soon.
+    public var availability: Availability
+    /// The skill's intents by name.
+    public var intents: [String: Intent]
+
+    public init(
+        id: String, name: String, summary: String, suggestion: String? = nil,
+        requiresIdentity: Bool = false, channels: [Channel] = [], tools: [ToolKind] = [],
+        knowledge: [String] = [], availability: Availability = .enabled, intents: [String: Intent]
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.suggestion = suggestion
+        self.requiresIdentity = requiresIdentity
+        self.channels = channels
+        self.tools = tools
+        self.knowledge = knowledge
+        self.availability = availability
+        self.intents = intents
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, summary, suggestion, channels, tools, knowledge, availability, intents
+        case requiresIdentity = "requires_identity"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
+        suggestion = try c.decodeIfPresent(String.self, forKey: .suggestion)
+        requiresIdentity = try c.decodeIfPresent(Bool.self, forKey: .requiresIdentity) ?? false
+        channels = try c.decodeIfPresent([Channel].self, forKey: .channels) ?? []
+        tools = try c.decodeIfPresent([ToolKind].self, forKey: .tools) ?? []
+        knowledge = try c.decodeIfPresent([String].self, forKey: .knowledge) ?? []
+        availability = try c.decodeIfPresent(Availability.self, forKey: .availability) ?? .enabled
+        intents = try c.decode([String: Intent].self, forKey: .intents)
+    }
+
+    /// True when the skill answers on `channel`.
+    public func serves(_ channel: Channel) -> Bool {
+        channels.isEmpty || channels.contains(channel)
+    }
+}
+
+extension SkillManifest.Intent {
+    enum CodingKeys: String, CodingKey { case keywords, examples }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
+        examples = try c.decode([String].self, forKey: .examples)
+    }
+}

@@ -1,0 +1,57 @@
+/// Reads and changes orders: the demo store, or an adapter for the shop's platform (Shopify).
+public protocol OrderProvider: Sendable {
+    /// The order with this number ("1001" or "#1001"), or nil when there is none.
+    func order(number: String) async throws -> Order?
+    /// The orders placed with this email, newest first.
+    func orders(email: String) async throws -> [Order]
+    /// Cancels an order that has not shipped and returns it as it is now.
+    func cancel(orderNumber: String, reason: String) async throws -> Order
+}
+
+/// The shop's products.
+public protocol ProductCatalog: Sendable {
+    /// Every product in the catalog (adapters may cap the count).
+    func products() async throws -> [Product]
+}
+
+/// Discount codes: public ones, and ones reserved for a customer.
+public protocol CouponProvider: Sendable {
+    /// The codes anyone may use.
+    func publicCoupons() async throws -> [Coupon]
+    /// The codes reserved for this email.
+    func coupons(email: String) async throws -> [Coupon]
+}
+
+/// Customer profiles.
+public protocol CustomerDirectory: Sendable {
+    /// The profile with this email, or nil.
+    func customer(email: String) async throws -> CustomerProfile?
+}
+
+/// Returns and exchanges (the demo store, or a returns platform such as Loop).
+public protocol ReturnsProvider: Sendable {
+    /// The self-service portal where customers start a return.
+    var portalURL: String { get }
+    /// The returns started for an order.
+    func returns(orderNumber: String) async throws -> [ReturnRequest]
+}
+
+/// Subscriptions (the demo store, or a subscription platform such as Recharge).
+public protocol SubscriptionProvider: Sendable {
+    /// The self-service portal where customers manage subscriptions.
+    var portalURL: String { get }
+    /// The customer's subscriptions.
+    func subscriptions(email: String) async throws -> [Subscription]
+    /// Pauses a subscription.
+    func pause(subscriptionID: String) async throws -> Subscription
+    /// Skips the next delivery.
+    func skipNext(subscriptionID: String) async throws -> Subscription
+    /// Cancels a subscription.
+    func cancel(subscriptionID: String, reason: String) async throws -> Subscription
+}
+
+/// Loyalty points (the demo store, or a loyalty platform such as Smile.io).
+public protocol LoyaltyProvider: Sendable {
+    /// The customer's account, or nil when they have not joined.
+    func account(email: String) async throws -> LoyaltyAccount?
+}

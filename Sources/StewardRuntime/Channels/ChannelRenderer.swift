@@ -1,0 +1,83 @@
+import StewardCore
+
+/// Shapes a skill's reply for the channel it goes to.
+///
+/// Web chat keeps cards and quick replies. WhatsApp gets cards as text with links and at most
+/// three quick replies. SMS and email get everything in the text: cards become short text blocks
+/// with links, and quick replies become a "Reply with" line (SMS) or are dropped (email).
+public struct ChannelRenderer: Sendable {
+    /// The SMS length above which card details are cut to title and link.
+    public var smsSegmentBudget = 3
+
+    public init() {}
+
+    /// The reply as it should be sent on `channel`.
+    public func render(_ response: SkillResponse, for channel: Channel) -> SkillResponse {
+        var out = response
+        switch channel {
+        case .webchat:
+            return out
+        case .whatsapp:
+            out.text = join(response.text, response.cards.map { block($0, detailed: true) })
+            out.cards = []
+            out.suggestions = Array(response.suggestions.prefix(3))
+        case .email:
+            out.text = join(response.text, response.cards.map { block($0, detailed: true) })
+            out.cards = []
+            out.suggestions = []
+        case .sms:
+            var text = join(response.text, response.cards.map { block($0, detailed: true) })
+            if SMSSegments.count(text) > smsSegmentBudget {
+                text = join(response.text, response.cards.map { block($0, detailed: false) })
+            }
+            let options = response.suggestions.filter { $0.action != "resume" }.map(\.title)
+            if !options.isEmpty { text += "\nReply with: " + options.prefix(3).joined(separator: " / ") }
+            out.text = text
+            out.cards = []
+            out.suggestions = []
+        }
+        return out
+    }
+
+    /// A card as plain text: title, subtitle, fields and link.
+    public func block(_ card: Card, detailed: Bool = true) -> String {
+        var lines = [card.title]
+        if detailed {
+            if let subtitle = card.subtitle { lines.append(subtitle) }
+            lines += card.fields.map { "\($0.label): \($0.value)" }
+        }
+        if let url = card.url { lines.append(url) }
+        if detailed {
+            lines += card.buttons.compactMap { button in button.url.map { "\(button.title): \($0)" } }
+                .filter { !lines.contains($0) && $0 != card.url }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func join(_ text: String, _ blocks: [String]) -> String {
+        ([text] + blocks).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+}
+
+/// Counts SMS segments: 160 GSM-7 characters (153 when split), or 70 UCS-2 (67 when split).
+public enum SMSSegments {
+    private static let gsm: Set<Character> = Set(
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    )
+    private static let gsmExtended: Set<Character> = Set("^{}\\[~]|€")
+
+    /// True when the text can be sent in GSM-7.
+    public static func isGSM7(_ text: String) -> Bool {
+        text.allSatisfy { gsm.contains($0) || gsmExtended.contains($0) }
+    }
+
+    /// The number of segments the text needs.
+    public static func count(_ text: String) -> Int {
+        if isGSM7(text) {
+            let units = text.reduce(0) { $0 + (gsmExtended.contains($1) ? 2 : 1) }
+            return units <= 160 ? 1 : (units + 152) / 153
+        }
+        let units = text.utf16.count
+        return units <= 70 ? 1 : (units + 66) / 67
+    }
+}

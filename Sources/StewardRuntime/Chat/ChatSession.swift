@@ -1,0 +1,136 @@
+import Foundation
+import StewardCore
+
+/// `steward chat`: a conversation typed on standard input.
+///
+/// Shows a prompt when standard input is a terminal and plain output when it is piped.
+/// Commands: `/login EMAIL`, `/channel NAME`, `/verbose`, `/reset`, `/help`, `/quit`.
+/// Typing the number of a suggestion clicks it.
+public final class ChatSession {
+    private let engine: ConversationEngine
+    private var verbose: Bool
+    private let interactive: Bool
+    private var channel: Channel = .webchat
+    private var customer = Customer.anonymous
+    private var sessionID = "chat-\(UUID().uuidString.prefix(8).lowercased())"
+    private var lastSuggestions: [Suggestion] = []
+    private let renderer = ChannelRenderer()
+    private let write: (String) -> Void
+
+    /// A chat on standard input and output.
+    public init(engine: ConversationEngine, verbose: Bool = false, interactive: Bool = isatty(0) == 1, write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
+        self.engine = engine
+        self.verbose = verbose
+        self.interactive = interactive
+        self.write = write
+    }
+
+    static let help = """
+        Commands:
+          /login EMAIL    use EMAIL when verifying your orders (you'll still need an order number)
+          /channel NAME   render replies for webchat, sms, whatsapp or email
+          /verbose        show intent, confidence and skill for each reply (toggle)
+          /reset          start a new conversation
+          /help           this list
+          /quit           leave (Ctrl-D works too)
+        Type the number of a suggestion to pick it.
+        """
+
+    /// Reads lines until `/quit` or end of input.
+    public func run(readLine: () -> String? = { Swift.readLine(strippingNewline: true) }) async {
+        if interactive {
+            write("\(engine.configuration.agent.name) · \(engine.configuration.shop.name) (type /help for commands, /quit to leave)")
+        }
+        write("\(engine.configuration.agent.name): \(engine.introMessage)")
+        while true {
+            if interactive {
+                FileHandle.standardOutput.write(Data("you> ".utf8))
+            }
+            guard let raw = readLine() else { break }
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("/") {
+                if await command(line) == false { break }
+                continue
+            }
+            var text: String? = line
+            var action: String?
+            if let n = Int(line), n >= 1, n <= lastSuggestions.count {
+                let picked = lastSuggestions[n - 1]
+                text = picked.title
+                action = picked.action
+                if !interactive { write("you: \(picked.title)") }
+            } else if !interactive {
+                write("you: \(line)")
+            }
+            let message = IncomingMessage(
+                session: sessionID, text: text, action: action, channel: channel, customer: customer)
+            do {
+                let reply = try await engine.respond(to: message)
+                show(reply)
+            } catch {
+                write("error: \(error)")
+            }
+        }
+    }
+
+    private func show(_ reply: AgentReply) {
+        var out = "\(engine.configuration.agent.name): \(reply.text)"
+        for card in reply.cards {
+            let block = renderer.block(card).split(separator: "\n").map { "  │ \($0)" }.joined(separator: "\n")
+            out += "\n  ┌─ \(card.kind.rawValue)\n\(block)\n  └─"
+        }
+        lastSuggestions = reply.suggestions
+        if !reply.suggestions.isEmpty {
+            out += "\n  " + reply.suggestions.enumerated().map { "[\($0.offset + 1)] \($0.element.title)" }.joined(separator: "  ")
+        }
+        if verbose {
+            let confidence = reply.confidence.map { String(format: "%.2f", $0) } ?? "-"
+            out += "\n  (intent: \(reply.intent ?? "-"), confidence: \(confidence), skill: \(reply.skill ?? "-"), outcome: \(reply.outcome))"
+        }
+        write(out)
+    }
+
+    /// Runs a slash command; false means quit.
+    private func command(_ line: String) async -> Bool {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0].lowercased() {
+        case "/quit", "/exit":
+            return false
+        case "/help":
+            write(ChatSession.help)
+        case "/verbose":
+            verbose.toggle()
+            write("verbose \(verbose ? "on" : "off")")
+        case "/reset":
+            try? await engine.reset(session: sessionID)
+            sessionID = "chat-\(UUID().uuidString.prefix(8).lowercased())"
+            customer = .anonymous
+            lastSuggestions = []
+            write("(new conversation)")
+            write("\(engine.configuration.agent.name): \(engine.introMessage)")
+        case "/channel":
+            guard let value = Channel(rawValue: argument.lowercased()) else {
+                write("usage: /channel \(Channel.allCases.map(\.rawValue).joined(separator: "|"))")
+                return true
+            }
+            guard engine.configuration.channels.contains(value) else {
+                write("The \(value.rawValue) channel is not enabled in the configuration.")
+                return true
+            }
+            channel = value
+            write("(replies are now rendered for \(value.rawValue))")
+        case "/login":
+            guard EmailAddress.isValid(argument) else {
+                write("usage: /login EMAIL (a valid email address)")
+                return true
+            }
+            customer = Customer(email: argument, authenticated: false)
+            write("(you are \(argument.lowercased()); give an order number to verify it)")
+        default:
+            write("Unknown command \(parts[0]). Type /help for the list.")
+        }
+        return true
+    }
+}

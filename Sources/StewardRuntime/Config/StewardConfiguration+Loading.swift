@@ -1,0 +1,165 @@
+import Foundation
+import StewardCore
+import Yams
+
+extension StewardConfiguration {
+    /// The file read when no `--config` is given, if it exists in the working directory.
+    public static let defaultPath = "steward.yaml"
+
+    /// Loads settings from `path`, or from `steward.yaml` if present, or the defaults.
+    ///
+    /// - Parameter path: An explicit file; it must exist.
+    /// - Throws: ``ConfigurationError`` naming the key and what is allowed.
+    public static func load(path: String?) throws -> StewardConfiguration {
+        let file: String
+        if let path {
+            file = path
+        } else if FileManager.default.fileExists(atPath: defaultPath) {
+            file = defaultPath
+        } else {
+            return StewardConfiguration()
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: file) ? "it is not UTF-8 text" : "no such file"
+            throw ConfigurationError.unreadable(path: file, reason: reason)
+        }
+        var config = try parse(yaml: text, path: file)
+        config.sourcePath = file
+        return config
+    }
+
+    /// Parses settings from YAML text.
+    public static func parse(yaml: String, path: String = "<yaml>") throws -> StewardConfiguration {
+        let root: Any?
+        do {
+            root = try Yams.load(yaml: yaml)
+        } catch {
+            throw ConfigurationError.invalidYAML(path: path, reason: "\(error)")
+        }
+        var config = StewardConfiguration()
+        guard let root else { return config }
+        let top = try ConfigNode(root, key: "")
+        try top.allow(["agent", "channels", "router", "shop", "data", "skills"])
+
+        if let agent = try top.section("agent") {
+            try agent.allow(["name", "intro"])
+            if let v = try agent.string("name") { config.agent.name = v }
+            if let v = try agent.string("intro") { config.agent.intro = v }
+        }
+        if let channels = try top.stringList("channels") {
+            config.channels = try channels.map { name in
+                guard let channel = Channel(rawValue: name) else {
+                    throw ConfigurationError.invalidValue(
+                        key: "channels", expected: "a list of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return channel
+            }
+        }
+        if let router = try top.section("router") {
+            try router.allow(["threshold", "margin", "digression_threshold"])
+            config.router.threshold = try router.unitInterval("threshold")
+            config.router.margin = try router.unitInterval("margin")
+            if let v = try router.unitInterval("digression_threshold") { config.router.digressionThreshold = v }
+        }
+        if let shop = try top.section("shop") {
+            try shop.allow(["name", "returns_portal_url", "order_status_url", "storefront_url", "return_window_days"])
+            if let v = try shop.number("return_window_days") {
+                guard v >= 0, v <= 365, v == v.rounded() else {
+                    throw ConfigurationError.invalidValue(key: "shop.return_window_days", expected: "a whole number of days from 0 to 365")
+                }
+                config.shop.returnWindowDays = Int(v)
+            }
+            if let v = try shop.string("name") { config.shop.name = v }
+            if let v = try shop.url("returns_portal_url") { config.shop.returnsPortalURL = v }
+            if let v = try shop.url("order_status_url") { config.shop.orderStatusURL = v }
+            if let v = try shop.url("storefront_url") { config.shop.storefrontURL = v }
+        }
+        if let data = try top.section("data") {
+            try data.allow(["demo_dir", "knowledge_dir"])
+            if let v = try data.string("demo_dir") { config.data.demoDirectory = v }
+            if let v = try data.string("knowledge_dir") { config.data.knowledgeDirectory = v }
+        }
+        if let skills = try top.section("skills") {
+            try skills.allow(["disabled"])
+            if let v = try skills.stringList("disabled") { config.disabledSkills = v }
+        }
+        return config
+    }
+}
+
+/// A YAML mapping with the path of keys that led to it, for error messages.
+struct ConfigNode {
+    let values: [String: Any]
+    let key: String
+
+    init(_ value: Any, key: String) throws {
+        guard let map = value as? [String: Any] else {
+            throw ConfigurationError.invalidValue(key: key.isEmpty ? "(top level)" : key, expected: "a mapping of keys to values")
+        }
+        values = map
+        self.key = key
+    }
+
+    func path(_ name: String) -> String { key.isEmpty ? name : "\(key).\(name)" }
+
+    func allow(_ names: [String]) throws {
+        for name in values.keys.sorted() where !names.contains(name) {
+            throw ConfigurationError.unknownKey(key: path(name), allowed: names)
+        }
+    }
+
+    func section(_ name: String) throws -> ConfigNode? {
+        guard let value = values[name] else { return nil }
+        return try ConfigNode(value, key: path(name))
+    }
+
+    func string(_ name: String) throws -> String? {
+        guard let value = values[name] else { return nil }
+        guard let string = value as? String, !string.isEmpty else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "a non-empty string")
+        }
+        return string
+    }
+
+    func url(_ name: String) throws -> String? {
+        guard let string = try self.string(name) else { return nil }
+        guard string.hasPrefix("https://") || string.hasPrefix("http://") else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "an http(s) URL")
+        }
+        return string
+    }
+
+    func stringList(_ name: String) throws -> [String]? {
+        guard let value = values[name] else { return nil }
+        guard let list = value as? [Any], let strings = list as? [String] else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "a list of strings")
+        }
+        return strings
+    }
+
+    func number(_ name: String) throws -> Double? {
+        guard let value = values[name] else { return nil }
+        if let d = value as? Double { return d }
+        if let i = value as? Int { return Double(i) }
+        throw ConfigurationError.invalidValue(key: path(name), expected: "a number")
+    }
+
+    func unitInterval(_ name: String) throws -> Double? {
+        guard let d = try number(name) else { return nil }
+        guard (0...1).contains(d) else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "a number from 0 to 1")
+        }
+        return d
+    }
+
+    func bool(_ name: String) throws -> Bool? {
+        guard let value = values[name] else { return nil }
+        guard let b = value as? Bool else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "true or false")
+        }
+        return b
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import StewardCore
+
+/// Steward's settings, read from `steward.yaml`; every field has a default.
+public struct StewardConfiguration: Sendable, Hashable {
+    /// The agent's name and greeting.
+    public struct Agent: Sendable, Hashable {
+        /// The name the agent uses for itself.
+        public var name = "Steward"
+        /// The message a new web chat conversation opens with.
+        public var intro = "Hi! I'm Steward, the shop's assistant. I can track orders, help with returns and find discount codes. How can I help?"
+        public init() {}
+    }
+
+    /// The router's decision settings.
+    public struct Router: Sendable, Hashable {
+        /// The confidence the top intent must reach; nil keeps the router's default.
+        public var threshold: Double?
+        /// The lead the top intent must have over the runner-up; nil keeps the router's default.
+        public var margin: Double?
+        /// The confidence a message needs to leave a question a skill asked for another topic.
+        public var digressionThreshold = 0.6
+        public init() {}
+    }
+
+    /// Where data lives.
+    public struct Data: Sendable, Hashable {
+        /// The demo store's data folder.
+        public var demoDirectory = "demo"
+        /// The knowledge base folder.
+        public var knowledgeDirectory = "knowledge"
+        public init() {}
+    }
+
+    public var agent = Agent()
+    /// The channels Steward answers on.
+    public var channels: [Channel] = Channel.allCases
+    public var router = Router()
+    public var shop = ShopInfo(
+        name: "Northwind Outfitters",
+        returnsPortalURL: "https://northwind.example/returns",
+        orderStatusURL: "https://northwind.example/orders/{order}",
+        storefrontURL: "https://northwind.example"
+    )
+    public var data = Data()
+    /// Skill ids switched off.
+    public var disabledSkills: [String] = []
+    /// The file the settings came from, if any.
+    public var sourcePath: String?
+
+    /// The default settings: the demo store, `knowledge/`, every channel.
+    public init() {}
+}

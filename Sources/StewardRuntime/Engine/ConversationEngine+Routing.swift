@@ -1,0 +1,173 @@
+import Foundation
+import Logging
+import StewardCore
+import StewardRouter
+
+extension ConversationEngine {
+    /// Decides who answers a message and runs it, updating the session's task state.
+    func decide(text: String, action: String?, session: inout Session) async -> Decision {
+        // A clicked button: route it directly.
+        if let action, !action.isEmpty {
+            return await handle(action: action, text: text, session: &session)
+        }
+        let decision = router.classify(text)
+        let top = decision.top
+
+        // A question a skill asked is waiting for its answer.
+        if let task = session.active {
+            if decision.intent == SystemIntent.cancel.rawValue {
+                session.active = nil
+                let name = registry.entry(id: task.skill)?.manifest.name ?? task.skill
+                return system(
+                    "OK, I've stopped that (\(name.lowercased())). Anything else I can help with?",
+                    intent: SystemIntent.cancel.rawValue, confidence: top?.confidence, session: session)
+            }
+            if isDigression(decision, from: task, text: text) {
+                session.interrupted.append(task)
+                session.active = nil
+            } else {
+                return await run(
+                    skillID: task.skill, intent: task.intent, confidence: top?.confidence ?? 0, text: text,
+                    action: nil, state: task.state, continuation: true, session: &session)
+            }
+        }
+
+        switch decision.kind {
+        case .match:
+            guard let top else { break }
+            return await route(intent: top.intent, confidence: top.confidence, text: text, session: &session)
+        case .ambiguous:
+            let candidates = Array(decision.ranked.prefix(2))
+            let owners = Set(candidates.map { registry.entry(intent: $0.intent)?.manifest.id ?? $0.intent })
+            if owners.count == 1, let best = candidates.first {
+                // Both readings belong to the same skill: let it answer.
+                return await route(intent: best.intent, confidence: best.confidence, text: text, session: &session)
+            }
+            return ambiguous(candidates, session: session)
+        case .noMatch:
+            break
+        }
+        return noMatch(session: session, confidence: top?.confidence)
+    }
+
+    /// True when a message asked while a skill waits for an answer clearly changes topic.
+    func isDigression(_ decision: RouteDecision, from task: Session.Task, text: String) -> Bool {
+        guard decision.kind == .match, let top = decision.top,
+            top.confidence >= configuration.router.digressionThreshold
+        else { return false }
+        if top.intent == SystemIntent.human.rawValue || top.intent == SystemIntent.capabilities.rawValue { return true }
+        if top.intent.hasPrefix("system.") { return false }
+        guard let owner = registry.entry(intent: top.intent)?.manifest.id, owner != task.skill else { return false }
+        // A bare answer (an order number, an email, "yes") is not a new topic.
+        let entities = Entities.extract(from: text)
+        let words = Tokenizer().words(text).filter { word in
+            !entities.orderNumbers.contains(word) && !entities.emails.contains(word) && !entities.numbers.contains(word)
+        }
+        return words.count >= 3
+    }
+
+    /// Sends a message to the skill that owns `intent`, or answers a system intent.
+    func route(intent: String, confidence: Double, text: String, session: inout Session) async -> Decision {
+        if let system = SystemIntent(rawValue: intent) {
+            return await answer(system, confidence: confidence, text: text, session: &session)
+        }
+        guard let entry = registry.entry(intent: intent) else {
+            return noMatch(session: session, confidence: confidence)
+        }
+        return await run(
+            skillID: entry.manifest.id, intent: intent, confidence: confidence, text: text, action: nil,
+            state: SkillState(), continuation: false, session: &session)
+    }
+
+    /// Runs a skill, if it is live on the session's channel, and updates the task state.
+    func run(
+        skillID: String, intent: String, confidence: Double, text: String, action: String?, state: SkillState,
+        continuation: Bool, session: inout Session
+    ) async -> Decision {
+        guard let entry = registry.entry(id: skillID) else {
+            return noMatch(session: session, confidence: confidence)
+        }
+        let manifest = entry.manifest
+        let status = statuses[manifest.id] ?? .live
+        guard status.isLive, manifest.serves(session.channel) else {
+            session.active = nil
+            let reason = status.isLive ? "not offered on \(session.channel.rawValue)" : status.description
+            logger.notice("request for a skill that is not live", metadata: ["skill": "\(manifest.id)", "reason": "\(reason)"])
+            let response = SkillResponse.cannotResolve(
+                "I'm sorry, I can't help with \(manifest.name.lowercased()) here right now.",
+                reason: "skill \(manifest.id) \(reason)")
+            return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
+        }
+        let request = SkillRequest(
+            text: text, action: action, intent: intent, confidence: confidence,
+            history: session.turns, state: state, customer: session.customer, channel: session.channel,
+            isContinuation: continuation)
+        var skillLogger = logger
+        skillLogger[metadataKey: "skill"] = "\(manifest.id)"
+        skillLogger[metadataKey: "session"] = "\(session.id)"
+        let context = SkillContext(tools: tools, knowledge: knowledge, shop: configuration.shop, logger: skillLogger)
+        var response: SkillResponse
+        do {
+            response = try await entry.skill.handle(request, context: context)
+        } catch {
+            skillLogger.error("skill failed", metadata: ["error": "\(error)"])
+            response = .cannotResolve(
+                "I'm sorry, I couldn't look that up just now. Please try again in a moment.",
+                reason: "skill \(manifest.id) failed: \(error)")
+        }
+        if let email = response.verifiedEmail { session.customer.verifiedEmail = email.lowercased() }
+        switch response.outcome {
+        case .needsInput:
+            session.active = Session.Task(skill: manifest.id, intent: intent, state: response.state ?? state)
+        case .resolved, .cannotResolve:
+            session.active = nil
+            if let waiting = session.interrupted.last {
+                let name = registry.entry(id: waiting.skill)?.manifest.name ?? waiting.skill
+                response.text += "\n\nShall we get back to \(name.lowercased())?"
+                response.suggestions.append(Suggestion("Back to \(name.lowercased())", action: "resume"))
+            }
+        }
+        return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
+    }
+
+    /// Handles a clicked quick reply or button.
+    func handle(action: String, text: String, session: inout Session) async -> Decision {
+        if action == "resume", let task = session.interrupted.popLast() {
+            return await run(
+                skillID: task.skill, intent: task.intent, confidence: 1, text: "", action: "resume",
+                state: task.state, continuation: true, session: &session)
+        }
+        if action.hasPrefix("intent:") {
+            let intent = String(action.dropFirst("intent:".count))
+            if SystemIntent(rawValue: intent) != nil || registry.entry(intent: intent) != nil {
+                session.active = nil
+                return await route(intent: intent, confidence: 1, text: text, session: &session)
+            }
+        }
+        if action.hasPrefix("skill:") {
+            // skill:<id>:<verb…>, sent by a skill's own buttons.
+            let parts = action.split(separator: ":", maxSplits: 2).map(String.init)
+            if parts.count >= 2, let entry = registry.entry(id: parts[1]) {
+                let task = session.active?.skill == entry.manifest.id ? session.active : nil
+                let intent = task?.intent ?? entry.manifest.intents.keys.sorted().first ?? entry.manifest.id
+                return await run(
+                    skillID: entry.manifest.id, intent: intent, confidence: 1, text: text, action: action,
+                    state: task?.state ?? SkillState(), continuation: task != nil, session: &session)
+            }
+        }
+        if let task = session.active {
+            return await run(
+                skillID: task.skill, intent: task.intent, confidence: 1, text: text, action: action,
+                state: task.state, continuation: true, session: &session)
+        }
+        if !text.isEmpty {
+            var copy = session
+            let decision = await decide(text: text, action: nil, session: &copy)
+            session = copy
+            return decision
+        }
+        return system(
+            "That option is no longer available. What can I help you with?", intent: nil, confidence: nil,
+            session: session, label: "no_match")
+    }
+}

@@ -1,0 +1,99 @@
+import StewardCore
+import StewardRouter
+
+extension ConversationEngine {
+    /// Answers the intents Steward handles itself: greetings, thanks, what it can do, a person.
+    func answer(_ intent: SystemIntent, confidence: Double, text: String, session: inout Session) async -> Decision {
+        let name = intent.rawValue
+        switch intent {
+        case .greeting:
+            let who = session.customer.name.map { ", \($0)" } ?? ""
+            return system(
+                "Hi\(who)! How can I help you today?", intent: name, confidence: confidence, session: session,
+                suggestions: capabilitySuggestions(for: session.channel))
+        case .thanks:
+            return system("You're welcome! Is there anything else I can help with?", intent: name, confidence: confidence, session: session)
+        case .goodbye:
+            return system("Thanks for chatting with \(configuration.shop.name). Have a great day!", intent: name, confidence: confidence, session: session)
+        case .cancel:
+            if !session.interrupted.isEmpty { session.interrupted.removeAll() }
+            return system("No problem. What else can I help you with?", intent: name, confidence: confidence, session: session)
+        case .capabilities:
+            let skills = liveSkills(on: session.channel)
+            let list = skills.map { "• \($0.name): \($0.summary)" }.joined(separator: "\n")
+            return system(
+                "I'm \(configuration.agent.name), \(configuration.shop.name)'s assistant. I can help with:\n\(list)",
+                intent: name, confidence: confidence, session: session,
+                suggestions: capabilitySuggestions(for: session.channel))
+        case .human:
+            if let contact = knowledge.answer("contact customer service team hours email", topics: ["contact"], minimumCoverage: 0.2) {
+                return system(
+                    "You can reach our team directly: \(contact.passage.text)\n(Source: \(contact.passage.source))",
+                    intent: name, confidence: confidence, session: session)
+            }
+            return system(
+                "You can reach our team by email; a person will get back to you.", intent: name, confidence: confidence,
+                session: session)
+        }
+    }
+
+    /// A reply from Steward itself rather than a skill.
+    func system(
+        _ text: String, intent: String?, confidence: Double?, session: Session, suggestions: [Suggestion] = [],
+        label: String? = nil
+    ) -> Decision {
+        Decision(
+            response: SkillResponse(text: text, suggestions: suggestions, outcome: .resolved), skill: "system",
+            intent: intent, confidence: confidence, label: label)
+    }
+
+    /// "Did you mean A or B?"
+    func ambiguous(_ candidates: [IntentScore], session: Session) -> Decision {
+        let options = candidates.map { candidate -> (String, String) in
+            let title = label(forIntent: candidate.intent)
+            return (title, candidate.intent)
+        }
+        let question = "Did you mean \(options.map { $0.0.lowercased() }.joined(separator: " or "))?"
+        return Decision(
+            response: SkillResponse(
+                text: question, suggestions: options.map { Suggestion($0.0, action: "intent:\($0.1)") },
+                outcome: .needsInput),
+            skill: "system", intent: candidates.first?.intent, confidence: candidates.first?.confidence,
+            label: "ambiguous")
+    }
+
+    /// "I didn't understand; I can help with …"
+    func noMatch(session: Session, confidence: Double?) -> Decision {
+        let skills = liveSkills(on: session.channel)
+        let names = skills.prefix(3).map { $0.name.lowercased() }
+        let offer: String
+        switch names.count {
+        case 0: offer = ""
+        case 1: offer = " I can help with \(names[0])."
+        default: offer = " I can help with \(names.dropLast().joined(separator: ", ")) or \(names.last!)."
+        }
+        return Decision(
+            response: SkillResponse(
+                text: "Sorry, I didn't understand that.\(offer)",
+                suggestions: capabilitySuggestions(for: session.channel), outcome: .resolved),
+            skill: "system", intent: nil, confidence: confidence, label: "no_match")
+    }
+
+    /// One suggestion per live skill (at most three), from each manifest's `suggestion`.
+    func capabilitySuggestions(for channel: Channel) -> [Suggestion] {
+        liveSkills(on: channel).compactMap { manifest in
+            manifest.suggestion.map { Suggestion($0, action: manifest.intents.keys.sorted().first.map { "intent:\($0)" }) }
+        }
+        .prefix(3).map { $0 }
+    }
+
+    /// A short label for an intent: its skill's suggestion or name.
+    func label(forIntent intent: String) -> String {
+        if let entry = registry.entry(intent: intent) { return entry.manifest.suggestion ?? entry.manifest.name }
+        switch SystemIntent(rawValue: intent) {
+        case .human: return "Talk to a person"
+        case .capabilities: return "What I can do"
+        default: return intent
+        }
+    }
+}

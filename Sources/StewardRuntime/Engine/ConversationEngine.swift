@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import StewardCore
+import StewardRouter
+
+/// Routes each customer message to a skill and keeps the conversation's state.
+///
+/// One engine serves every conversation at once. Messages of one session must be given to
+/// ``respond(to:)`` one at a time, in order (``SessionQueues`` does this for the pipe); messages of
+/// different sessions may run concurrently, so a slow tool call in one conversation never
+/// delays another.
+public final class ConversationEngine: Sendable {
+    public let configuration: StewardConfiguration
+    public let registry: SkillRegistry
+    public let router: IntentRouter
+    public let tools: Toolbox
+    public let knowledge: KnowledgeBase
+    public let store: any SessionStore
+    /// Each skill's status, by skill id.
+    public let statuses: [String: SkillStatus]
+    let logger: Logger
+    let renderer: ChannelRenderer
+
+    /// Builds the engine and trains the router from the skills' manifests and the system intents.
+    ///
+    /// - Throws: A ``SkillRegistryError`` or the router's error when the training data is unusable.
+    public init(
+        configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
+        store: any SessionStore = InMemorySessionStore(), logger: Logger = Logger(label: "steward.engine")
+    ) throws {
+        let registry = try SkillRegistry(skills: skills)
+        var statuses: [String: SkillStatus] = [:]
+        for entry in registry.entries {
+            statuses[entry.manifest.id] = registry.status(
+                of: entry.manifest, tools: tools, knowledge: knowledge, disabled: configuration.disabledSkills)
+        }
+        var examples: [TrainingExample] = []
+        var keywords: [String: [String]] = [:]
+        var intents = SystemIntent.manifest
+        for entry in registry.entries where statuses[entry.manifest.id] != .comingSoon {
+            intents.merge(entry.manifest.intents) { a, _ in a }
+        }
+        for (name, intent) in intents.sorted(by: { $0.key < $1.key }) {
+            examples += intent.examples.map { TrainingExample(text: $0, intent: name) }
+            if !intent.keywords.isEmpty { keywords[name] = intent.keywords }
+        }
+        var settings = RouterSettings()
+        if let threshold = configuration.router.threshold { settings.threshold = threshold }
+        if let margin = configuration.router.margin { settings.margin = margin }
+        self.router = try IntentRouter(examples: examples, keywords: keywords, settings: settings)
+        self.configuration = configuration
+        self.registry = registry
+        self.tools = tools
+        self.knowledge = knowledge
+        self.store = store
+        self.statuses = statuses
+        self.logger = logger
+        self.renderer = ChannelRenderer()
+    }
+
+    /// The live skills that answer on a channel, in registration order.
+    public func liveSkills(on channel: Channel) -> [SkillManifest] {
+        registry.entries.map(\.manifest).filter { statuses[$0.id] == .live && $0.serves(channel) }
+    }
+
+    /// The message a new conversation opens with on web chat.
+    public var introMessage: String { configuration.agent.intro }
+
+    /// Answers one message.
+    ///
+    /// - Throws: ``EngineError`` for a message that cannot be taken (an empty one, a channel not
+    ///   configured), or the session store's error.
+    public func respond(to message: IncomingMessage) async throws -> AgentReply {
+        let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !text.isEmpty || !(message.action ?? "").isEmpty else { throw EngineError.emptyMessage }
+        if let channel = message.channel, !configuration.channels.contains(channel) {
+            throw EngineError.channelNotEnabled(channel.rawValue)
+        }
+        var session = try await store.load(id: message.session)
+            ?? Session(id: message.session, channel: message.channel ?? .webchat)
+        if let channel = message.channel { session.channel = channel }
+        if let customer = message.customer { session.customer = merge(session.customer, with: customer) }
+
+        var turn = Turn(role: .customer, text: text.isEmpty ? "[\(message.action ?? "")]" : text)
+        var outcome = await decide(text: text, action: message.action, session: &session)
+        turn.intent = outcome.intent
+        session.turns.append(turn)
+        if let skill = outcome.skill, !skill.hasPrefix("system"), session.skillsUsed.last != skill {
+            session.skillsUsed.append(skill)
+        }
+        outcome.response = renderer.render(outcome.response, for: session.channel)
+        session.turns.append(
+            Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
+        session.updatedAt = Date()
+        try await store.save(session)
+        return AgentReply(
+            session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
+            suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
+            confidence: outcome.confidence, outcome: outcome.name, channel: session.channel)
+    }
+
+    /// Forgets a conversation.
+    public func reset(session id: String) async throws {
+        try await store.delete(id: id)
+    }
+
+    private func merge(_ known: Customer, with given: Customer) -> Customer {
+        var merged = given
+        if merged.email == nil { merged.email = known.email }
+        if merged.profileID == nil { merged.profileID = known.profileID }
+        if merged.name == nil { merged.name = known.name }
+        // A proof made in this conversation stays unless the host names another person.
+        if merged.verifiedEmail == nil, given.email == nil || given.email == known.verifiedEmail {
+            merged.verifiedEmail = known.verifiedEmail
+        }
+        return merged
+    }
+}
+
+/// What the engine decided for one message, before rendering.
+struct Decision: Sendable {
+    var response: SkillResponse
+    var skill: String?
+    var intent: String?
+    var confidence: Double?
+    /// Overrides the response's outcome name (`no_match`, `ambiguous`).
+    var label: String?
+
+    var name: String { label ?? response.outcome.name }
+}

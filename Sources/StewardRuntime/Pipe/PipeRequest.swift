@@ -1,0 +1,112 @@
+import Foundation
+import StewardCore
+
+/// A line of `steward pipe` input that could not be taken, with what to fix.
+public struct PipeLineError: Error, Sendable, Hashable {
+    /// A stable code: `invalid_json`, `invalid_utf8`, `line_too_long`, `missing_field`, `invalid_field`, …
+    public var code: String
+    /// What is wrong, in a sentence.
+    public var message: String
+    /// The input line number, counted from 1.
+    public var line: Int
+    /// The session, when it could be read.
+    public var session: String?
+    /// The message id, when it could be read.
+    public var id: String?
+}
+
+/// Decodes one line of `steward pipe` input.
+///
+/// `{"session": "s1", "id": "m1", "text": "where is my order #1001", "channel": "webchat",
+///   "customer": {"email": "...", "profile_id": "...", "authenticated": true}}`
+/// `action` may stand instead of `text` for a clicked quick reply or button.
+enum PipeRequest {
+    static let maxLineBytes = 64 * 1024
+
+    static func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<IncomingMessage, PipeLineError> {
+        func fail(_ code: String, _ message: String, session: String? = nil, id: String? = nil)
+            -> Result<IncomingMessage, PipeLineError>
+        {
+            .failure(PipeLineError(code: code, message: message, line: line, session: session, id: id))
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return fail("invalid_utf8", "The line is not valid UTF-8; send UTF-8 encoded JSON.")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            return fail("invalid_json", "The line is not valid JSON; send one JSON object per line.")
+        }
+        guard let fields = object as? [String: Any] else {
+            return fail("invalid_json", "The line must be a JSON object like {\"session\": \"s1\", \"text\": \"hi\"}.")
+        }
+        let id = fields["id"] as? String ?? (fields["id"] as? NSNumber).map { "\($0)" }
+        let rawSession = fields["session"]
+        guard let rawSession, !(rawSession is NSNull) else {
+            return fail("missing_field", "`session` is required: a string naming the conversation.", id: id)
+        }
+        guard let session = rawSession as? String, !session.isEmpty else {
+            return fail("invalid_field", "`session` must be a non-empty string.", id: id)
+        }
+        if let rawID = fields["id"], !(rawID is NSNull), !(rawID is String) {
+            return fail("invalid_field", "`id` must be a string.", session: session)
+        }
+        var text: String?
+        if let raw = fields["text"], !(raw is NSNull) {
+            guard let value = raw as? String else {
+                return fail("invalid_field", "`text` must be a string.", session: session, id: id)
+            }
+            text = value
+        }
+        var action: String?
+        if let raw = fields["action"], !(raw is NSNull) {
+            guard let value = raw as? String else {
+                return fail("invalid_field", "`action` must be a string.", session: session, id: id)
+            }
+            action = value
+        }
+        let hasText = !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        if !hasText && (action ?? "").isEmpty {
+            return fail("missing_field", "Send `text` (what the customer wrote) or `action` (a clicked button).", session: session, id: id)
+        }
+        var channel: Channel?
+        if let raw = fields["channel"], !(raw is NSNull) {
+            guard let name = raw as? String, let value = Channel(rawValue: name) else {
+                let names = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+                return fail("invalid_field", "`channel` must be one of \(names).", session: session, id: id)
+            }
+            channel = value
+        }
+        var customer: Customer?
+        if let raw = fields["customer"], !(raw is NSNull) {
+            guard let map = raw as? [String: Any] else {
+                return fail("invalid_field", "`customer` must be an object.", session: session, id: id)
+            }
+            for key in ["email", "profile_id", "name"] {
+                if let v = map[key], !(v is NSNull), !(v is String) {
+                    return fail("invalid_field", "`customer.\(key)` must be a string.", session: session, id: id)
+                }
+            }
+            var authenticated = false
+            if let v = map["authenticated"], !(v is NSNull) {
+                guard let flag = JSONBool.value(v) else {
+                    return fail("invalid_field", "`customer.authenticated` must be true or false.", session: session, id: id)
+                }
+                authenticated = flag
+            }
+            let email = map["email"] as? String
+            if let email, !EmailAddress.isValid(email) {
+                return fail("invalid_field", "`customer.email` is not a valid email address.", session: session, id: id)
+            }
+            if authenticated && email == nil {
+                return fail("invalid_field", "An authenticated `customer` needs an `email`.", session: session, id: id)
+            }
+            customer = Customer(
+                email: email, profileID: map["profile_id"] as? String, name: map["name"] as? String,
+                authenticated: authenticated)
+        }
+        return .success(
+            IncomingMessage(session: session, id: id, text: text, action: action, channel: channel, customer: customer))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Logging
+import StewardCore
+
+/// `steward pipe`: JSON lines in, JSON lines out, many conversations interleaved.
+///
+/// Each input line is one message; each reply is one output line, flushed as it is written.
+/// Sessions are answered concurrently, each in its own order. A malformed line gets an error
+/// line and the pipe goes on. At end of input every pending reply is written before returning.
+public final class PipeServer: Sendable {
+    private let engine: ConversationEngine
+    private let input: Int32
+    private let writer: JSONLineWriter
+    private let logger: Logger
+
+    /// A server reading `input` and writing to `output` (standard input and output by default).
+    public init(engine: ConversationEngine, input: Int32 = 0, output: Int32 = 1, logger: Logger = Logger(label: "steward.pipe")) {
+        self.engine = engine
+        self.input = input
+        self.writer = JSONLineWriter(fd: output)
+        self.logger = logger
+    }
+
+    /// Serves until end of input, then returns once every reply is written.
+    public func run() async {
+        let queues = SessionQueues()
+        let engine = self.engine
+        let writer = self.writer
+        let logger = self.logger
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let reader = Thread { [input] in
+                var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes)
+                var number = 0
+                while let line = reader.next() {
+                    number += 1
+                    switch line {
+                    case .tooLong:
+                        writer.write(PipeOutput.error(PipeLineError(
+                            code: "line_too_long",
+                            message: "The line is longer than \(PipeRequest.maxLineBytes / 1024) KiB; send shorter messages.",
+                            line: number)))
+                    case .bytes(let bytes):
+                        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                        switch PipeRequest.decode(bytes[...], line: number) {
+                        case .failure(let error):
+                            writer.write(PipeOutput.error(error))
+                        case .success(let message):
+                            let lineNumber = number
+                            queues.submit(session: message.session) {
+                                do {
+                                    let reply = try await engine.respond(to: message)
+                                    writer.write(PipeOutput.reply(reply))
+                                } catch let error as EngineError {
+                                    writer.write(PipeOutput.error(PipeLineError(
+                                        code: error.code, message: error.description, line: lineNumber,
+                                        session: message.session, id: message.id)))
+                                } catch {
+                                    logger.error("message failed", metadata: ["session": "\(message.session)", "error": "\(error)"])
+                                    writer.write(PipeOutput.error(PipeLineError(
+                                        code: "internal_error", message: "The message could not be processed: \(error)",
+                                        line: lineNumber, session: message.session, id: message.id)))
+                                }
+                            }
+                        }
+                    }
+                }
+                done.resume()
+            }
+            reader.name = "steward.pipe.reader"
+            reader.start()
+        }
+        await queues.waitUntilIdle()
+    }
+}
+
+/// Splits a file descriptor's bytes into lines, refusing lines over a size limit.
+struct LineReader {
+    enum Line {
+        case bytes([UInt8])
+        case tooLong
+    }
+
+    private let fd: Int32
+    private let maxLine: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+    private var discarding = false
+
+    init(fd: Int32, maxLine: Int) {
+        self.fd = fd
+        self.maxLine = maxLine
+    }
+
+    mutating func next() -> Line? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                if discarding {
+                    discarding = false
+                    return .tooLong
+                }
+                if line.count > maxLine { return .tooLong }
+                return .bytes(line.last == 13 ? Array(line.dropLast()) : line)
+            }
+            if buffer.count - start > maxLine {
+                // Drop what we have of an over-long line and keep reading to its end.
+                discarding = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if eof {
+                guard start < buffer.count || discarding else { return nil }
+                let line = Array(buffer[start...])
+                buffer.removeAll()
+                start = 0
+                if discarding {
+                    discarding = false
+                    return .tooLong
+                }
+                return .bytes(line)
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                eof = true
+            } else if n == 0 {
+                eof = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The `steward` command: a conversational agent for e-commerce customer support.
+@main
+struct Steward: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steward",
+        abstract: "A conversational agent for e-commerce customer support.",
+        discussion: """
+            Run `steward chat` to talk to the agent against the embedded demo store, or
+            `steward pipe` to serve JSON lines to another process.
+            """,
+        subcommands: [ChatCommand.self, PipeCommand.self, ClassifyCommand.self, EvalCommand.self]
+    )
+}
+
+/// Options every conversation command shares.
+struct RuntimeOptions: ParsableArguments {
+    @Option(name: .long, help: "The configuration file (default: steward.yaml in the working directory, if present).")
+    var config: String?
+
+    @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .warning
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Sends logs to standard error, never standard output.
+enum LogSetup {
+    static func bootstrap(level: Logger.Level) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}
