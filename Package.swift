@@ -54,7 +54,7 @@ var targets: [Target] = [
         name: "StewardRuntimeTests",
         dependencies: ["StewardCore", "StewardRuntime", "StewardTesting"] + skills.map { .target(name: $0) }
     ),
-    .testTarget(name: "stewardTests", dependencies: ["StewardTesting"]),
+    .testTarget(name: "stewardTests", dependencies: ["steward"]),
 ]
 
 for skill in skills {

@@ -32,7 +32,9 @@ public struct OrderTrackingSkill: Skill {
         let shipment = order.fulfillments.last
         if let shipment, order.progress != .cancelled {
             if let carrier = shipment.carrier, let number = shipment.trackingNumber {
-                text += " It's with \(carrier), tracking number \(number)."
+                text += order.progress == .delivered
+                    ? " It was shipped with \(carrier), tracking number \(number)."
+                    : " It's with \(carrier), tracking number \(number)."
             }
             if order.progress == .delivered, let delivered = shipment.deliveredAt {
                 text += " It was delivered on \(DateText.day(delivered))."

@@ -23,7 +23,7 @@ public struct ReturnsSkill: Skill {
     }
 
     func policy(_ question: String, context: SkillContext) -> SkillResponse {
-        guard let passage = context.knowledge.answer(question, topics: ["returns"], minimumCoverage: 0.25)?.passage
+        guard let passage = context.knowledge.answer(question, topics: ["returns"], minimumCoverage: 0.5)?.passage
             ?? context.knowledge.passages(topic: "returns").first
         else {
             return .cannotResolve("I don't have our return policy to hand.", reason: "no returns page in knowledge/")

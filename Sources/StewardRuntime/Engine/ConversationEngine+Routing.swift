@@ -27,7 +27,7 @@ extension ConversationEngine {
                 session.active = nil
             } else {
                 return await run(
-                    skillID: task.skill, intent: task.intent, confidence: top?.confidence ?? 0, text: text,
+                    skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
                     action: nil, state: task.state, continuation: true, session: &session)
             }
         }
@@ -118,7 +118,8 @@ extension ConversationEngine {
         if let email = response.verifiedEmail { session.customer.verifiedEmail = email.lowercased() }
         switch response.outcome {
         case .needsInput:
-            session.active = Session.Task(skill: manifest.id, intent: intent, state: response.state ?? state)
+            session.active = Session.Task(
+                skill: manifest.id, intent: intent, confidence: confidence, state: response.state ?? state)
         case .resolved, .cannotResolve:
             session.active = nil
             if let waiting = session.interrupted.last {
@@ -134,7 +135,7 @@ extension ConversationEngine {
     func handle(action: String, text: String, session: inout Session) async -> Decision {
         if action == "resume", let task = session.interrupted.popLast() {
             return await run(
-                skillID: task.skill, intent: task.intent, confidence: 1, text: "", action: "resume",
+                skillID: task.skill, intent: task.intent, confidence: task.confidence, text: "", action: "resume",
                 state: task.state, continuation: true, session: &session)
         }
         if action.hasPrefix("intent:") {
@@ -157,7 +158,7 @@ extension ConversationEngine {
         }
         if let task = session.active {
             return await run(
-                skillID: task.skill, intent: task.intent, confidence: 1, text: text, action: action,
+                skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text, action: action,
                 state: task.state, continuation: true, session: &session)
         }
         if !text.isEmpty {

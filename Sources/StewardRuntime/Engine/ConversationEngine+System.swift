@@ -81,9 +81,8 @@ extension ConversationEngine {
 
     /// One suggestion per live skill (at most three), from each manifest's `suggestion`.
     func capabilitySuggestions(for channel: Channel) -> [Suggestion] {
-        liveSkills(on: channel).compactMap { manifest in
-            manifest.suggestion.map { Suggestion($0, action: manifest.intents.keys.sorted().first.map { "intent:\($0)" }) }
-        }
+        // Sent back as text, so the router picks the right intent of the skill.
+        liveSkills(on: channel).compactMap { manifest in manifest.suggestion.map { Suggestion($0) } }
         .prefix(3).map { $0 }
     }
 

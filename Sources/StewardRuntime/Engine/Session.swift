@@ -7,6 +7,8 @@ public struct Session: Sendable, Hashable, Codable {
     public struct Task: Sendable, Hashable, Codable {
         public var skill: String
         public var intent: String
+        /// The router's confidence when the task started.
+        public var confidence: Double
         public var state: SkillState
     }
 

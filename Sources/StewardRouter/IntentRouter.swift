@@ -1,0 +1,180 @@
+/// Routes a message to one of the intents it was trained on, or to none.
+///
+/// A router is a value: train it once and share it across concurrent conversations.
+/// Messages become TF-IDF vectors over words, word bigrams and character n-grams (so typos
+/// still route); a multinomial logistic regression scores every intent; per-intent keywords
+/// add to the scores; a softmax turns the scores into confidences. `settings.threshold` and
+/// `settings.margin` decide between a match, an ambiguity and no match, and can change
+/// without retraining.
+public struct IntentRouter: Sendable {
+    /// The settings; `threshold`, `margin`, `temperature` and `keywordBoost` act at routing time.
+    public var settings: RouterSettings
+    /// The in-scope intents the router can return, sorted.
+    public var intents: [String] { classNames.enumerated().filter { $0.offset != outOfScopeClass }.map(\.element) }
+
+    let tokenizer = Tokenizer()
+    let classNames: [String]
+    let outOfScopeClass: Int?
+    let features: FeatureSpace
+    let model: LinearModel
+    let keywords: KeywordMatcher
+
+    /// Trains a router on labelled examples and optional keywords per intent.
+    ///
+    /// Examples labelled `oos` are ignored unless `settings.trainOutOfScopeClass` is set;
+    /// keywords of intents without examples are ignored.
+    public init(examples: [TrainingExample], keywords: [String: [String]] = [:], settings: RouterSettings = .init()) throws(RouterError) {
+        try Self.validate(settings)
+        self.settings = settings
+        let outOfScope = TrainingData.outOfScopeIntent
+        var used = examples.filter { !$0.isOutOfScope || settings.trainOutOfScopeClass }
+        let inScopeNames = Set(used.lazy.filter { !$0.isOutOfScope }.map(\.intent))
+        guard !inScopeNames.isEmpty else { throw .noInScopeExamples }
+        // Keywords are also short training utterances of their intent.
+        for (intent, phrases) in keywords.sorted(by: { $0.key < $1.key }) where inScopeNames.contains(intent) {
+            for phrase in phrases { used.append(TrainingExample(text: phrase, intent: intent)) }
+        }
+        var names = inScopeNames.sorted()
+        if settings.trainOutOfScopeClass, used.contains(where: \.isOutOfScope) { names.append(outOfScope) }
+        classNames = names
+        outOfScopeClass = names.last == outOfScope ? names.count - 1 : nil
+        let classIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+        let tokenizer = Tokenizer()
+        let tokenized = used.map { tokenizer.tokens($0.text) }
+        let config = FeatureSpace.Config(
+            wordBigrams: settings.wordBigrams, charMinN: settings.charMinN,
+            charMaxN: settings.charMaxN, charWeight: Float(settings.charWeight))
+        let space = FeatureSpace(config: config, documents: tokenized)
+        features = space
+        let vectors = tokenized.map { space.vector($0) }
+        let labels = used.map { classIndex[$0.intent]! }
+        model = LinearModel.train(
+            vectors: vectors, labels: labels, featureCount: space.count, classCount: names.count,
+            hyperparameters: .init(
+                regularization: Float(settings.regularization), epochs: settings.epochs,
+                learningRate: Float(settings.learningRate), seed: settings.seed))
+        self.keywords = KeywordMatcher(keywords: keywords, intentIndex: classIndex, tokenizer: tokenizer)
+    }
+
+    private static func validate(_ settings: RouterSettings) throws(RouterError) {
+        if !(0...1).contains(settings.threshold) { throw .invalidSetting(name: "threshold", reason: "must be between 0 and 1, got \(settings.threshold)") }
+        if !(0...1).contains(settings.margin) { throw .invalidSetting(name: "margin", reason: "must be between 0 and 1, got \(settings.margin)") }
+        if settings.charMinN < 0 || (settings.charMinN > 0 && settings.charMaxN < settings.charMinN) {
+            throw .invalidSetting(name: "charMinN/charMaxN", reason: "must satisfy 0 <= charMinN <= charMaxN, got \(settings.charMinN)...\(settings.charMaxN)")
+        }
+        if settings.epochs < 1 { throw .invalidSetting(name: "epochs", reason: "must be at least 1, got \(settings.epochs)") }
+        if !(settings.temperature > 0) { throw .invalidSetting(name: "temperature", reason: "must be positive, got \(settings.temperature)") }
+        if settings.regularization < 0 { throw .invalidSetting(name: "regularization", reason: "must not be negative, got \(settings.regularization)") }
+    }
+
+    // MARK: - Routing
+
+    /// The intents ranked by confidence, best first, at most `limit` of them.
+    public func rank(_ text: String, limit: Int = 5) -> [IntentScore] {
+        scored(text, limit: limit).ranked
+    }
+
+    /// Decides whether the message matches an intent, is ambiguous between several, or matches none.
+    public func classify(_ text: String) -> RouteDecision {
+        let result = scored(text, limit: 5)
+        return RouteDecision(kind: Self.decide(result, threshold: settings.threshold, margin: settings.margin), ranked: result.ranked)
+    }
+
+    /// Ranked in-scope intents plus the confidence of the out-of-scope class, when one is trained.
+    package struct Scored: Sendable, Hashable {
+        package var ranked: [IntentScore]
+        package var outOfScopeConfidence: Double?
+    }
+
+    /// The decision rule: a match needs confidence >= threshold, a gap to the runner-up >= margin,
+    /// and (with an out-of-scope class) a top intent more likely than out-of-scope.
+    package static func decide(_ scored: Scored, threshold: Double, margin: Double) -> RouteDecision.Kind {
+        guard let top = scored.ranked.first else { return .noMatch }
+        if let oos = scored.outOfScopeConfidence, oos >= top.confidence { return .noMatch }
+        if top.confidence < threshold { return .noMatch }
+        let second = scored.ranked.count > 1 ? scored.ranked[1].confidence : 0
+        if top.confidence - second < margin { return .ambiguous }
+        return .match
+    }
+
+    /// Scores the message: logits with keyword boosts, softmax at the settings' temperature.
+    package func scored(_ text: String, limit: Int) -> Scored {
+        let tokens = tokenizer.tokens(text)
+        var logits = self.logits(tokens)
+        let classCount = classNames.count
+        let inverseTemperature = Float(1 / settings.temperature)
+        var maxLogit = -Float.infinity
+        for c in 0..<classCount where logits[c] > maxLogit { maxLogit = logits[c] }
+        var probabilities = [Float](repeating: 0, count: classCount)
+        var sum: Float = 0
+        for c in 0..<classCount {
+            let e = expf((logits[c] - maxLogit) * inverseTemperature)
+            probabilities[c] = e
+            sum += e
+        }
+        for c in 0..<classCount { probabilities[c] /= sum }
+        let wanted = max(0, min(limit, intents.count))
+        var ranked: [IntentScore] = []
+        ranked.reserveCapacity(wanted + 1)
+        // Partial selection of the best `wanted` classes.
+        var chosen = [Bool](repeating: false, count: classCount)
+        if let oos = outOfScopeClass { chosen[oos] = true }
+        for _ in 0..<wanted {
+            var best = -1
+            for c in 0..<classCount where !chosen[c] && (best < 0 || logits[c] > logits[best]) { best = c }
+            if best < 0 { break }
+            chosen[best] = true
+            ranked.append(IntentScore(intent: classNames[best], score: Double(logits[best]), confidence: Double(probabilities[best])))
+        }
+        logits.removeAll()
+        return Scored(ranked: ranked, outOfScopeConfidence: outOfScopeClass.map { Double(probabilities[$0]) })
+    }
+
+    /// Raw logits of every class for a tokenised message, keyword boosts included.
+    func logits(_ tokens: [Tokenizer.Token]) -> [Float] {
+        let vector = features.vector(tokens)
+        var logits = model.scores(vector)
+        if !keywords.isEmpty {
+            for phrase in keywords.matches(in: tokens) { logits[phrase.intent] += Float(settings.keywordBoost) }
+        }
+        return logits
+    }
+
+    /// Raw logits of every class (in `classNames` order) for a message.
+    package func logits(for text: String) -> [Float] {
+        logits(tokenizer.tokens(text))
+    }
+
+    /// The model's class names in logit order; the out-of-scope class, when trained, is last.
+    package var classLabels: [String] { classNames }
+
+    // MARK: - Explanation
+
+    /// Explains an intent's score for a message (by default the top-ranked intent): the features
+    /// that added most to it and the intent's keywords found in the message.
+    public func explain(_ text: String, intent: String? = nil, limit: Int = 8) -> Explanation {
+        let tokens = tokenizer.tokens(text)
+        let target: Int
+        if let intent, let index = classNames.firstIndex(of: intent) {
+            target = index
+        } else {
+            let logits = self.logits(tokens)
+            var best = 0
+            for c in logits.indices where c != outOfScopeClass && (best == outOfScopeClass || logits[c] > logits[best]) { best = c }
+            target = best
+        }
+        let vector = features.vector(tokens)
+        let names = features.namedFeatures(tokens)
+        var terms: [TermWeight] = []
+        for (id, value) in zip(vector.ids, vector.values) {
+            let contribution = Double(value * model.weight(feature: Int(id), class: target))
+            terms.append(TermWeight(term: names[id] ?? "feature \(id)", weight: contribution))
+        }
+        terms.sort { abs($0.weight) > abs($1.weight) || (abs($0.weight) == abs($1.weight) && $0.term < $1.term) }
+        let found = keywords.matches(in: tokens).filter { $0.intent == target }.map(\.display)
+        return Explanation(intent: classNames[target], terms: Array(terms.prefix(max(0, limit))), keywords: found)
+    }
+}
+
+import Foundation

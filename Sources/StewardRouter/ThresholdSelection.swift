@@ -1,0 +1,89 @@
+/// Chooses the decision settings (threshold, margin and softmax temperature) on validation messages.
+///
+/// The rule maximises in-scope accuracy plus out-of-scope recall, where an in-scope message that is
+/// rejected (no match or ambiguous) counts as an error. Ties go to the smaller margin, then to the
+/// middle of the widest run of equally good thresholds. Never select on the test split.
+public struct ThresholdSelection: Sendable, Hashable {
+    public var threshold: Double
+    public var margin: Double
+    public var temperature: Double
+    /// The objective reached on the validation messages.
+    public var objective: Double
+
+    /// Temperatures tried.
+    public static let temperatures: [Double] = [0.5, 0.75, 1, 1.5, 2, 3, 4, 6]
+    /// Thresholds tried: 0 to 0.995 in steps of 0.005.
+    public static let thresholds: [Double] = (0..<200).map { Double($0) * 0.005 }
+    /// Margins tried: 0 to 0.3 in steps of 0.01.
+    public static let margins: [Double] = (0...30).map { Double($0) * 0.01 }
+
+    /// Searches temperatures, thresholds and margins on the validation examples.
+    public static func select(for router: IntentRouter, validation: [TrainingExample], temperatures: [Double] = temperatures) -> ThresholdSelection {
+        let labels = router.classLabels
+        let oosClass = labels.last == TrainingData.outOfScopeIntent ? labels.count - 1 : nil
+        let rows = validation.map { router.logits(for: $0.text) }
+        let expected = validation.map { labels.firstIndex(of: $0.intent) ?? (TrainingData.outOfScopeIntent == $0.intent ? -1 : -2) }
+        let isOOS = validation.map(\.isOutOfScope)
+        let inScopeCount = isOOS.filter { !$0 }.count
+        let oosCount = isOOS.count - inScopeCount
+        var best = ThresholdSelection(threshold: 0, margin: 0, temperature: 1, objective: -1)
+        for temperature in temperatures {
+            // Per message: top in-scope probability, runner-up, whether the top is right, whether oos wins.
+            var p1 = [Double](), p2 = [Double](), right = [Bool](), oosWins = [Bool]()
+            for (row, want) in zip(rows, expected) {
+                let s = softmaxTop2(row, temperature: temperature, excluding: oosClass)
+                p1.append(s.p1); p2.append(s.p2); right.append(s.top == want); oosWins.append(s.oos >= s.p1)
+            }
+            for margin in margins {
+                var scores = [Double](repeating: 0, count: thresholds.count)
+                for k in p1.indices {
+                    let accepted = !oosWins[k] && p1[k] - p2[k] >= margin
+                    // Accepted for thresholds <= p1: a sorted grid lets us count by index.
+                    let reach = accepted ? min(thresholds.count, Int((p1[k] / 0.005).rounded(.down)) + 1) : 0
+                    if isOOS[k] {
+                        // Rejected for thresholds above p1 (and always when not accepted).
+                        let weight = 1 / Double(max(oosCount, 1))
+                        for t in reach..<thresholds.count { scores[t] += weight }
+                    } else if right[k] {
+                        let weight = 1 / Double(max(inScopeCount, 1))
+                        for t in 0..<reach { scores[t] += weight }
+                    }
+                }
+                guard let top = scores.max() else { continue }
+                if top > best.objective + 1e-9 {
+                    best = ThresholdSelection(threshold: middleOfBestRun(scores, top), margin: margin, temperature: temperature, objective: top)
+                }
+            }
+        }
+        return best
+    }
+
+    private static func middleOfBestRun(_ scores: [Double], _ top: Double) -> Double {
+        var bestStart = 0, bestLength = 0, start = -1
+        for (index, score) in scores.enumerated() {
+            if score >= top - 1e-9 {
+                if start < 0 { start = index }
+                if index - start + 1 > bestLength { bestLength = index - start + 1; bestStart = start }
+            } else {
+                start = -1
+            }
+        }
+        return thresholds[bestStart + (bestLength - 1) / 2]
+    }
+
+    private static func softmaxTop2(_ logits: [Float], temperature: Double, excluding oos: Int?) -> (top: Int, p1: Double, p2: Double, oos: Double) {
+        var maxLogit = -Double.infinity
+        for value in logits where Double(value) > maxLogit { maxLogit = Double(value) }
+        var sum = 0.0
+        var first = -1, second = -1
+        for (c, value) in logits.enumerated() {
+            sum += exp((Double(value) - maxLogit) / temperature)
+            if c == oos { continue }
+            if first < 0 || value > logits[first] { second = first; first = c } else if second < 0 || value > logits[second] { second = c }
+        }
+        func p(_ c: Int) -> Double { c < 0 ? 0 : exp((Double(logits[c]) - maxLogit) / temperature) / sum }
+        return (first, p(first), p(second), oos.map { p($0) } ?? 0)
+    }
+}
+
+import Foundation

@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import StewardRouter
+
+/// `steward eval`: trains a router, selects its decision settings on validation data, and evaluates it on test data.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Train the intent router, choose threshold and margin on validation data, evaluate on test data.",
+        discussion: """
+            Files are JSON lines, one {"text": "...", "intent": "..."} per line; "intent": "oos" marks out-of-scope.
+
+            Selection rule: threshold, margin (and softmax temperature) maximise in-scope accuracy + out-of-scope \
+            recall on --val, where an in-scope message that is rejected (no match or ambiguous) counts as an error. \
+            Without --val, 20% of each intent of --train is held out for the selection and the router is then \
+            retrained on all of --train. The test file is never used for selection.
+
+            Reports: closed-set accuracy (top-1 on in-scope test lines, rejection off), in-scope accuracy, \
+            out-of-scope precision, recall and F1, macro F1 over intents, per-intent report, top confusions, \
+            train time and single-message latency (p50/p99, one message at a time).
+            """
+    )
+
+    @Option(name: .long, help: "Training data (JSON lines).")
+    var train: String
+
+    @Option(name: .long, help: "Test data (JSON lines); only evaluated, never used for selection.")
+    var test: String
+
+    @Option(name: .long, help: "Validation data (JSON lines) for choosing threshold and margin.")
+    var val: String?
+
+    @Flag(name: .long, help: "Print one JSON object instead of the text report.")
+    var json = false
+
+    @Flag(name: .long, help: "Train \"oos\" examples as a class of their own.")
+    var oosClass = false
+
+    @Option(name: .long, help: "Use this threshold instead of selecting one (with --margin).")
+    var threshold: Double?
+
+    @Option(name: .long, help: "Use this margin instead of selecting one (with --threshold).")
+    var margin: Double?
+
+    @Option(name: .long, help: "How many confusions to list.")
+    var confusions: Int = 15
+
+    @Flag(name: .long, help: "Print the per-intent report (always included in --json).")
+    var perIntent = false
+
+    // Model hyper-parameters, for tuning on validation data.
+    @Option(name: .long, help: ArgumentHelp("Training epochs.", visibility: .hidden)) var epochs: Int?
+    @Option(name: .long, help: ArgumentHelp("L2 regularisation.", visibility: .hidden)) var regularization: Double?
+    @Option(name: .long, help: ArgumentHelp("Learning rate.", visibility: .hidden)) var learningRate: Double?
+    @Option(name: .long, help: ArgumentHelp("Character block weight.", visibility: .hidden)) var charWeight: Double?
+    @Option(name: .long, help: ArgumentHelp("Smallest character n-gram.", visibility: .hidden)) var charMin: Int?
+    @Option(name: .long, help: ArgumentHelp("Largest character n-gram.", visibility: .hidden)) var charMax: Int?
+    @Option(name: .long, help: ArgumentHelp("Word bigrams on/off.", visibility: .hidden)) var bigrams: Bool?
+    @Option(name: .long, help: ArgumentHelp("Seed.", visibility: .hidden)) var seed: UInt64?
+
+    func run() throws {
+        let trainExamples = try TrainingData.load(path: train)
+        let testExamples = try TrainingData.load(path: test)
+        var settings = RouterSettings()
+        settings.trainOutOfScopeClass = oosClass
+        if let epochs { settings.epochs = epochs }
+        if let regularization { settings.regularization = regularization }
+        if let learningRate { settings.learningRate = learningRate }
+        if let charWeight { settings.charWeight = charWeight }
+        if let charMin { settings.charMinN = charMin }
+        if let charMax { settings.charMaxN = charMax }
+        if let bigrams { settings.wordBigrams = bigrams }
+        if let seed { settings.seed = seed }
+
+        let started = ContinuousClock.now
+        var router = try IntentRouter(examples: trainExamples, settings: settings)
+        let trainTime = ContinuousClock.now - started
+
+        var selection: ThresholdSelection?
+        var selectionSource = "fixed"
+        if let threshold, let margin {
+            router.settings.threshold = threshold
+            router.settings.margin = margin
+        } else if let val {
+            let validation = try TrainingData.load(path: val)
+            selection = ThresholdSelection.select(for: router, validation: validation)
+            selectionSource = URL(fileURLWithPath: val).lastPathComponent
+        } else {
+            let split = Evaluation.holdOut(trainExamples)
+            let partial = try IntentRouter(examples: split.train, settings: settings)
+            selection = ThresholdSelection.select(for: partial, validation: split.heldOut)
+            selectionSource = "20% of \(URL(fileURLWithPath: train).lastPathComponent) held out"
+        }
+        if let selection {
+            router.settings.threshold = selection.threshold
+            router.settings.margin = selection.margin
+            router.settings.temperature = selection.temperature
+        }
+
+        let evaluation = Evaluation.evaluate(router, on: testExamples)
+        let timing = Self.measureLatency(router, texts: testExamples.map(\.text))
+
+        if json {
+            let object: [String: Any] = [
+                "closed_set_accuracy": evaluation.closedSetAccuracy,
+                "in_scope_accuracy": evaluation.inScopeAccuracy,
+                "oos_precision": evaluation.oosPrecision,
+                "oos_recall": evaluation.oosRecall,
+                "oos_f1": evaluation.oosF1,
+                "macro_f1": evaluation.macroF1,
+                "threshold": router.settings.threshold,
+                "margin": router.settings.margin,
+                "temperature": router.settings.temperature,
+                "validation_objective": selection?.objective as Any? ?? NSNull(),
+                "selection": selectionSource,
+                "train_ms": Self.milliseconds(trainTime),
+                "latency_us": ["p50": timing.p50, "p99": timing.p99, "mean": timing.mean],
+                "throughput_per_s": timing.throughput,
+                "n_train": trainExamples.count,
+                "n_test": evaluation.count,
+                "n_test_in_scope": evaluation.inScopeCount,
+                "n_test_oos": evaluation.outOfScopeCount,
+                "intents": router.intents.count,
+                "per_intent": evaluation.perIntent.map {
+                    ["intent": $0.intent, "precision": $0.precision, "recall": $0.recall, "f1": $0.f1, "support": $0.support] as [String: Any]
+                },
+                "confusions": evaluation.confusions.prefix(confusions).map {
+                    ["expected": $0.expected, "predicted": $0.predicted, "count": $0.count] as [String: Any]
+                },
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+
+        func f(_ value: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", value) }
+        print("Router evaluation")
+        print("  train: \(trainExamples.count) lines, \(router.intents.count) intents\(oosClass ? " + oos class" : ""); test: \(evaluation.count) lines (\(evaluation.inScopeCount) in-scope, \(evaluation.outOfScopeCount) oos)")
+        print("  threshold \(f(router.settings.threshold, 3)), margin \(f(router.settings.margin, 3)), temperature \(f(router.settings.temperature, 2)) (chosen on \(selectionSource)\(selection.map { ", objective \(f($0.objective))" } ?? ""))")
+        print("")
+        print("  closed-set accuracy   \(f(evaluation.closedSetAccuracy))")
+        print("  in-scope accuracy     \(f(evaluation.inScopeAccuracy))")
+        print("  out-of-scope          precision \(f(evaluation.oosPrecision))  recall \(f(evaluation.oosRecall))  F1 \(f(evaluation.oosF1))")
+        print("  macro F1 (intents)    \(f(evaluation.macroF1))")
+        print("  train time            \(f(Self.milliseconds(trainTime), 1)) ms")
+        print("  latency (1 message)   p50 \(f(timing.p50, 1)) µs  p99 \(f(timing.p99, 1)) µs  (\(Int(timing.throughput)) messages/s)")
+        if perIntent {
+            print("")
+            print("  per intent: precision recall F1 support")
+            for report in evaluation.perIntent {
+                print("    \(report.intent.padding(toLength: 32, withPad: " ", startingAt: 0)) \(f(report.precision, 3)) \(f(report.recall, 3)) \(f(report.f1, 3)) \(report.support)")
+            }
+        } else {
+            let worst = evaluation.perIntent.sorted { ($0.f1, $0.intent) < ($1.f1, $1.intent) }.prefix(10)
+            print("")
+            print("  weakest intents (F1; --per-intent for all):")
+            for report in worst {
+                print("    \(report.intent.padding(toLength: 32, withPad: " ", startingAt: 0)) P \(f(report.precision, 3))  R \(f(report.recall, 3))  F1 \(f(report.f1, 3))  n=\(report.support)")
+            }
+        }
+        print("")
+        print("  most frequent confusions (expected -> predicted; oos = rejected):")
+        for confusion in evaluation.confusions.prefix(confusions) {
+            print("    \(confusion.count)x \(confusion.expected) -> \(confusion.predicted)")
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// Classifies each message on its own, after one warm-up pass: p50, p99 and mean in µs, and messages per second.
+    static func measureLatency(_ router: IntentRouter, texts: [String]) -> (p50: Double, p99: Double, mean: Double, throughput: Double) {
+        guard !texts.isEmpty else { return (0, 0, 0, 0) }
+        var sink = 0
+        for text in texts.prefix(500) { sink &+= router.classify(text).ranked.count }
+        var samples: [Double] = []
+        samples.reserveCapacity(texts.count)
+        let clock = ContinuousClock()
+        let total = clock.now
+        for text in texts {
+            let start = clock.now
+            let decision = router.classify(text)
+            let elapsed = clock.now - start
+            sink &+= decision.ranked.count
+            samples.append(milliseconds(elapsed) * 1000)
+        }
+        let seconds = milliseconds(clock.now - total) / 1000
+        samples.sort()
+        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int((Double(samples.count - 1) * p).rounded()))] }
+        if sink == -1 { print("") }
+        return (percentile(0.5), percentile(0.99), samples.reduce(0, +) / Double(samples.count), Double(texts.count) / seconds)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import StewardCore
+import StewardRuntime
+import Coupons
+import KnowledgeBase
+import OrderTracking
+import Returns
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let shippedSkills: [any Skill] = [OrderTrackingSkill(), ReturnsSkill(), CouponsSkill(), KnowledgeBaseSkill()]
+
+/// An engine over the repository's demo store and knowledge base.
+func makeEngine(
+    configuration: StewardConfiguration = StewardConfiguration(), skills: [any Skill] = shippedSkills
+) throws -> ConversationEngine {
+    try ConversationEngine.make(configuration: configuration, skills: skills, baseDirectory: repositoryRoot)
+}
+
+/// Sends messages in one session and returns the replies.
+struct Conversation {
+    let engine: ConversationEngine
+    var session = "test-\(UUID().uuidString.prefix(6))"
+    var channel: Channel = .webchat
+    var customer: Customer?
+
+    init(_ engine: ConversationEngine, channel: Channel = .webchat, customer: Customer? = nil) {
+        self.engine = engine
+        self.channel = channel
+        self.customer = customer
+    }
+
+    @discardableResult
+    func say(_ text: String) async throws -> AgentReply {
+        try await engine.respond(to: IncomingMessage(session: session, text: text, channel: channel, customer: customer))
+    }
+
+    @discardableResult
+    func click(_ action: String, title: String = "") async throws -> AgentReply {
+        try await engine.respond(to: IncomingMessage(session: session, text: title, action: action, channel: channel, customer: customer))
+    }
+}
