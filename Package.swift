@@ -52,7 +52,8 @@ var targets: [Target] = [
     .testTarget(name: "StewardHTTPTests", dependencies: ["StewardHTTP", "StewardTesting"]),
     .testTarget(
         name: "StewardRuntimeTests",
-        dependencies: ["StewardCore", "StewardRuntime", "StewardTesting"] + skills.map { .target(name: $0) }
+        dependencies: ["StewardCore", "StewardRuntime"] + skills.map { .target(name: $0) },
+        resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward"]),
 ]

@@ -41,7 +41,7 @@ public struct ReturnsSkill: Skill {
             return .answer(
                 "Order \(order.name) hasn't shipped yet, so there's nothing to return. If you'd rather not receive it, it can still be changed or cancelled before it ships.",
                 verifiedEmail: verifiedEmail, facts: facts)
-        case .inTransit, .outForDelivery:
+        case .labelCreated, .inTransit, .outForDelivery:
             return .answer(
                 "Order \(order.name) is still on its way. Once it's delivered you'll have \(context.shop.returnWindowDays) days to return it at \(portal).",
                 verifiedEmail: verifiedEmail, facts: facts)

@@ -11,11 +11,14 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 let shippedSkills: [any Skill] = [OrderTrackingSkill(), ReturnsSkill(), CouponsSkill(), KnowledgeBaseSkill()]
 
+/// The default engine, built once: sessions keep tests apart.
+private let sharedEngine = Result { try ConversationEngine.make(configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot) }
+
 /// An engine over the repository's demo store and knowledge base.
-func makeEngine(
-    configuration: StewardConfiguration = StewardConfiguration(), skills: [any Skill] = shippedSkills
-) throws -> ConversationEngine {
-    try ConversationEngine.make(configuration: configuration, skills: skills, baseDirectory: repositoryRoot)
+func makeEngine(configuration: StewardConfiguration? = nil, skills: [any Skill]? = nil) throws -> ConversationEngine {
+    guard configuration != nil || skills != nil else { return try sharedEngine.get() }
+    return try ConversationEngine.make(
+        configuration: configuration ?? StewardConfiguration(), skills: skills ?? shippedSkills, baseDirectory: repositoryRoot)
 }
 
 /// Sends messages in one session and returns the replies.

@@ -42,7 +42,7 @@ public struct KnowledgeBase: Sendable {
         self.index = BM25Index(documents: passages.map { KnowledgeBase.terms(in: "\($0.heading) \($0.heading) \($0.text)") })
     }
 
-    /// Loads every `.md` file in a folder.
+    /// Loads every `.md` file in a folder except `README.md`.
     ///
     /// - Throws: ``KnowledgeError`` when the folder cannot be read.
     public init(directory: URL) throws {
@@ -51,7 +51,7 @@ public struct KnowledgeBase: Sendable {
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw KnowledgeError.missingDirectory(directory.path)
         }
-        let files = try fm.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".md") }.sorted()
+        let files = try fm.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()
         var passages: [Passage] = []
         for file in files {
             let url = directory.appendingPathComponent(file)

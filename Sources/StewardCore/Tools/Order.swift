@@ -76,18 +76,20 @@ public struct Order: Sendable, Hashable, Codable {
             return .delivered
         }
         if fulfillments.contains(where: { $0.shipmentStatus == .outForDelivery }) { return .outForDelivery }
+        if !fulfillments.isEmpty, fulfillments.allSatisfy({ $0.shipmentStatus == .labelPrinted }) { return .labelCreated }
         if !fulfillments.isEmpty { return .inTransit }
         return .processing
     }
 
     /// Where an order is, in words a customer understands.
     public enum Progress: String, Sendable, Hashable {
-        case processing, inTransit = "in_transit", outForDelivery = "out_for_delivery", delivered, cancelled, returned
+        case processing, labelCreated = "label_created", inTransit = "in_transit", outForDelivery = "out_for_delivery", delivered, cancelled, returned
 
         /// A short phrase, e.g. "in transit".
         public var phrase: String {
             switch self {
             case .processing: "being prepared (not shipped yet)"
+            case .labelCreated: "packed and waiting for the carrier to collect it"
             case .inTransit: "in transit"
             case .outForDelivery: "out for delivery"
             case .delivered: "delivered"
