@@ -28,6 +28,9 @@ public final class PipeServer: Sendable {
         let writer = self.writer
         let logger = self.logger
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            // Backpressure: the reader waits while this many messages are in flight, so a fast
+            // producer cannot queue unbounded work in memory.
+            let inFlight = DispatchSemaphore(value: 512)
             let reader = Thread { [input] in
                 var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes)
                 var number = 0
@@ -46,7 +49,9 @@ public final class PipeServer: Sendable {
                             writer.write(PipeOutput.error(error))
                         case .success(let message):
                             let lineNumber = number
+                            inFlight.wait()
                             queues.submit(session: message.session) {
+                                defer { inFlight.signal() }
                                 do {
                                     let reply = try await engine.respond(to: message)
                                     writer.write(PipeOutput.reply(reply))
