@@ -34,16 +34,8 @@ public final class ConversationEngine: Sendable {
             statuses[entry.manifest.id] = registry.status(
                 of: entry.manifest, tools: tools, knowledge: knowledge, disabled: configuration.disabledSkills)
         }
-        var examples: [TrainingExample] = []
-        var keywords: [String: [String]] = [:]
-        var intents = SystemIntent.manifest
-        for entry in registry.entries where statuses[entry.manifest.id] != .comingSoon {
-            intents.merge(entry.manifest.intents) { a, _ in a }
-        }
-        for (name, intent) in intents.sorted(by: { $0.key < $1.key }) {
-            examples += intent.examples.map { TrainingExample(text: $0, intent: name) }
-            if !intent.keywords.isEmpty { keywords[name] = intent.keywords }
-        }
+        let comingSoon = Set(statuses.filter { $0.value == .comingSoon }.map(\.key))
+        let (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
         var settings = RouterSettings()
         if let threshold = configuration.router.threshold { settings.threshold = threshold }
         if let margin = configuration.router.margin { settings.margin = margin }
