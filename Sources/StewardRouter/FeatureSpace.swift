@@ -2,6 +2,8 @@
 struct SparseVector: Sendable {
     var ids: [Int32] = []
     var values: [Float] = []
+    /// Share of the message's word tokens seen in training (1 when the message has no words).
+    var coverage: Float = 1
 }
 
 /// The message-to-vector mapping: hashed word, word-bigram and character n-gram features,
@@ -74,7 +76,11 @@ struct FeatureSpace: Sendable {
         for hash in hashes {
             if let id = index[hash] { ids.append(id) }
         }
-        return weigh(ids)
+        var vector = weigh(ids)
+        var known = 0
+        for token in tokens where index[Self.finish(Self.wordHash(Self.wordForm(token)), char: false)] != nil { known += 1 }
+        vector.coverage = tokens.isEmpty ? 1 : Float(known) / Float(tokens.count)
+        return vector
     }
 
     /// The message's known features with readable names, keyed by feature id.

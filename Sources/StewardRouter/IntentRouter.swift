@@ -101,7 +101,9 @@ public struct IntentRouter: Sendable {
     /// Scores the message: logits with keyword boosts, softmax at the settings' temperature.
     package func scored(_ text: String, limit: Int) -> Scored {
         let tokens = tokenizer.tokens(text)
-        var logits = self.logits(tokens)
+        let vector = features.vector(tokens)
+        var logits = self.logits(tokens, vector: vector)
+        let coverageFactor = settings.coverageExponent == 0 ? 1 : powf(vector.coverage, Float(settings.coverageExponent))
         let classCount = classNames.count
         let inverseTemperature = Float(1 / settings.temperature)
         var maxLogit = -Float.infinity
@@ -114,6 +116,9 @@ public struct IntentRouter: Sendable {
             sum += e
         }
         for c in 0..<classCount { probabilities[c] /= sum }
+        if coverageFactor != 1 {
+            for c in 0..<classCount where c != outOfScopeClass { probabilities[c] *= coverageFactor }
+        }
         let wanted = max(0, min(limit, intents.count))
         var ranked: [IntentScore] = []
         ranked.reserveCapacity(wanted + 1)
@@ -132,8 +137,8 @@ public struct IntentRouter: Sendable {
     }
 
     /// Raw logits of every class for a tokenised message, keyword boosts included.
-    func logits(_ tokens: [Tokenizer.Token]) -> [Float] {
-        let vector = features.vector(tokens)
+    func logits(_ tokens: [Tokenizer.Token], vector: SparseVector? = nil) -> [Float] {
+        let vector = vector ?? features.vector(tokens)
         var logits = model.scores(vector)
         if !keywords.isEmpty {
             for phrase in keywords.matches(in: tokens) { logits[phrase.intent] += Float(settings.keywordBoost) }
@@ -144,6 +149,13 @@ public struct IntentRouter: Sendable {
     /// Raw logits of every class (in `classNames` order) for a message.
     package func logits(for text: String) -> [Float] {
         logits(tokenizer.tokens(text))
+    }
+
+    /// Raw logits of every class and the message's vocabulary coverage.
+    package func analysis(for text: String) -> (logits: [Float], coverage: Double) {
+        let tokens = tokenizer.tokens(text)
+        let vector = features.vector(tokens)
+        return (logits(tokens, vector: vector), Double(vector.coverage))
     }
 
     /// The model's class names in logit order; the out-of-scope class, when trained, is last.

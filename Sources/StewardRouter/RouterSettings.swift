@@ -25,6 +25,9 @@ public struct RouterSettings: Sendable, Hashable, Codable {
     public var learningRate: Double
     /// Softmax temperature applied to the linear scores before confidences are computed.
     public var temperature: Double
+    /// Exponent of the vocabulary coverage (share of the message's words seen in training) that
+    /// scales confidences; 0 turns it off. Messages full of unknown words are then less confident.
+    public var coverageExponent: Double
     /// Confidence added to an intent's score per matched keyword, before normalisation.
     public var keywordBoost: Double
     /// Seed of the shuffling used in training, for deterministic models.
@@ -38,11 +41,12 @@ public struct RouterSettings: Sendable, Hashable, Codable {
         wordBigrams: Bool = true,
         charMinN: Int = 2,
         charMaxN: Int = 5,
-        charWeight: Double = 1.0,
-        regularization: Double = 1e-4,
+        charWeight: Double = 1.3,
+        regularization: Double = 3e-6,
         epochs: Int = 12,
-        learningRate: Double = 0.5,
+        learningRate: Double = 2,
         temperature: Double = 1.0,
+        coverageExponent: Double = 0,
         keywordBoost: Double = 1.5,
         seed: UInt64 = 42
     ) {
@@ -57,6 +61,7 @@ public struct RouterSettings: Sendable, Hashable, Codable {
         self.epochs = epochs
         self.learningRate = learningRate
         self.temperature = temperature
+        self.coverageExponent = coverageExponent
         self.keywordBoost = keywordBoost
         self.seed = seed
     }

@@ -7,32 +7,40 @@ public struct ThresholdSelection: Sendable, Hashable {
     public var threshold: Double
     public var margin: Double
     public var temperature: Double
+    /// Exponent of the vocabulary coverage applied to confidences.
+    public var coverageExponent: Double
     /// The objective reached on the validation messages.
     public var objective: Double
 
     /// Temperatures tried.
     public static let temperatures: [Double] = [0.5, 0.75, 1, 1.5, 2, 3, 4, 6]
+    /// Coverage exponents tried.
+    public static let coverageExponents: [Double] = [0, 0.5, 1, 2]
     /// Thresholds tried: 0 to 0.995 in steps of 0.005.
     public static let thresholds: [Double] = (0..<200).map { Double($0) * 0.005 }
     /// Margins tried: 0 to 0.3 in steps of 0.01.
     public static let margins: [Double] = (0...30).map { Double($0) * 0.01 }
 
     /// Searches temperatures, thresholds and margins on the validation examples.
-    public static func select(for router: IntentRouter, validation: [TrainingExample], temperatures: [Double] = temperatures) -> ThresholdSelection {
+    public static func select(for router: IntentRouter, validation: [TrainingExample], temperatures: [Double] = temperatures, coverageExponents: [Double] = coverageExponents) -> ThresholdSelection {
         let labels = router.classLabels
         let oosClass = labels.last == TrainingData.outOfScopeIntent ? labels.count - 1 : nil
-        let rows = validation.map { router.logits(for: $0.text) }
+        let analyses = validation.map { router.analysis(for: $0.text) }
+        let rows = analyses.map(\.logits)
         let expected = validation.map { labels.firstIndex(of: $0.intent) ?? (TrainingData.outOfScopeIntent == $0.intent ? -1 : -2) }
         let isOOS = validation.map(\.isOutOfScope)
         let inScopeCount = isOOS.filter { !$0 }.count
         let oosCount = isOOS.count - inScopeCount
-        var best = ThresholdSelection(threshold: 0, margin: 0, temperature: 1, objective: -1)
+        var best = ThresholdSelection(threshold: 0, margin: 0, temperature: 1, coverageExponent: 0, objective: -1)
+        for exponent in coverageExponents {
         for temperature in temperatures {
             // Per message: top in-scope probability, runner-up, whether the top is right, whether oos wins.
             var p1 = [Double](), p2 = [Double](), right = [Bool](), oosWins = [Bool]()
-            for (row, want) in zip(rows, expected) {
+            for ((row, want), analysis) in zip(zip(rows, expected), analyses) {
                 let s = softmaxTop2(row, temperature: temperature, excluding: oosClass)
-                p1.append(s.p1); p2.append(s.p2); right.append(s.top == want); oosWins.append(s.oos >= s.p1)
+                let factor = exponent == 0 ? 1 : Double(powf(Float(analysis.coverage), Float(exponent)))
+                p1.append(Double(Float(s.p1) * Float(factor))); p2.append(Double(Float(s.p2) * Float(factor)))
+                right.append(s.top == want); oosWins.append(s.oos >= Double(Float(s.p1) * Float(factor)))
             }
             for margin in margins {
                 var scores = [Double](repeating: 0, count: thresholds.count)
@@ -51,9 +59,10 @@ public struct ThresholdSelection: Sendable, Hashable {
                 }
                 guard let top = scores.max() else { continue }
                 if top > best.objective + 1e-9 {
-                    best = ThresholdSelection(threshold: middleOfBestRun(scores, top), margin: margin, temperature: temperature, objective: top)
+                    best = ThresholdSelection(threshold: middleOfBestRun(scores, top), margin: margin, temperature: temperature, coverageExponent: exponent, objective: top)
                 }
             }
+        }
         }
         return best
     }

@@ -95,6 +95,7 @@ struct EvalCommand: ParsableCommand {
             router.settings.threshold = selection.threshold
             router.settings.margin = selection.margin
             router.settings.temperature = selection.temperature
+            router.settings.coverageExponent = selection.coverageExponent
         }
 
         let evaluation = Evaluation.evaluate(router, on: testExamples)
@@ -111,6 +112,7 @@ struct EvalCommand: ParsableCommand {
                 "threshold": router.settings.threshold,
                 "margin": router.settings.margin,
                 "temperature": router.settings.temperature,
+                "coverage_exponent": router.settings.coverageExponent,
                 "validation_objective": selection?.objective as Any? ?? NSNull(),
                 "selection": selectionSource,
                 "train_ms": Self.milliseconds(trainTime),
@@ -136,7 +138,7 @@ struct EvalCommand: ParsableCommand {
         func f(_ value: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", value) }
         print("Router evaluation")
         print("  train: \(trainExamples.count) lines, \(router.intents.count) intents\(oosClass ? " + oos class" : ""); test: \(evaluation.count) lines (\(evaluation.inScopeCount) in-scope, \(evaluation.outOfScopeCount) oos)")
-        print("  threshold \(f(router.settings.threshold, 3)), margin \(f(router.settings.margin, 3)), temperature \(f(router.settings.temperature, 2)) (chosen on \(selectionSource)\(selection.map { ", objective \(f($0.objective))" } ?? ""))")
+        print("  threshold \(f(router.settings.threshold, 3)), margin \(f(router.settings.margin, 3)), temperature \(f(router.settings.temperature, 2)), coverage exponent \(f(router.settings.coverageExponent, 1)) (chosen on \(selectionSource)\(selection.map { ", objective \(f($0.objective))" } ?? ""))")
         print("")
         print("  closed-set accuracy   \(f(evaluation.closedSetAccuracy))")
         print("  in-scope accuracy     \(f(evaluation.inScopeAccuracy))")

@@ -150,8 +150,12 @@ final class CurlTransfer {
             CURLE_SSL_ENGINE_INITFAILED, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR,
             CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT, CURLE_USE_SSL_FAILED:
             return .tls
-        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
+        case CURLE_URL_MALFORMAT:
             return .invalidRequest
+        // The scheme was checked before sending; at transfer time this code means the server
+        // answered with something that is not HTTP/1.x or 2 ("Received HTTP/0.9 when not allowed").
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return .connection
         case CURLE_FILESIZE_EXCEEDED:
             return .tooLarge
         default:
