@@ -15,6 +15,8 @@ final class StubConnection {
     private let wakeDescriptor: Int32
     private let core: StubServerCore
     private var buffer: [UInt8] = []
+    /// One read buffer per connection, reused for every `recv`.
+    private var chunk = [UInt8](repeating: 0, count: 16 * 1024)
 
     private static let maxHeadSize = 64 * 1024
     private static let maxBodySize = 64 * 1024 * 1024
@@ -57,18 +59,18 @@ final class StubConnection {
             }
             let clientKeepsAlive =
                 parsed.version == "HTTP/1.1" && parsed.headers["Connection"]?.lowercased() != "close"
-            guard perform(core.handler(request), keepAlive: clientKeepsAlive) else { return }
+            guard perform(core.handler(request), keepAlive: clientKeepsAlive, head: parsed.method == "HEAD") else { return }
         }
     }
 
     // MARK: Answering
 
     /// Carries out a response; returns whether the connection stays open.
-    private func perform(_ response: StubResponse, keepAlive: Bool) -> Bool {
+    private func perform(_ response: StubResponse, keepAlive: Bool, head: Bool) -> Bool {
         switch response.action {
         case .delay(let seconds, let next):
             guard waitWhileConnected(seconds: seconds) else { return false }
-            return perform(next, keepAlive: keepAlive)
+            return perform(next, keepAlive: keepAlive, head: head)
         case .drop:
             return false
         case .malformed:
@@ -81,16 +83,16 @@ final class StubConnection {
         case .respond:
             let keep = keepAlive && !response.closesConnection
                 && !response.headers.contains { $0.0.lowercased() == "connection" && $0.1.lowercased() == "close" }
-            var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
-            for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+            var headText = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+            for (name, value) in response.headers { headText += "\(name): \(value)\r\n" }
             if !response.omitsContentLength, !response.headers.contains(where: { $0.0.lowercased() == "content-length" }) {
-                head += "Content-Length: \(response.body.count)\r\n"
+                headText += "Content-Length: \(response.body.count)\r\n"
             }
             if !keep, !response.headers.contains(where: { $0.0.lowercased() == "connection" }) {
-                head += "Connection: close\r\n"
+                headText += "Connection: close\r\n"
             }
-            head += "\r\n"
-            guard send(Array(head.utf8) + response.body) else { return false }
+            headText += "\r\n"
+            guard send(Array(headText.utf8) + (head ? [] : response.body)) else { return false }
             return keep
         }
     }
@@ -187,7 +189,6 @@ final class StubConnection {
             break
         }
         if fds[1].revents != 0 { return false }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count < 0, errno == EINTR { continue }

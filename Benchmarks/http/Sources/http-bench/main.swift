@@ -19,12 +19,19 @@ struct Options {
     var soak = 10_000
     var soakConcurrency = 32
     var errors = 1
+    var serveOnly = false
+    var remotePort = 0
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
+            if flag == "--serve" {
+                serveOnly = true
+                continue
+            }
             let value = iterator.next().flatMap(Int.init) ?? 0
             switch flag {
+            case "--remote-port": remotePort = value
             case "--concurrency": concurrency = value
             case "--delay-ms": delayMilliseconds = value
             case "--rounds": rounds = value
@@ -32,7 +39,7 @@ struct Options {
             case "--soak-concurrency": soakConcurrency = value
             case "--errors": errors = value
             default:
-                print("usage: http-bench [--concurrency N] [--delay-ms MS] [--rounds N] [--soak N] [--soak-concurrency N] [--errors 0|1]")
+                print("usage: http-bench [--concurrency N] [--delay-ms MS] [--rounds N] [--soak N] [--soak-concurrency N] [--errors 0|1] [--serve | --remote-port PORT]")
                 exit(2)
             }
         }
@@ -73,6 +80,15 @@ let server = try StubHTTPServer { request in
     default: return .json(##"{"orders":[{"id":450789469,"name":"#1001","financial_status":"paid"}]}"##)
     }
 }
+if options.serveOnly {
+    print("stub listening on \(server.baseURLString)")
+    fflush(nil)
+    while true { try await Task.sleep(for: .seconds(3600)) }
+}
+/// Where requests go: the in-process stub, or one started with `--serve` in another process,
+/// so that the client's descriptors and memory can be measured on their own.
+let base = options.remotePort > 0 ? "http://127.0.0.1:\(options.remotePort)" : server.baseURLString
+func target(_ path: String) -> String { base + path }
 let client = HTTPClient()
 
 // MARK: Burst
@@ -84,7 +100,7 @@ for round in 0...options.rounds {  // round 0 warms up (connection setup)
     let started = ContinuousClock.now
     let ok = await withTaskGroup(of: Bool.self) { group in
         for _ in 0..<options.concurrency {
-            group.addTask { (try? await client.send(HTTPRequest(url: server.url("/slow"))))?.status == 200 }
+            group.addTask { (try? await client.send(HTTPRequest(url: target("/slow"))))?.status == 200 }
         }
         var ok = 0
         for await success in group where success { ok += 1 }
@@ -98,18 +114,18 @@ burstTimes.sort()
 if !burstTimes.isEmpty {
     print(String(format: "burst wall time: min %.0f ms, median %.0f ms, max %.0f ms", burstTimes.first!, burstTimes[burstTimes.count / 2], burstTimes.last!))
 }
-print("stub connections accepted so far: \(server.connectionCount)")
+if options.remotePort == 0 { print("stub connections accepted so far: \(server.connectionCount)") }
 
 // MARK: Soak
 
 print("\n## Soak: \(options.soak) requests, \(options.soakConcurrency) in flight")
 func soakRequest(_ index: Int) -> HTTPRequest {
     switch options.errors == 0 ? 99 : index % 100 {
-    case 0..<3: return HTTPRequest(url: server.url("/missing"))
-    case 3..<5: return HTTPRequest(method: .post, url: server.url("/fail"), body: Array("{}".utf8))
-    case 5: return HTTPRequest(method: .post, url: server.url("/drop"), body: [])
-    case 6 where index % 1000 == 6: return HTTPRequest(url: server.url("/hang"), timeout: .milliseconds(20))
-    default: return HTTPRequest(url: server.url("/orders.json?status=any&index=\(index)"))
+    case 0..<3: return HTTPRequest(url: target("/missing"))
+    case 3..<5: return HTTPRequest(method: .post, url: target("/fail"), body: Array("{}".utf8))
+    case 5: return HTTPRequest(method: .post, url: target("/drop"), body: [])
+    case 6 where index % 1000 == 6: return HTTPRequest(url: target("/hang"), timeout: .milliseconds(20))
+    default: return HTTPRequest(url: target("/orders.json?status=any&index=\(index)"))
     }
 }
 
@@ -168,7 +184,7 @@ let rssAfter = residentKilobytes()
 print("after: fds \(fdAfter), RSS \(rssAfter) KiB, threads \(threadCount())")
 print(String(format: "soak: %d ok (2xx), %d failed as designed (404/500/drop/timeout) in %.0f ms = %.0f req/s", totalOK, totalFailed, soakElapsed, Double(options.soak) / soakElapsed * 1000))
 print("delta: fds \(fdAfter - fdBefore), RSS \(rssAfter - rssBefore) KiB")
-print("stub connections accepted in total: \(server.connectionCount)")
+if options.remotePort == 0 { print("stub connections accepted in total: \(server.connectionCount)") }
 
 client.shutdown()
 server.stop()
