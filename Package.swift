@@ -29,33 +29,48 @@ var targets: [Target] = [
         name: "StewardCore",
         dependencies: ["StewardRouter", .product(name: "Logging", package: "swift-log")]
     ),
+    // Adapters for shops' real systems (Shopify, Klaviyo, Zendesk, Gorgias, Loop, Recharge, Smile.io).
+    .target(
+        name: "StewardAdapters",
+        dependencies: ["StewardCore", "StewardHTTP", .product(name: "Logging", package: "swift-log")]
+    ),
     // The conversation engine, configuration, the demo store, chat and pipe drivers.
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter",
+            "StewardCore", "StewardRouter", "StewardAdapters",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]
+    ),
+    // The embedded SQLite store (GRDB): sessions, tickets, outbox, the team's replies.
+    .target(
+        name: "StewardStore",
+        dependencies: ["StewardCore", "StewardRuntime", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Test support: stub HTTP server on 127.0.0.1, fixtures, skill conformance checks.
     .target(name: "StewardTesting"),
     .executableTarget(
         name: "steward",
         dependencies: [
-            "StewardRouter", "StewardCore", "StewardRuntime",
+            "StewardRouter", "StewardCore", "StewardRuntime", "StewardStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ] + skills.map { .target(name: $0) }
     ),
     .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"]),
-    .testTarget(name: "StewardHTTPTests", dependencies: ["StewardHTTP", "StewardTesting"]),
+    .testTarget(
+        name: "StewardHTTPTests",
+        dependencies: ["StewardHTTP", "StewardTesting", .product(name: "Logging", package: "swift-log")]
+    ),
+    .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardHTTP", "StewardTesting"]),
+    .testTarget(name: "StewardStoreTests", dependencies: ["StewardStore", "StewardRuntime", "StewardCore"]),
     .testTarget(
         name: "StewardRuntimeTests",
         dependencies: ["StewardCore", "StewardRuntime"] + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "stewardTests", dependencies: ["steward"]),
+    .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),
 ]
 
 for skill in skills {
@@ -82,6 +97,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // SQLite through a well-kept library rather than hand-written bindings; builds in under a minute.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: targets
 )

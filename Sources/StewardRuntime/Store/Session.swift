@@ -23,6 +23,10 @@ public struct Session: Sendable, Hashable, Codable {
     public var interrupted: [Task]
     /// The skills that answered in this conversation.
     public var skillsUsed: [String]
+    /// True once the conversation was handed to the team.
+    public var routedToTeam: Bool
+    /// The fallback and handoff state.
+    public var fallback: FallbackState
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -34,31 +38,10 @@ public struct Session: Sendable, Hashable, Codable {
         self.active = nil
         self.interrupted = []
         self.skillsUsed = []
+        self.routedToTeam = false
+        self.fallback = FallbackState()
         self.createdAt = now
         self.updatedAt = now
     }
 }
 
-/// Where sessions are kept between messages.
-///
-/// Implementations must be safe to call from many conversations at once. The engine calls
-/// `load` and `save` for one session from one task at a time.
-public protocol SessionStore: Sendable {
-    /// The session with this id, or nil for a new conversation.
-    func load(id: String) async throws -> Session?
-    /// Stores the session as it is now.
-    func save(_ session: Session) async throws
-    /// Forgets a session.
-    func delete(id: String) async throws
-}
-
-/// Keeps sessions in memory for the life of the process.
-public actor InMemorySessionStore: SessionStore {
-    private var sessions: [String: Session] = [:]
-
-    public init() {}
-
-    public func load(id: String) async throws -> Session? { sessions[id] }
-    public func save(_ session: Session) async throws { sessions[session.id] = session }
-    public func delete(id: String) async throws { sessions[id] = nil }
-}

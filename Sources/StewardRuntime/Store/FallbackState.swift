@@ -1,0 +1,23 @@
+/// Per-session counters and pending questions of the fallback policy and the handoff flow.
+public struct FallbackState: Sendable, Hashable, Codable {
+    /// What the handoff flow is waiting for.
+    public enum Pending: String, Sendable, Hashable, Codable {
+        /// "Do you want to talk to a person?" was asked.
+        case confirm
+        /// The customer's email was asked for before opening a ticket.
+        case email
+    }
+
+    /// Consecutive messages the router could not place.
+    public var misses = 0
+    /// Consecutive "that's not what I asked" complaints.
+    public var complaints = 0
+    /// The handoff question waiting for an answer, if any.
+    public var pending: Pending?
+    /// The reason the handoff was offered.
+    public var reason: String?
+    /// The id of the ticket opened for this conversation, if any.
+    public var ticketID: String?
+
+    public init() {}
+}

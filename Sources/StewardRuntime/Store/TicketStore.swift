@@ -1,0 +1,82 @@
+import Foundation
+import StewardCore
+
+/// A ticket waiting to be delivered to an external helpdesk.
+public struct OutboxEntry: Sendable, Hashable {
+    public var ticketID: String
+    /// The helpdesk to deliver to (`zendesk`, `gorgias`).
+    public var provider: String
+    /// Delivery attempts made so far.
+    public var attempts: Int
+    /// When the next attempt is due.
+    public var nextAttemptAt: Date
+    /// The last attempt's error, without secrets.
+    public var lastError: String?
+
+    public init(ticketID: String, provider: String, attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil) {
+        self.ticketID = ticketID
+        self.provider = provider
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+    }
+}
+
+/// A message a person on the team wrote to a customer, to be shown in the customer's session.
+public struct HumanReply: Sendable, Hashable {
+    /// Increases with every reply; processes follow new replies by it.
+    public var sequence: Int64
+    public var ticketID: String
+    public var sessionID: String
+    /// The person's display name.
+    public var author: String
+    public var text: String
+    public var createdAt: Date
+
+    public init(sequence: Int64, ticketID: String, sessionID: String, author: String, text: String, createdAt: Date) {
+        self.sequence = sequence
+        self.ticketID = ticketID
+        self.sessionID = sessionID
+        self.author = author
+        self.text = text
+        self.createdAt = createdAt
+    }
+}
+
+/// Where tickets, their delivery outbox and the team's replies are kept (the local helpdesk).
+///
+/// Writing a ticket and queueing its delivery happen in one transaction, before any delivery is
+/// tried, so a crash loses nothing. Several Steward processes may share one store.
+public protocol TicketStore: Sendable {
+    /// Writes a new ticket and, when `provider` is given, queues its delivery there, atomically.
+    func create(_ ticket: Ticket, deliverTo provider: String?) async throws
+    /// The ticket with this id.
+    func ticket(id: String) async throws -> Ticket?
+    /// Replaces a ticket's stored fields (status, assignee, tags, notes, transcript, external).
+    func update(_ ticket: Ticket) async throws
+    /// Tickets, newest first, optionally of one status.
+    func tickets(status: Ticket.Status?) async throws -> [Ticket]
+    /// The newest ticket of a session that is not closed.
+    func activeTicket(sessionID: String) async throws -> Ticket?
+    /// The newest ticket (any status) of a customer on a channel, for channels that keep one
+    /// ticket per person (SMS, WhatsApp): `customer` is the email or phone identifying them.
+    func latestTicket(customer: String, channel: Channel) async throws -> Ticket?
+    /// Adds a turn to a ticket's transcript (a customer's message while the ticket is open).
+    func append(_ turn: Turn, toTicket id: String) async throws
+
+    /// Outbox entries due at `now`, oldest first.
+    func dueDeliveries(at now: Date) async throws -> [OutboxEntry]
+    /// Every outbox entry not yet delivered.
+    func pendingDeliveries() async throws -> [OutboxEntry]
+    /// Records a successful delivery: removes the entry and stores the external reference.
+    func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws
+    /// Records a failed attempt and when to try again.
+    func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws
+
+    /// Stores a person's reply on a ticket (also appended to the transcript) and returns it.
+    func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply
+    /// Replies with a sequence above `sequence`, oldest first.
+    func replies(after sequence: Int64) async throws -> [HumanReply]
+    /// The highest reply sequence so far (0 when none).
+    func lastReplySequence() async throws -> Int64
+}
