@@ -17,7 +17,9 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.bootstrap(level: options.logLevel)
-        let engine = try EngineLoader.load(configPath: options.config)
-        await ChatSession(engine: engine, verbose: verbose).run()
+        let loaded = try EngineLoader.load(configPath: options.config, databasePath: options.db)
+        await EngineLoader.withOutbox(loaded) {
+            await ChatSession(engine: loaded.engine, verbose: verbose).run()
+        }
     }
 }

@@ -1,10 +1,32 @@
 import Foundation
+import Logging
+import StewardCore
 import StewardRuntime
+import StewardStore
 
 /// Builds the engine from the configuration; start-up errors say what to fix and stop the command.
 enum EngineLoader {
-    static func load(configPath: String?) throws -> ConversationEngine {
+    struct Loaded {
+        var engine: ConversationEngine
+        var store: SQLiteStore
+        var helpdesks: [String: any HelpdeskProvider]
+    }
+
+    static func load(configPath: String?, databasePath: String?) throws -> Loaded {
         let configuration = try StewardConfiguration.load(path: configPath)
-        return try ConversationEngine.make(configuration: configuration, skills: DefaultSkills.all)
+        let store = try SQLiteStore(path: databasePath ?? configuration.storePath)
+        let integrations = try Integrations.build(configuration)
+        let engine = try ConversationEngine.make(
+            configuration: configuration, skills: DefaultSkills.all, tools: integrations.tools, store: store,
+            tickets: store)
+        return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
+    }
+
+    /// Runs the outbox worker for as long as `body` runs.
+    static func withOutbox<T: Sendable>(_ loaded: Loaded, _ body: () async throws -> T) async rethrows -> T {
+        let worker = OutboxWorker(engine: loaded.engine, helpdesks: loaded.helpdesks)
+        let task = Task { await worker.run() }
+        defer { task.cancel() }
+        return try await body()
     }
 }

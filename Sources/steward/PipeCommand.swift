@@ -20,7 +20,9 @@ struct PipeCommand: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.bootstrap(level: options.logLevel)
-        let engine = try EngineLoader.load(configPath: options.config)
-        await PipeServer(engine: engine).run()
+        let loaded = try EngineLoader.load(configPath: options.config, databasePath: options.db)
+        await EngineLoader.withOutbox(loaded) {
+            await PipeServer(engine: loaded.engine).run()
+        }
     }
 }

@@ -21,6 +21,9 @@ struct RuntimeOptions: ParsableArguments {
     @Option(name: .long, help: "The configuration file (default: steward.yaml in the working directory, if present).")
     var config: String?
 
+    @Option(name: .long, help: "The SQLite database for conversations and tickets (default: store.path in the configuration, steward.db).")
+    var db: String?
+
     @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 }

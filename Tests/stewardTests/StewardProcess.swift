@@ -35,6 +35,11 @@ struct StewardProcess {
     static func run(_ arguments: [String], input: Data, environment: [String: String] = [:], directory: URL = repositoryRoot) throws -> Output {
         let process = Process()
         process.executableURL = executable
+        var arguments = arguments
+        // Each run gets its own database unless the test names one.
+        if let command = arguments.first, ["pipe", "chat"].contains(command), !arguments.contains("--db") {
+            arguments += ["--db", temporaryDatabase()]
+        }
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -64,4 +69,9 @@ struct StewardProcess {
     static func run(_ arguments: [String], lines: [String]) throws -> Output {
         try run(arguments, input: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
+}
+
+/// A fresh database path in the temporary folder.
+func temporaryDatabase() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("steward-test-\(UUID().uuidString).db").path
 }

@@ -15,10 +15,11 @@ public final class ChatSession {
     private var sessionID = "chat-\(UUID().uuidString.prefix(8).lowercased())"
     private var lastSuggestions: [Suggestion] = []
     private let renderer = ChannelRenderer()
-    private let write: (String) -> Void
+    private let write: @Sendable (String) -> Void
+    private var current: CurrentSession?
 
     /// A chat on standard input and output.
-    public init(engine: ConversationEngine, verbose: Bool = false, interactive: Bool = isatty(0) == 1, write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
+    public init(engine: ConversationEngine, verbose: Bool = false, interactive: Bool = isatty(0) == 1, write: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
         self.engine = engine
         self.verbose = verbose
         self.interactive = interactive
@@ -42,6 +43,18 @@ public final class ChatSession {
             write("\(engine.configuration.agent.name) · \(engine.configuration.shop.name) (type /help for commands, /quit to leave)")
         }
         write("\(engine.configuration.agent.name): \(engine.introMessage)")
+        let engine = self.engine
+        let write = self.write
+        let current = CurrentSession(sessionID)
+        self.current = current
+        let relay = Task {
+            await engine.followHumanReplies(wants: { current.is($0) }) { reply in
+                if let shown = try? await engine.deliver(reply) {
+                    write("\(shown.author ?? "Support") (team): \(shown.text)")
+                }
+            }
+        }
+        defer { relay.cancel() }
         while true {
             if interactive {
                 FileHandle.standardOutput.write(Data("you> ".utf8))
@@ -106,6 +119,7 @@ public final class ChatSession {
         case "/reset":
             try? await engine.reset(session: sessionID)
             sessionID = "chat-\(UUID().uuidString.prefix(8).lowercased())"
+            current?.set(sessionID)
             customer = .anonymous
             lastSuggestions = []
             write("(new conversation)")
@@ -133,4 +147,14 @@ public final class ChatSession {
         }
         return true
     }
+}
+
+/// The chat's session id, readable from the task that relays the team's replies.
+final class CurrentSession: @unchecked Sendable {
+    private let lock = NSLock()  // guards `id`
+    private var id: String
+
+    init(_ id: String) { self.id = id }
+    func set(_ id: String) { lock.withLock { self.id = id } }
+    func `is`(_ other: String) -> Bool { lock.withLock { id == other } }
 }

@@ -42,7 +42,7 @@ extension StewardConfiguration {
         var config = StewardConfiguration()
         guard let root else { return config }
         let top = try ConfigNode(root, key: "")
-        try top.allow(["agent", "channels", "router", "shop", "data", "skills"])
+        try top.allow(["agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations"])
 
         if let agent = try top.section("agent") {
             try agent.allow(["name", "intro"])
@@ -81,6 +81,48 @@ extension StewardConfiguration {
             try data.allow(["demo_dir", "knowledge_dir"])
             if let v = try data.string("demo_dir") { config.data.demoDirectory = v }
             if let v = try data.string("knowledge_dir") { config.data.knowledgeDirectory = v }
+        }
+        if let fallback = try top.section("fallback") {
+            try fallback.allow(["max_misses", "max_complaints", "rephrase_message", "apology_message", "offer_message"])
+            if let v = try fallback.count("max_misses") { config.handoff.maxMisses = v }
+            if let v = try fallback.count("max_complaints") { config.handoff.maxComplaints = v }
+            if let v = try fallback.string("rephrase_message") { config.handoff.rephraseMessage = v }
+            if let v = try fallback.string("apology_message") { config.handoff.apologyMessage = v }
+            if let v = try fallback.string("offer_message") { config.handoff.offerMessage = v }
+        }
+        if let handoff = try top.section("handoff") {
+            try handoff.allow([
+                "method", "helpdesk", "message", "email_prompt", "handed_off_message", "away_message", "declined_message",
+                "response_time", "business_hours",
+            ])
+            if let v = try handoff.string("method") {
+                guard let method = HandoffConfiguration.Method(rawValue: v) else {
+                    throw ConfigurationError.invalidValue(key: "handoff.method", expected: "helpdesk or message")
+                }
+                config.handoff.method = method
+            }
+            if let v = try handoff.string("helpdesk") {
+                guard let desk = HandoffConfiguration.Helpdesk(rawValue: v) else {
+                    throw ConfigurationError.invalidValue(key: "handoff.helpdesk", expected: "local, zendesk or gorgias")
+                }
+                config.handoff.helpdesk = desk
+            }
+            if let v = try handoff.string("message") { config.handoff.message = v }
+            if let v = try handoff.string("email_prompt") { config.handoff.emailPrompt = v }
+            if let v = try handoff.string("handed_off_message") { config.handoff.handedOffMessage = v }
+            if let v = try handoff.string("away_message") { config.handoff.awayMessage = v }
+            if let v = try handoff.string("declined_message") { config.handoff.declinedMessage = v }
+            if let v = try handoff.string("response_time") { config.handoff.responseTime = v }
+            if let hours = try handoff.section("business_hours") {
+                config.handoff.businessHours = try BusinessHours.parse(hours)
+            }
+        }
+        if let store = try top.section("store") {
+            try store.allow(["path"])
+            if let v = try store.string("path") { config.storePath = v }
+        }
+        if let integrations = try top.section("integrations") {
+            config.integrations = try IntegrationsConfiguration.parse(integrations)
         }
         if let skills = try top.section("skills") {
             try skills.allow(["disabled"])
@@ -153,6 +195,14 @@ struct ConfigNode {
             throw ConfigurationError.invalidValue(key: path(name), expected: "a number from 0 to 1")
         }
         return d
+    }
+
+    func count(_ name: String) throws -> Int? {
+        guard let d = try number(name) else { return nil }
+        guard d >= 1, d <= 100, d == d.rounded() else {
+            throw ConfigurationError.invalidValue(key: path(name), expected: "a whole number from 1 to 100")
+        }
+        return Int(d)
     }
 
     func bool(_ name: String) throws -> Bool? {

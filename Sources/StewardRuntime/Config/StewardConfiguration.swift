@@ -43,6 +43,12 @@ public struct StewardConfiguration: Sendable, Hashable {
         storefrontURL: "https://northwind.example"
     )
     public var data = Data()
+    /// Fallback and handoff.
+    public var handoff = HandoffConfiguration()
+    /// The shop's real systems, replacing the demo store's tools.
+    public var integrations = IntegrationsConfiguration()
+    /// The SQLite database file for conversations and tickets.
+    public var storePath = "steward.db"
     /// Skill ids switched off.
     public var disabledSkills: [String] = []
     /// The file the settings came from, if any.

@@ -3,14 +3,16 @@ import Logging
 import StewardCore
 
 extension ConversationEngine {
-    /// Builds the engine the configuration describes: the demo store (or the configured
-    /// integrations), the knowledge base and the given skills.
+    /// Builds the engine the configuration describes: the demo store, with any tool replaced by
+    /// `customize` (the configured integrations), the knowledge base and the given skills.
     ///
     /// - Parameter baseDirectory: Where relative paths in the configuration start; the working directory by default.
     /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``SkillRegistryError`` with what to fix.
     public static func make(
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
-        store: any SessionStore = InMemorySessionStore(), logger: Logger = Logger(label: "steward.engine")
+        tools customize: (inout Toolbox) -> Void = { _ in },
+        store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
+        logger: Logger = Logger(label: "steward.engine")
     ) throws -> ConversationEngine {
         let base = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
@@ -18,8 +20,10 @@ extension ConversationEngine {
         }
         let demo = try DemoStore(directory: resolve(configuration.data.demoDirectory), shop: configuration.shop)
         let knowledge = try KnowledgeBase(directory: resolve(configuration.data.knowledgeDirectory))
+        var tools = demo.toolbox
+        customize(&tools)
         return try ConversationEngine(
-            configuration: configuration, skills: skills, tools: demo.toolbox, knowledge: knowledge, store: store,
-            logger: logger)
+            configuration: configuration, skills: skills, tools: tools, knowledge: knowledge, store: store,
+            tickets: tickets, logger: logger)
     }
 }

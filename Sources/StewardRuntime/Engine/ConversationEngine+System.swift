@@ -26,14 +26,9 @@ extension ConversationEngine {
                 intent: name, confidence: confidence, session: session,
                 suggestions: capabilitySuggestions(for: session.channel))
         case .human:
-            if let contact = knowledge.answer("contact customer service team hours email", topics: ["contact"], minimumCoverage: 0.2) {
-                return system(
-                    "You can reach our team directly: \(contact.passage.text)\n(Source: \(contact.passage.source))",
-                    intent: name, confidence: confidence, session: session)
-            }
-            return system(
-                "You can reach our team by email; a person will get back to you.", intent: name, confidence: confidence,
-                session: session)
+            return offerHandoff(reason: .requested, session: &session, intent: name, confidence: confidence, lead: nil)
+        case .complaint:
+            return complaint(confidence: confidence, session: &session)
         }
     }
 

@@ -16,6 +16,12 @@ public final class ConversationEngine: Sendable {
     public let tools: Toolbox
     public let knowledge: KnowledgeBase
     public let store: any SessionStore
+    /// The local helpdesk and outbox; nil keeps no tickets (handoff then only sends messages).
+    public let tickets: (any TicketStore)?
+    /// The fallback and handoff settings.
+    public var handoff: HandoffConfiguration { configuration.handoff }
+    /// Wakes the outbox worker when a ticket is queued for an external helpdesk.
+    let outboxSignal = OutboxSignal()
     /// Each skill's status, by skill id.
     public let statuses: [String: SkillStatus]
     let logger: Logger
@@ -26,7 +32,8 @@ public final class ConversationEngine: Sendable {
     /// - Throws: A ``SkillRegistryError`` or the router's error when the training data is unusable.
     public init(
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
-        store: any SessionStore = InMemorySessionStore(), logger: Logger = Logger(label: "steward.engine")
+        store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
+        logger: Logger = Logger(label: "steward.engine")
     ) throws {
         let registry = try SkillRegistry(skills: skills)
         var statuses: [String: SkillStatus] = [:]
@@ -45,6 +52,7 @@ public final class ConversationEngine: Sendable {
         self.tools = tools
         self.knowledge = knowledge
         self.store = store
+        self.tickets = tickets
         self.statuses = statuses
         self.logger = logger
         self.renderer = ChannelRenderer()
@@ -73,18 +81,25 @@ public final class ConversationEngine: Sendable {
         if let channel = message.channel { session.channel = channel }
         if let customer = message.customer { session.customer = merge(session.customer, with: customer) }
 
-        var turn = Turn(role: .customer, text: text.isEmpty ? "[\(message.action ?? "")]" : text)
-        var outcome = await decide(text: text, action: message.action, session: &session)
+        let masked = SecretMasker.mask(text)
+        var turn = Turn(role: .customer, text: masked.isEmpty ? "[\(message.action ?? "")]" : masked)
+        var outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
         turn.intent = outcome.intent
         session.turns.append(turn)
         if let skill = outcome.skill, !skill.hasPrefix("system"), session.skillsUsed.last != skill {
             session.skillsUsed.append(skill)
         }
         outcome.response = renderer.render(outcome.response, for: session.channel)
-        session.turns.append(
-            Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
+        session.facts.merge(outcome.response.facts) { _, new in new }
+        if outcome.skipTranscript == false {
+            session.turns.append(
+                Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
+        }
         session.updatedAt = Date()
         try await store.save(session)
+        if let ticket = outcome.createdTicket {
+            try await openTicket(ticket, session: session)
+        }
         return AgentReply(
             session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
             suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
@@ -115,8 +130,12 @@ struct Decision: Sendable {
     var skill: String?
     var intent: String?
     var confidence: Double?
-    /// Overrides the response's outcome name (`no_match`, `ambiguous`).
+    /// Overrides the response's outcome name (`no_match`, `ambiguous`, `handoff`).
     var label: String?
+    /// A ticket to write once the session (with this turn) is saved.
+    var createdTicket: Ticket?
+    /// True when the turn went to an open ticket rather than the bot (already recorded there).
+    var skipTranscript = false
 
     var name: String { label ?? response.outcome.name }
 }

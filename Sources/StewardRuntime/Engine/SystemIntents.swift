@@ -8,6 +8,7 @@ public enum SystemIntent: String, Sendable, CaseIterable {
     case cancel = "system.cancel"
     case human = "system.human"
     case capabilities = "system.capabilities"
+    case complaint = "system.complaint"
 
     /// The examples and keywords that train the router for the system intents.
     static let manifest: [String: SkillManifest.Intent] = [
@@ -50,6 +51,14 @@ public enum SystemIntent: String, Sendable, CaseIterable {
                 "i want to talk to somebody real", "live agent", "speak to a manager", "chcę rozmawiać z człowiekiem",
                 "połącz mnie z konsultantem", "ich möchte mit einem mitarbeiter sprechen",
                 "quiero hablar con una persona", "je veux parler à un humain", "상담원 연결해 주세요",
+            ]),
+        SystemIntent.complaint.rawValue: .init(
+            keywords: ["not what i asked", "not what i meant", "wrong answer", "you don't understand"],
+            examples: [
+                "no, that's not what i asked", "that's not what i meant", "wrong answer", "that's wrong",
+                "you didn't understand me", "that doesn't answer my question", "no that is not it",
+                "this is not helpful", "you're not listening", "that's not my question", "useless answer",
+                "nie o to pytałem", "das habe ich nicht gefragt", "eso no es lo que pregunté", "ce n'est pas ma question",
             ]),
         SystemIntent.capabilities.rawValue: .init(
             keywords: ["what can you do", "help"],

@@ -27,6 +27,20 @@ public final class PipeServer: Sendable {
         let engine = self.engine
         let writer = self.writer
         let logger = self.logger
+        let seen = SessionSet()
+        // A person's reply from the local helpdesk (written by `steward tickets reply`, possibly
+        // from another process) goes to the session it belongs to, if this pipe serves it.
+        let relay = Task {
+            await engine.followHumanReplies(wants: { seen.contains($0) }) { reply in
+                queues.submit(session: reply.sessionID) {
+                    do {
+                        writer.write(PipeOutput.reply(try await engine.deliver(reply)))
+                    } catch {
+                        logger.error("could not deliver a reply from the team", metadata: ["ticket": "\(reply.ticketID)", "error": "\(error)"])
+                    }
+                }
+            }
+        }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             // Backpressure: the reader waits while this many messages are in flight, so a fast
             // producer cannot queue unbounded work in memory.
@@ -49,6 +63,7 @@ public final class PipeServer: Sendable {
                             writer.write(PipeOutput.error(error))
                         case .success(let message):
                             let lineNumber = number
+                            seen.insert(message.session)
                             inFlight.wait()
                             queues.submit(session: message.session) {
                                 defer { inFlight.signal() }
@@ -74,8 +89,18 @@ public final class PipeServer: Sendable {
             reader.name = "steward.pipe.reader"
             reader.start()
         }
+        relay.cancel()
         await queues.waitUntilIdle()
     }
+}
+
+/// A thread-safe set of session ids.
+final class SessionSet: @unchecked Sendable {
+    private let lock = NSLock()  // guards `ids`
+    private var ids: Set<String> = []
+
+    func insert(_ id: String) { lock.withLock { _ = ids.insert(id) } }
+    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
 }
 
 /// Splits a file descriptor's bytes into lines, refusing lines over a size limit.

@@ -27,6 +27,8 @@ public struct Session: Sendable, Hashable, Codable {
     public var routedToTeam: Bool
     /// The fallback and handoff state.
     public var fallback: FallbackState
+    /// Facts the skills reported (order involved, what the tools returned), for a handoff summary.
+    public var facts: [String: String]
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -40,6 +42,7 @@ public struct Session: Sendable, Hashable, Codable {
         self.skillsUsed = []
         self.routedToTeam = false
         self.fallback = FallbackState()
+        self.facts = [:]
         self.createdAt = now
         self.updatedAt = now
     }

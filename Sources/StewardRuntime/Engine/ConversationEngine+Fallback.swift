@@ -1,0 +1,241 @@
+import Foundation
+import Logging
+import StewardCore
+import StewardRouter
+
+extension ConversationEngine {
+    /// Runs the handoff flow and the fallback policy around the normal routing.
+    func decideWithFallback(text: String, action: String?, session: inout Session, turn: Turn) async -> Decision {
+        // While a ticket is open on the local helpdesk, the customer's messages go to the ticket.
+        if let forwarded = await forwardToOpenTicket(turn: turn, session: &session) { return forwarded }
+        if let pending = session.fallback.pending, let answer = await continueHandoff(pending, text: text, action: action, session: &session) {
+            return answer
+        }
+        if action == "handoff" || action == "handoff:yes" {
+            return offerHandoff(reason: .requested, session: &session, intent: SystemIntent.human.rawValue, confidence: 1, lead: nil, confirmed: action == "handoff:yes")
+        }
+        if action == nil, isRepeatedQuestion(text, session: session) {
+            return offerHandoff(
+                reason: .repeatedQuestion, session: &session, intent: nil, confidence: nil,
+                lead: "It looks like my answer didn't help.")
+        }
+        var decision = await decide(text: text, action: action, session: &session)
+        applyPolicy(to: &decision, session: &session)
+        return decision
+    }
+
+    /// Counts misses, offers a person when a skill cannot resolve, resets on success.
+    func applyPolicy(to decision: inout Decision, session: inout Session) {
+        if decision.label == "no_match" {
+            session.fallback.misses += 1
+            if session.fallback.misses >= handoff.maxMisses {
+                decision = offerHandoff(
+                    reason: .repeatedMiss, session: &session, intent: nil, confidence: decision.confidence,
+                    lead: handoff.apologyMessage, suggestions: capabilitySuggestions(for: session.channel))
+            } else {
+                let names = liveSkills(on: session.channel).prefix(3).map { $0.name.lowercased() }
+                let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? "questions about your order"
+                decision.response.text = handoff.rephraseMessage.replacingOccurrences(of: "{skills}", with: list)
+            }
+            return
+        }
+        if case .cannotResolve(let reason) = decision.response.outcome {
+            let unavailable = reason.hasPrefix("skill ") && (reason.contains("Unavailable") || reason.contains("not offered") || reason.contains("Coming soon"))
+            var offer = offerHandoff(
+                reason: unavailable ? .skillUnavailable : .cannotResolve, session: &session, intent: decision.intent,
+                confidence: decision.confidence, lead: decision.response.text)
+            offer.skill = decision.skill
+            offer.response.facts = decision.response.facts
+            decision = offer
+            return
+        }
+        if decision.label == nil, decision.skill != "system", decision.skill != "handoff",
+            decision.response.outcome == .resolved
+        {
+            session.fallback.misses = 0
+            session.fallback.complaints = 0
+        }
+    }
+
+    /// "No, that's not what I asked": a rephrase the first time, a person the second.
+    func complaint(confidence: Double, session: inout Session) -> Decision {
+        session.fallback.complaints += 1
+        if session.fallback.complaints >= handoff.maxComplaints {
+            return offerHandoff(
+                reason: .wrongAnswers, session: &session, intent: SystemIntent.complaint.rawValue, confidence: confidence,
+                lead: "I'm sorry I got that wrong again.")
+        }
+        return system(
+            "Sorry about that. Could you tell me again what you need, in other words?",
+            intent: SystemIntent.complaint.rawValue, confidence: confidence, session: session)
+    }
+
+    /// Offers a person (or sends the configured message), asking for confirmation on web chat.
+    func offerHandoff(
+        reason: Ticket.Reason, session: inout Session, intent: String?, confidence: Double?, lead: String?,
+        suggestions extra: [Suggestion] = [], confirmed: Bool = false
+    ) -> Decision {
+        session.fallback.misses = 0
+        session.fallback.complaints = 0
+        let prefix = lead.map { $0 + " " } ?? ""
+        guard handoff.method == .helpdesk, tickets != nil else {
+            session.fallback.pending = nil
+            return Decision(
+                response: SkillResponse(text: prefix + handoff.message, outcome: .resolved), skill: "handoff",
+                intent: intent, confidence: confidence, label: "handoff")
+        }
+        session.fallback.reason = reason.rawValue
+        if session.channel == .webchat && !confirmed {
+            session.fallback.pending = .confirm
+            return Decision(
+                response: SkillResponse(
+                    text: prefix + handoff.offerMessage,
+                    suggestions: [Suggestion("Yes, talk to a person", action: "handoff:yes"), Suggestion("No, thanks", action: "handoff:no")] + extra.prefix(3),
+                    outcome: .needsInput),
+                skill: "handoff", intent: intent, confidence: confidence, label: "handoff_offered")
+        }
+        var decision = startHandoff(session: &session, intent: intent, confidence: confidence)
+        if !prefix.isEmpty { decision.response.text = prefix + decision.response.text }
+        return decision
+    }
+
+    /// After "yes": asks an anonymous customer for an email, or opens the ticket.
+    func startHandoff(session: inout Session, intent: String?, confidence: Double?) -> Decision {
+        if session.customer.contactEmail == nil && session.channel != .sms && session.channel != .whatsapp {
+            session.fallback.pending = .email
+            return Decision(
+                response: SkillResponse(text: handoff.emailPrompt, outcome: .needsInput), skill: "handoff", intent: intent,
+                confidence: confidence, label: "needs_input")
+        }
+        session.fallback.pending = nil
+        let ticket = makeTicket(session: session)
+        session.fallback.ticketID = ticket.id
+        session.routedToTeam = true
+        session.active = nil
+        session.interrupted = []
+        var text = (handoff.businessHours.isOpen(at: Date()) ? handoff.handedOffMessage : handoff.awayMessage)
+            .replacingOccurrences(of: "{response_time}", with: handoff.responseTime)
+        if handoff.helpdesk != .local {
+            switch session.channel {
+            case .sms, .whatsapp: text += " We'll continue by text message."
+            default: text += " We'll continue by email at \(session.customer.contactEmail ?? "your address")."
+            }
+        }
+        var decision = Decision(
+            response: SkillResponse(text: text, outcome: .resolved), skill: "handoff", intent: intent,
+            confidence: confidence, label: "handoff")
+        decision.createdTicket = ticket
+        return decision
+    }
+
+    /// Answers to "Do you want a person?" and "What's your email?".
+    func continueHandoff(_ pending: FallbackState.Pending, text: String, action: String?, session: inout Session) async -> Decision? {
+        switch pending {
+        case .confirm:
+            if action == "handoff:yes" || (action == nil && YesNo.read(text) == true) {
+                return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
+            }
+            session.fallback.pending = nil
+            if action == "handoff:no" || (action == nil && YesNo.read(text) == false) {
+                return system(handoff.declinedMessage, intent: nil, confidence: nil, session: session, label: "handoff_declined")
+            }
+            return nil  // Something else: carry on as a new message.
+        case .email:
+            if let email = Entities.extract(from: text).emails.first, EmailAddress.isValid(email) {
+                session.customer.email = email
+                return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
+            }
+            if action == "handoff:no" || YesNo.read(text) == false || router.classify(text).intent == SystemIntent.cancel.rawValue {
+                session.fallback.pending = nil
+                return system(handoff.declinedMessage, intent: nil, confidence: nil, session: session, label: "handoff_declined")
+            }
+            return Decision(
+                response: SkillResponse(text: "That doesn't look like an email address. " + handoff.emailPrompt, outcome: .needsInput),
+                skill: "handoff", intent: SystemIntent.human.rawValue, confidence: 1, label: "needs_input")
+        }
+    }
+
+    /// True when the customer sends essentially the same question again right after an answer.
+    func isRepeatedQuestion(_ text: String, session: Session) -> Bool {
+        let customerTurns = session.turns.filter { $0.role == .customer }
+        guard let previous = customerTurns.last, let lastAgent = session.turns.last, lastAgent.role == .agent,
+            lastAgent.skill != nil, lastAgent.skill != "system", lastAgent.skill != "handoff", session.active == nil
+        else { return false }
+        let tokenizer = Tokenizer()
+        let a = Set(tokenizer.words(previous.text)), b = Set(tokenizer.words(text))
+        guard a.count >= 3, b.count >= 3 else { return false }
+        let overlap = Double(a.intersection(b).count) / Double(a.union(b).count)
+        return overlap >= 0.8
+    }
+
+    /// The ticket for this conversation, with a summary for the person who picks it up.
+    func makeTicket(session: Session) -> Ticket {
+        let customerTurns = session.turns.filter { $0.role == .customer && !$0.text.hasPrefix("[") }
+        let asked = customerTurns.first { turn in
+            guard let intent = turn.intent else { return true }
+            return !intent.hasPrefix("system.")
+        } ?? customerTurns.first
+        let skills = session.skillsUsed
+        let intents = session.turns.compactMap { $0.role == .customer ? $0.intent : nil }.reduce(into: [String]()) {
+            if $0.last != $1 { $0.append($1) }
+        }
+        var summary: [String: String] = ["asked": asked?.text ?? "(nothing yet)"]
+        if let skill = skills.last { summary["skill_tried"] = skill }
+        for (key, value) in session.facts { summary[key] = value }
+        var subject = asked?.text ?? "Conversation with the assistant"
+        if let order = session.facts["order"] { subject = "Order \(order): \(subject)" }
+        if subject.count > 90 { subject = String(subject.prefix(87)) + "…" }
+        let reason = Ticket.Reason(rawValue: session.fallback.reason ?? "") ?? .requested
+        return Ticket(
+            sessionID: session.id, channel: session.channel, subject: subject,
+            customerEmail: session.customer.contactEmail, customerProfileID: session.customer.profileID,
+            customerName: session.customer.name, transcript: session.turns, intents: intents, skills: skills,
+            reason: reason, summary: summary, tags: ["steward", "handoff", reason.rawValue] + skills)
+    }
+
+    /// Writes the ticket, then queues delivery to an external helpdesk, if one is configured.
+    func openTicket(_ ticket: Ticket, session: Session) async throws {
+        guard let tickets else { return }
+        var ticket = ticket
+        ticket.transcript = session.turns  // including the handoff turn itself
+        let provider = handoff.helpdesk == .local ? nil : handoff.helpdesk.rawValue
+        try await tickets.create(ticket, deliverTo: provider)
+        logger.notice("ticket opened", metadata: ["ticket": "\(ticket.id)", "session": "\(session.id)", "reason": "\(ticket.reason.rawValue)"])
+        if provider != nil { outboxSignal.signal() }
+    }
+
+    /// Sends a message to the open local ticket instead of the bot, if there is one.
+    func forwardToOpenTicket(turn: Turn, session: inout Session) async -> Decision? {
+        guard handoff.helpdesk == .local, let tickets, let id = session.fallback.ticketID else { return nil }
+        guard let ticket = try? await tickets.ticket(id: id), ticket.status != .closed else {
+            session.fallback.ticketID = nil
+            return nil
+        }
+        do {
+            try await tickets.append(turn, toTicket: id)
+        } catch {
+            logger.error("could not add a message to a ticket", metadata: ["ticket": "\(id)", "error": "\(error)"])
+            return nil
+        }
+        var decision = Decision(
+            response: SkillResponse(text: "I've added your message to your request; a person from our team will reply here.", outcome: .resolved),
+            skill: "handoff", intent: nil, confidence: nil, label: "forwarded_to_team")
+        decision.skipTranscript = false
+        return decision
+    }
+}
+
+/// Reads yes and no in the languages the router handles.
+enum YesNo {
+    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "tak", "ja", "si", "sí", "oui", "da", "네", "예"]
+    static let no: Set<String> = ["no", "n", "nope", "nah", "nie", "nein", "non", "아니요", "아니"]
+
+    /// True for yes, false for no, nil when the text is neither.
+    static func read(_ text: String) -> Bool? {
+        let words = Tokenizer().words(text)
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        if words.contains(where: { no.contains($0) }) || text.lowercased().contains("no thanks") { return false }
+        if words.contains(where: { yes.contains($0) }) { return true }
+        return nil
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import StewardCore
+
+/// Delivers tickets waiting in the outbox to external helpdesks, retrying with backoff until
+/// they are accepted. The ticket is already stored, so nothing is lost if the process dies; the
+/// provider's idempotency keeps a retried delivery from creating a second ticket.
+public final class OutboxWorker: Sendable {
+    private let tickets: any TicketStore
+    private let helpdesks: [String: any HelpdeskProvider]
+    private let configuration: HandoffConfiguration
+    private let signal: OutboxSignal
+    private let logger: Logger
+
+    /// A worker delivering through `helpdesks`, keyed by provider name (`zendesk`, `gorgias`).
+    public convenience init(
+        engine: ConversationEngine, helpdesks: [String: any HelpdeskProvider],
+        logger: Logger = Logger(label: "steward.outbox")
+    ) {
+        self.init(
+            tickets: engine.tickets ?? InMemoryTicketStorePlaceholder(), helpdesks: helpdesks,
+            configuration: engine.handoff, signal: engine.outboxSignal, logger: logger)
+    }
+
+    init(
+        tickets: any TicketStore, helpdesks: [String: any HelpdeskProvider], configuration: HandoffConfiguration,
+        signal: OutboxSignal = OutboxSignal(), logger: Logger
+    ) {
+        self.tickets = tickets
+        self.helpdesks = helpdesks
+        self.configuration = configuration
+        self.signal = signal
+        self.logger = logger
+    }
+
+    /// Tries every delivery that is due; returns how many were delivered.
+    @discardableResult
+    public func deliverDue(now: Date = Date()) async -> Int {
+        let due: [OutboxEntry]
+        do {
+            due = try await tickets.dueDeliveries(at: now)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return 0
+        }
+        var delivered = 0
+        for entry in due {
+            guard let helpdesk = helpdesks[entry.provider] else {
+                try? await tickets.markFailed(
+                    ticketID: entry.ticketID, error: "no \(entry.provider) integration is configured",
+                    nextAttemptAt: now.addingTimeInterval(configuration.retryMaxSeconds))
+                continue
+            }
+            do {
+                guard let ticket = try await tickets.ticket(id: entry.ticketID) else { continue }
+                let reference = try await helpdesk.createTicket(ticket)
+                try await tickets.markDelivered(ticketID: entry.ticketID, reference: reference)
+                delivered += 1
+                logger.notice("ticket delivered", metadata: ["ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "external_id": "\(reference.id)"])
+            } catch {
+                let delay = backoff(attempt: entry.attempts + 1)
+                try? await tickets.markFailed(
+                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: now.addingTimeInterval(delay))
+                logger.warning("ticket delivery failed; will retry", metadata: [
+                    "ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "attempt": "\(entry.attempts + 1)",
+                    "retry_in_s": "\(Int(delay))", "error": "\(error)",
+                ])
+            }
+        }
+        return delivered
+    }
+
+    /// The wait before attempt `attempt + 1`: exponential with jitter, capped.
+    func backoff(attempt: Int) -> Double {
+        let raw = configuration.retryBaseSeconds * pow(2, Double(max(0, attempt - 1)))
+        let capped = min(configuration.retryMaxSeconds, raw)
+        return capped * Double.random(in: 0.5...1.0)
+    }
+
+    /// Delivers until the task is cancelled, waking early when a ticket is queued.
+    public func run(pollSeconds: Double = 2) async {
+        while !Task.isCancelled {
+            await deliverDue()
+            await signal.wait(seconds: pollSeconds)
+        }
+    }
+}
+
+/// Stands in when the engine has no ticket store: nothing to deliver.
+struct InMemoryTicketStorePlaceholder: TicketStore {
+    func create(_ ticket: Ticket, deliverTo provider: String?) async throws {}
+    func ticket(id: String) async throws -> Ticket? { nil }
+    func update(_ ticket: Ticket) async throws {}
+    func tickets(status: Ticket.Status?) async throws -> [Ticket] { [] }
+    func activeTicket(sessionID: String) async throws -> Ticket? { nil }
+    func latestTicket(customer: String, channel: Channel) async throws -> Ticket? { nil }
+    func append(_ turn: Turn, toTicket id: String) async throws {}
+    func dueDeliveries(at now: Date) async throws -> [OutboxEntry] { [] }
+    func pendingDeliveries() async throws -> [OutboxEntry] { [] }
+    func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {}
+    func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {}
+    func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
+        HumanReply(sequence: 0, ticketID: ticketID, sessionID: "", author: author, text: text, createdAt: Date())
+    }
+    func replies(after sequence: Int64) async throws -> [HumanReply] { [] }
+    func lastReplySequence() async throws -> Int64 { 0 }
+}
