@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
             Files are JSON lines, one {"text": "...", "intent": "..."} per line; "intent": "oos" marks out-of-scope.
 
             Selection rule: threshold, margin (and softmax temperature) maximise in-scope accuracy + out-of-scope \
-            recall on --val, where an in-scope message that is rejected (no match or ambiguous) counts as an error. \
+            recall on --val, where an in-scope message that is rejected (no match or ambiguous) counts as an error; \
+            ties go to the higher in-scope accuracy. "oos" lines of --train are trained as a class of their own \
+            unless --no-oos-class. \
             Without --val, 20% of each intent of --train is held out for the selection and the router is then \
             retrained on all of --train. The test file is never used for selection.
 
@@ -33,8 +35,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of the text report.")
     var json = false
 
-    @Flag(name: .long, help: "Train \"oos\" examples as a class of their own.")
-    var oosClass = false
+    @Flag(name: .long, inversion: .prefixedNo, help: "Train \"oos\" examples of --train as a class of their own (default; --no-oos-class ignores them).")
+    var oosClass = true
 
     @Option(name: .long, help: "Use this threshold instead of selecting one (with --margin).")
     var threshold: Double?
@@ -114,6 +116,8 @@ struct EvalCommand: ParsableCommand {
                 "temperature": router.settings.temperature,
                 "coverage_exponent": router.settings.coverageExponent,
                 "validation_objective": selection?.objective as Any? ?? NSNull(),
+                "validation_in_scope_accuracy": selection?.inScopeAccuracy as Any? ?? NSNull(),
+                "oos_class": router.classLabels.last == TrainingData.outOfScopeIntent,
                 "selection": selectionSource,
                 "train_ms": Self.milliseconds(trainTime),
                 "latency_us": ["p50": timing.p50, "p99": timing.p99, "mean": timing.mean],
@@ -137,7 +141,7 @@ struct EvalCommand: ParsableCommand {
 
         func f(_ value: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", value) }
         print("Router evaluation")
-        print("  train: \(trainExamples.count) lines, \(router.intents.count) intents\(oosClass ? " + oos class" : ""); test: \(evaluation.count) lines (\(evaluation.inScopeCount) in-scope, \(evaluation.outOfScopeCount) oos)")
+        print("  train: \(trainExamples.count) lines, \(router.intents.count) intents\(router.classLabels.last == TrainingData.outOfScopeIntent ? " + oos class" : ""); test: \(evaluation.count) lines (\(evaluation.inScopeCount) in-scope, \(evaluation.outOfScopeCount) oos)")
         print("  threshold \(f(router.settings.threshold, 3)), margin \(f(router.settings.margin, 3)), temperature \(f(router.settings.temperature, 2)), coverage exponent \(f(router.settings.coverageExponent, 1)) (chosen on \(selectionSource)\(selection.map { ", objective \(f($0.objective))" } ?? ""))")
         print("")
         print("  closed-set accuracy   \(f(evaluation.closedSetAccuracy))")

@@ -12,7 +12,10 @@ struct Steward: AsyncParsableCommand {
             Run `steward chat` to talk to the agent against the embedded demo store, or
             `steward pipe` to serve JSON lines to another process.
             """,
-        subcommands: [ChatCommand.self, PipeCommand.self, ClassifyCommand.self, EvalCommand.self]
+        subcommands: [
+            ChatCommand.self, PipeCommand.self, TicketsCommand.self, StatsCommand.self, ClassifyCommand.self,
+            EvalCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,172 @@
+import Foundation
+import StewardCore
+
+/// Keeps tickets, their delivery outbox and the team's replies in memory for the life of the process.
+///
+/// Behaves like the SQLite store (the same conformance tests run against both): use it in tests
+/// and with `--store memory`.
+public actor InMemoryTicketStore: TicketStore {
+    /// Why an operation on the in-memory store failed.
+    public enum Failure: Error, CustomStringConvertible, Sendable, Equatable {
+        /// No ticket has this id.
+        case ticketNotFound(id: String)
+        /// A ticket with this id already exists.
+        case duplicateTicket(id: String)
+
+        /// A sentence describing the problem and how to fix it.
+        public var description: String {
+            switch self {
+            case let .ticketNotFound(id): "No ticket has the id '\(id)'; run `steward tickets list` to see the tickets."
+            case let .duplicateTicket(id): "A ticket with the id '\(id)' already exists; give the new ticket another id."
+            }
+        }
+    }
+
+    private struct Stored {
+        var ticket: Ticket
+        /// Insertion order, the tie-break between tickets created at the same instant.
+        var order: Int
+    }
+
+    private struct QueuedDelivery {
+        var entry: OutboxEntry
+        var order: Int
+    }
+
+    private var tickets: [String: Stored] = [:]
+    private var outbox: [String: QueuedDelivery] = [:]
+    private var replyLog: [HumanReply] = []
+    private var insertions = 0
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Writes a new ticket and, when `provider` is given, queues its delivery there (due at `createdAt`).
+    /// - Throws: ``Failure/duplicateTicket(id:)`` when the id is taken.
+    public func create(_ ticket: Ticket, deliverTo provider: String?) async throws {
+        guard tickets[ticket.id] == nil else { throw Failure.duplicateTicket(id: ticket.id) }
+        insertions += 1
+        tickets[ticket.id] = Stored(ticket: ticket, order: insertions)
+        if let provider {
+            outbox[ticket.id] = QueuedDelivery(
+                entry: OutboxEntry(ticketID: ticket.id, provider: provider, nextAttemptAt: ticket.createdAt),
+                order: insertions)
+        }
+    }
+
+    /// The ticket with this id.
+    public func ticket(id: String) async throws -> Ticket? { tickets[id]?.ticket }
+
+    /// Replaces a ticket's stored fields, as given.
+    /// - Throws: ``Failure/ticketNotFound(id:)``.
+    public func update(_ ticket: Ticket) async throws {
+        guard tickets[ticket.id] != nil else { throw Failure.ticketNotFound(id: ticket.id) }
+        tickets[ticket.id]?.ticket = ticket
+    }
+
+    /// Changes a ticket and sets its `updatedAt` to now.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket's full id.
+    ///   - change: Edits the ticket; its id cannot be changed.
+    /// - Returns: The ticket as stored.
+    /// - Throws: ``Failure/ticketNotFound(id:)`` or what `change` throws.
+    @discardableResult
+    public func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket {
+        guard var ticket = tickets[id]?.ticket else { throw Failure.ticketNotFound(id: id) }
+        try change(&ticket)
+        ticket.id = id
+        ticket.updatedAt = Date()
+        tickets[id]?.ticket = ticket
+        return ticket
+    }
+
+    /// Tickets, newest first, optionally of one status.
+    public func tickets(status: Ticket.Status?) async throws -> [Ticket] {
+        newestFirst { status == nil || $0.status == status }
+    }
+
+    /// The newest ticket of a session that is not closed.
+    public func activeTicket(sessionID: String) async throws -> Ticket? {
+        newestFirst { $0.sessionID == sessionID && $0.status != .closed }.first
+    }
+
+    /// The newest ticket (any status) of a customer on a channel.
+    ///
+    /// `customer` is compared with the ticket's email (ignoring case) and with its customer profile id.
+    public func latestTicket(customer: String, channel: Channel) async throws -> Ticket? {
+        let email = customer.lowercased()
+        return newestFirst {
+            $0.channel == channel && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer)
+        }.first
+    }
+
+    /// Adds a turn to a ticket's transcript and sets its `updatedAt` to now.
+    /// - Throws: ``Failure/ticketNotFound(id:)``.
+    public func append(_ turn: Turn, toTicket id: String) async throws {
+        try await modifyTicket(id: id) { $0.transcript.append(turn) }
+    }
+
+    /// Outbox entries due at `now`, the earliest due first.
+    public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
+        queued.filter { $0.nextAttemptAt <= now }
+    }
+
+    /// Every outbox entry not yet delivered, the earliest due first.
+    public func pendingDeliveries() async throws -> [OutboxEntry] { queued }
+
+    /// Removes the ticket's outbox entry and stores the external reference on the ticket.
+    /// - Throws: ``Failure/ticketNotFound(id:)``.
+    public func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {
+        guard tickets[ticketID] != nil else { throw Failure.ticketNotFound(id: ticketID) }
+        tickets[ticketID]?.ticket.external = reference
+        tickets[ticketID]?.ticket.updatedAt = Date()
+        outbox[ticketID] = nil
+    }
+
+    /// Counts a failed attempt, keeps its error and reschedules the entry; does nothing when it is gone.
+    public func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {
+        guard var queued = outbox[ticketID] else { return }
+        queued.entry.attempts += 1
+        queued.entry.lastError = error
+        queued.entry.nextAttemptAt = nextAttemptAt
+        outbox[ticketID] = queued
+    }
+
+    /// Stores a person's reply and appends it to the ticket's transcript as a `.human` turn.
+    /// - Throws: ``Failure/ticketNotFound(id:)``.
+    public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
+        guard var ticket = tickets[ticketID]?.ticket else { throw Failure.ticketNotFound(id: ticketID) }
+        // Rounded like the SQLite store's stored dates; the reply and the transcript turn share it.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970)
+        let reply = HumanReply(
+            sequence: (replyLog.last?.sequence ?? 0) + 1, ticketID: ticketID, sessionID: ticket.sessionID,
+            author: author, text: text, createdAt: now)
+        replyLog.append(reply)
+        ticket.transcript.append(Turn(timestamp: now, role: .human, text: text, author: author))
+        ticket.updatedAt = now
+        tickets[ticketID]?.ticket = ticket
+        return reply
+    }
+
+    /// Replies with a sequence above `sequence`, oldest first.
+    public func replies(after sequence: Int64) async throws -> [HumanReply] {
+        replyLog.filter { $0.sequence > sequence }
+    }
+
+    /// The highest reply sequence so far (0 when none).
+    public func lastReplySequence() async throws -> Int64 { replyLog.last?.sequence ?? 0 }
+
+    private func newestFirst(where matches: (Ticket) -> Bool) -> [Ticket] {
+        tickets.values
+            .filter { matches($0.ticket) }
+            .sorted { ($0.ticket.createdAt, $0.order) > ($1.ticket.createdAt, $1.order) }
+            .map(\.ticket)
+    }
+
+    private var queued: [OutboxEntry] {
+        outbox.values
+            .sorted { ($0.entry.nextAttemptAt, $0.order) < ($1.entry.nextAttemptAt, $1.order) }
+            .map(\.entry)
+    }
+}

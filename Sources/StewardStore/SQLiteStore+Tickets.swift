@@ -1,0 +1,283 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardRuntime
+
+extension SQLiteStore {
+    /// Writes a new ticket and, when `provider` is given, queues its delivery there, in one transaction.
+    ///
+    /// The delivery is due at the ticket's `createdAt`, that is at once.
+    /// - Throws: ``StoreError/duplicateTicket(id:)`` when the id is taken.
+    public func create(_ ticket: Ticket, deliverTo provider: String?) async throws {
+        let json = try Self.encode(ticket)
+        try await write("create ticket") { db in
+            if try Self.ticketExists(db, id: ticket.id) { throw StoreError.duplicateTicket(id: ticket.id) }
+            try db.execute(
+                sql: """
+                    INSERT INTO tickets (id, session_id, channel, status, subject, customer_email, customer_profile_id,
+                        customer_name, reason, assignee, created_at, updated_at, external_provider, external_id, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: Self.columns(of: ticket, json: json, leading: [ticket.id])
+            )
+            if let provider {
+                try db.execute(
+                    sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (?, ?, 0, ?)",
+                    arguments: [ticket.id, provider, ticket.createdAt.unixTime]
+                )
+            }
+        }
+    }
+
+    /// The ticket with this id.
+    public func ticket(id: String) async throws -> Ticket? {
+        try await read("read ticket") { db in try Self.fetchTicket(db, id: id) }
+    }
+
+    /// Replaces a ticket's stored fields, as given (set `updatedAt` yourself).
+    ///
+    /// Prefer ``modifyTicket(id:_:)`` for read-modify-write changes: it cannot lose another process's
+    /// change made between the read and the write.
+    /// - Throws: ``StoreError/ticketNotFound(id:)``.
+    public func update(_ ticket: Ticket) async throws {
+        let json = try Self.encode(ticket)
+        try await write("update ticket") { db in
+            try Self.writeTicket(db, ticket, json: json)
+        }
+    }
+
+    /// Changes a ticket in one transaction and sets its `updatedAt` to now.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket's full id.
+    ///   - change: Edits the ticket; its id cannot be changed.
+    /// - Returns: The ticket as stored.
+    /// - Throws: ``StoreError/ticketNotFound(id:)`` or what `change` throws.
+    @discardableResult
+    public func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket {
+        try await write("update ticket") { db in
+            guard var ticket = try Self.fetchTicket(db, id: id) else { throw StoreError.ticketNotFound(id: id) }
+            try change(&ticket)
+            ticket.id = id
+            ticket.updatedAt = Date()
+            try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
+            return ticket
+        }
+    }
+
+    /// Tickets, newest first, optionally of one status.
+    public func tickets(status: Ticket.Status?) async throws -> [Ticket] {
+        try await read("read tickets") { db in
+            if let status {
+                return try Self.fetchTickets(
+                    db, sql: "SELECT id, json FROM tickets WHERE status = ? ORDER BY created_at DESC, rowid DESC",
+                    arguments: [status.rawValue])
+            }
+            return try Self.fetchTickets(db, sql: "SELECT id, json FROM tickets ORDER BY created_at DESC, rowid DESC")
+        }
+    }
+
+    /// The ticket whose id is `prefix` or, failing that, the only one whose id starts with it (like git).
+    ///
+    /// - Throws: ``StoreError/noTicketMatches(prefix:)`` or ``StoreError/ambiguousTicketPrefix(prefix:count:)``.
+    public func ticket(matching prefix: String) async throws -> Ticket {
+        let prefix = prefix.trimmingCharacters(in: .whitespaces)
+        let matches = try await read("find ticket") { db -> [Ticket] in
+            guard !prefix.isEmpty else { return [] }
+            if let exact = try Self.fetchTicket(db, id: prefix) { return [exact] }
+            return try Self.fetchTickets(
+                db, sql: "SELECT id, json FROM tickets WHERE substr(id, 1, ?) = ? LIMIT 50",
+                arguments: [prefix.utf8.count, prefix])
+        }
+        switch matches.count {
+        case 0: throw StoreError.noTicketMatches(prefix: prefix)
+        case 1: return matches[0]
+        default:
+            let count = try await read("find ticket") { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE substr(id, 1, ?) = ?",
+                                 arguments: [prefix.utf8.count, prefix]) ?? 0
+            }
+            throw StoreError.ambiguousTicketPrefix(prefix: prefix, count: count)
+        }
+    }
+
+    /// The newest ticket of a session that is not closed.
+    public func activeTicket(sessionID: String) async throws -> Ticket? {
+        try await read("read tickets") { db in
+            try Self.fetchTickets(
+                db,
+                sql: """
+                    SELECT id, json FROM tickets WHERE session_id = ? AND status != 'closed'
+                    ORDER BY created_at DESC, rowid DESC LIMIT 1
+                    """,
+                arguments: [sessionID]
+            ).first
+        }
+    }
+
+    /// The newest ticket (any status) of a customer on a channel.
+    ///
+    /// `customer` is compared with the ticket's email (ignoring case) and with its customer profile id.
+    public func latestTicket(customer: String, channel: Channel) async throws -> Ticket? {
+        try await read("read tickets") { db in
+            try Self.fetchTickets(
+                db,
+                sql: """
+                    SELECT id, json FROM tickets
+                    WHERE channel = ? AND (customer_email = lower(?) OR customer_profile_id = ?)
+                    ORDER BY created_at DESC, rowid DESC LIMIT 1
+                    """,
+                arguments: [channel.rawValue, customer, customer]
+            ).first
+        }
+    }
+
+    /// Adds a turn to a ticket's transcript and sets its `updatedAt` to now.
+    /// - Throws: ``StoreError/ticketNotFound(id:)``.
+    public func append(_ turn: Turn, toTicket id: String) async throws {
+        try await modifyTicket(id: id) { $0.transcript.append(turn) }
+    }
+
+    // MARK: - Outbox
+
+    /// Outbox entries due at `now`, the earliest due first.
+    public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
+        try await read("read the outbox") { db in
+            try Self.fetchOutbox(db, sql: "SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
+                                 arguments: [now.unixTime])
+        }
+    }
+
+    /// Every outbox entry not yet delivered, the earliest due first.
+    public func pendingDeliveries() async throws -> [OutboxEntry] {
+        try await read("read the outbox") { db in
+            try Self.fetchOutbox(db, sql: "SELECT * FROM outbox ORDER BY next_attempt_at, rowid")
+        }
+    }
+
+    /// Removes the ticket's outbox entry and stores the external reference on the ticket, in one transaction.
+    /// - Throws: ``StoreError/ticketNotFound(id:)``.
+    public func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {
+        try await write("record a delivery") { db in
+            guard var ticket = try Self.fetchTicket(db, id: ticketID) else {
+                throw StoreError.ticketNotFound(id: ticketID)
+            }
+            ticket.external = reference
+            ticket.updatedAt = Date()
+            try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
+            try db.execute(sql: "DELETE FROM outbox WHERE ticket_id = ?", arguments: [ticketID])
+        }
+    }
+
+    /// Counts a failed attempt, keeps its error and reschedules the entry.
+    ///
+    /// Does nothing when the entry is gone (another process delivered it meanwhile).
+    public func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {
+        try await write("record a failed delivery") { db in
+            try db.execute(
+                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE ticket_id = ?",
+                arguments: [error, nextAttemptAt.unixTime, ticketID]
+            )
+        }
+    }
+
+    // MARK: - Replies
+
+    /// Stores a person's reply and appends it to the ticket's transcript as a `.human` turn, in one transaction.
+    /// - Throws: ``StoreError/ticketNotFound(id:)``.
+    public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
+        // Rounded through the stored representation, so the returned reply equals the one read back.
+        let now = Date(unixTime: Date().unixTime)
+        return try await write("store a reply") { db in
+            guard var ticket = try Self.fetchTicket(db, id: ticketID) else {
+                throw StoreError.ticketNotFound(id: ticketID)
+            }
+            try db.execute(
+                sql: "INSERT INTO replies (ticket_id, session_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [ticketID, ticket.sessionID, author, text, now.unixTime]
+            )
+            let sequence = db.lastInsertedRowID
+            ticket.transcript.append(Turn(timestamp: now, role: .human, text: text, author: author))
+            ticket.updatedAt = now
+            try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
+            return HumanReply(
+                sequence: sequence, ticketID: ticketID, sessionID: ticket.sessionID,
+                author: author, text: text, createdAt: now)
+        }
+    }
+
+    /// Replies with a sequence above `sequence`, oldest first.
+    public func replies(after sequence: Int64) async throws -> [HumanReply] {
+        try await read("read replies") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM replies WHERE sequence > ? ORDER BY sequence", arguments: [sequence])
+                .map { row in
+                    HumanReply(
+                        sequence: row["sequence"], ticketID: row["ticket_id"], sessionID: row["session_id"],
+                        author: row["author"], text: row["text"], createdAt: Date(unixTime: row["created_at"]))
+                }
+        }
+    }
+
+    /// The highest reply sequence so far (0 when none).
+    public func lastReplySequence() async throws -> Int64 {
+        try await read("read replies") { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM replies") ?? 0
+        }
+    }
+
+    // MARK: - Row helpers
+
+    static func ticketExists(_ db: Database, id: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM tickets WHERE id = ?)", arguments: [id]) ?? false
+    }
+
+    static func fetchTicket(_ db: Database, id: String) throws -> Ticket? {
+        try fetchTickets(db, sql: "SELECT id, json FROM tickets WHERE id = ?", arguments: [id]).first
+    }
+
+    static func fetchTickets(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
+        -> [Ticket]
+    {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            try decode(Ticket.self, from: row["json"], kind: "ticket", id: row["id"])
+        }
+    }
+
+    static func fetchOutbox(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
+        -> [OutboxEntry]
+    {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            OutboxEntry(
+                ticketID: row["ticket_id"], provider: row["provider"], attempts: row["attempts"],
+                nextAttemptAt: Date(unixTime: row["next_attempt_at"]), lastError: row["last_error"])
+        }
+    }
+
+    /// Rewrites every column of an existing ticket.
+    static func writeTicket(_ db: Database, _ ticket: Ticket, json: String) throws {
+        try db.execute(
+            sql: """
+                UPDATE tickets SET session_id = ?, channel = ?, status = ?, subject = ?, customer_email = ?,
+                    customer_profile_id = ?, customer_name = ?, reason = ?, assignee = ?, created_at = ?,
+                    updated_at = ?, external_provider = ?, external_id = ?, json = ?
+                WHERE id = ?
+                """,
+            arguments: columns(of: ticket, json: json, trailing: [ticket.id])
+        )
+        if db.changesCount == 0 { throw StoreError.ticketNotFound(id: ticket.id) }
+    }
+
+    /// The ticket's column values from `session_id` to `json`, between `leading` and `trailing` values.
+    static func columns(
+        of ticket: Ticket, json: String,
+        leading: [(any DatabaseValueConvertible)?] = [], trailing: [(any DatabaseValueConvertible)?] = []
+    ) -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            ticket.sessionID, ticket.channel.rawValue, ticket.status.rawValue, ticket.subject,
+            ticket.customerEmail?.lowercased(), ticket.customerProfileID, ticket.customerName, ticket.reason.rawValue,
+            ticket.assignee, ticket.createdAt.unixTime, ticket.updatedAt.unixTime, ticket.external?.provider,
+            ticket.external?.id, json,
+        ]
+        return StatementArguments(leading + values + trailing)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardRuntime
+
+/// Keeps sessions, tickets, their delivery outbox and the team's replies in one SQLite file.
+///
+/// The file is opened in WAL mode, so several processes can share it: a `steward pipe` process
+/// writes sessions and tickets while `steward tickets reply` adds the team's replies from another
+/// shell. Writers wait up to ``Configuration-swift.struct/busyTimeout`` for each other instead of failing.
+/// The runtime only sees the ``SessionStore`` and ``TicketStore`` protocols.
+public final class SQLiteStore: SessionStore, TicketStore, Sendable {
+    /// Settings of the store.
+    public struct Configuration: Sendable {
+        /// Create the file when it does not exist (true for the agent, false for commands that only read).
+        public var createIfMissing: Bool
+        /// How long a write waits for another process's write to finish before failing.
+        public var busyTimeout: TimeInterval
+
+        /// Creates settings.
+        /// - Parameters:
+        ///   - createIfMissing: Create the file when it does not exist.
+        ///   - busyTimeout: Seconds a write waits for another process's write.
+        public init(createIfMissing: Bool = true, busyTimeout: TimeInterval = 10) {
+            self.createIfMissing = createIfMissing
+            self.busyTimeout = busyTimeout
+        }
+    }
+
+    /// The file used when neither `--db` nor `store.path` says otherwise.
+    public static let defaultPath = "steward.db"
+
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the database at `path`, creating it when needed, and brings its tables up to date.
+    ///
+    /// - Parameter path: The database file, e.g. ``defaultPath``.
+    /// - Throws: ``StoreError`` when the file cannot be opened or its tables prepared.
+    public convenience init(path: String) throws {
+        try self.init(path: path, configuration: Configuration())
+    }
+
+    /// Opens the database at `path` with explicit settings and brings its tables up to date.
+    ///
+    /// - Parameters:
+    ///   - path: The database file.
+    ///   - configuration: Whether to create the file, and the busy timeout.
+    /// - Throws: ``StoreError/missingDatabase(path:)`` when the file is absent and may not be created,
+    ///   ``StoreError/newerSchema(path:)`` when a newer Steward wrote it, or another ``StoreError``.
+    public init(path: String, configuration: Configuration) throws {
+        self.path = path
+        if !configuration.createIfMissing && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.missingDatabase(path: path)
+        }
+        var config = GRDB.Configuration()
+        config.busyMode = .timeout(configuration.busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "steward.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(for: error))
+        }
+        let migrator = Schema.migrator
+        do {
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.migrationFailed(path: path, reason: Self.reason(for: error))
+        }
+    }
+
+    // MARK: - Internals shared by the extensions
+
+    /// Runs `body` in a write transaction, translating database errors into ``StoreError``.
+    func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.operationFailed(operation: operation, path: path, reason: Self.reason(for: error))
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, translating database errors into ``StoreError``.
+    func read<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.operationFailed(operation: operation, path: path, reason: Self.reason(for: error))
+        }
+    }
+
+    /// A short, secret-free explanation of a database error.
+    static func reason(for error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return String(describing: error) }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is locked by another process"
+        case .SQLITE_CANTOPEN: return "the file cannot be opened"
+        case .SQLITE_READONLY: return "the file is read-only"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_NOTADB: return "the file is not a database"
+        case .SQLITE_CORRUPT: return "the file is damaged"
+        default: return error.message ?? "\(error.resultCode)"
+        }
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from json: String, kind: String, id: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(json.utf8))
+        } catch {
+            throw StoreError.unreadableRecord(kind: kind, id: id, reason: String(describing: error))
+        }
+    }
+}
+
+extension Date {
+    /// Seconds since 1970, as stored in the database.
+    var unixTime: Double { timeIntervalSince1970 }
+
+    /// The date a stored `REAL` column means.
+    init(unixTime: Double) { self.init(timeIntervalSince1970: unixTime) }
+}
+
+extension SQLiteStore {
+    /// Records a migration this version does not know, as a newer Steward would (tests only).
+    package func markNewerSchemaForTesting() async throws {
+        try await write("mark a newer schema") { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999 from the future')")
+        }
+    }
+}
