@@ -222,3 +222,46 @@ func makeHandoffEngine(_ change: (inout StewardConfiguration) -> Void = { _ in }
         #expect(!hours.isOpen(at: Date(timeIntervalSince1970: 1_795_474_800)))
     }
 }
+
+@Suite struct TicketReopeningTests {
+    func handOff(_ chat: Conversation) async throws {
+        try await chat.say("talk to a human")
+        let done = try await chat.say("yes")
+        #expect(done.outcome == "handoff")
+    }
+
+    @Test func webChatOpensANewTicketPerConversationAndNeverReopens() async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let customer = Customer(email: "w@example.com", authenticated: true)
+        let chat = Conversation(engine, customer: customer)
+        try await handOff(chat)
+        var first = try #require(try await tickets.tickets(status: nil).first)
+        first.status = .closed
+        try await tickets.update(first)
+        #expect(try await chat.say("hello again").outcome != "forwarded_to_team")
+        try await handOff(Conversation(engine, customer: customer))
+        #expect(try await tickets.tickets(status: nil).count == 2)
+        #expect(try await tickets.ticket(id: first.id)?.status == .closed)
+    }
+
+    @Test func smsKeepsOneTicketPerPersonReopenedByANewMessage() async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let customer = Customer(email: "s@example.com", authenticated: true)
+        let chat = Conversation(engine, channel: .sms, customer: customer)
+        try await chat.say("talk to a human")  // SMS: no confirmation round
+        var ticket = try #require(try await tickets.tickets(status: nil).first)
+        ticket.status = .closed
+        try await tickets.update(ticket)
+        let reply = try await chat.say("one more thing about my parcel")
+        #expect(reply.outcome == "forwarded_to_team")
+        #expect(try await tickets.ticket(id: ticket.id)?.status == .open)
+        // A new SMS conversation of the same person reopens the same ticket.
+        ticket = try #require(try await tickets.ticket(id: ticket.id))
+        ticket.status = .closed
+        try await tickets.update(ticket)
+        let later = Conversation(engine, channel: .sms, customer: customer)
+        try await later.say("I need a person please")
+        #expect(try await tickets.tickets(status: nil).count == 1)
+        #expect(try await tickets.ticket(id: ticket.id)?.status == .open)
+    }
+}

@@ -109,7 +109,6 @@ extension ConversationEngine {
         }
         session.fallback.pending = nil
         let ticket = makeTicket(session: session)
-        session.fallback.ticketID = ticket.id
         session.routedToTeam = true
         session.active = nil
         session.interrupted = []
@@ -194,22 +193,55 @@ extension ConversationEngine {
     }
 
     /// Writes the ticket, then queues delivery to an external helpdesk, if one is configured.
-    func openTicket(_ ticket: Ticket, session: Session) async throws {
-        guard let tickets else { return }
+    ///
+    /// SMS and WhatsApp keep one ticket per person: an earlier ticket of the same customer on the
+    /// same channel is reopened and gets the new turns instead of a second ticket.
+    /// - Returns: The id of the ticket that now holds the conversation.
+    func openTicket(_ ticket: Ticket, session: Session) async throws -> String? {
+        guard let tickets else { return nil }
         var ticket = ticket
         ticket.transcript = session.turns  // including the handoff turn itself
+        if session.channel == .sms || session.channel == .whatsapp,
+            var existing = try await tickets.latestTicket(customer: Self.customerKey(session), channel: session.channel)
+        {
+            let known = Set(existing.transcript.map { "\($0.timestamp.timeIntervalSince1970)|\($0.text)" })
+            for turn in session.turns where !known.contains("\(turn.timestamp.timeIntervalSince1970)|\(turn.text)") {
+                try await tickets.append(turn, toTicket: existing.id)
+            }
+            existing = try await tickets.ticket(id: existing.id) ?? existing
+            existing.status = .open
+            existing.updatedAt = Date()
+            try await tickets.update(existing)
+            logger.notice("ticket reopened", metadata: ["ticket": "\(existing.id)", "session": "\(session.id)"])
+            return existing.id
+        }
         let provider = handoff.helpdesk == .local ? nil : handoff.helpdesk.rawValue
         try await tickets.create(ticket, deliverTo: provider)
         logger.notice("ticket opened", metadata: ["ticket": "\(ticket.id)", "session": "\(session.id)", "reason": "\(ticket.reason.rawValue)"])
         if provider != nil { outboxSignal.signal() }
+        return ticket.id
     }
 
-    /// Sends a message to the open local ticket instead of the bot, if there is one.
+    /// Who a ticket belongs to on channels that keep one ticket per person.
+    static func customerKey(_ session: Session) -> String {
+        session.customer.contactEmail ?? session.id
+    }
+
+    /// Sends a message to the conversation's local ticket instead of the bot, if there is one.
+    ///
+    /// Web chat never reopens a closed ticket (the bot answers again); SMS, WhatsApp and email
+    /// (one ticket per person or thread) reopen it with the new message.
     func forwardToOpenTicket(turn: Turn, session: inout Session) async -> Decision? {
         guard handoff.helpdesk == .local, let tickets, let id = session.fallback.ticketID else { return nil }
-        guard let ticket = try? await tickets.ticket(id: id), ticket.status != .closed else {
-            session.fallback.ticketID = nil
-            return nil
+        guard var ticket = try? await tickets.ticket(id: id) else { return nil }
+        if ticket.status == .closed {
+            guard session.channel != .webchat else {
+                session.fallback.ticketID = nil
+                return nil
+            }
+            ticket.status = .open
+            ticket.updatedAt = Date()
+            try? await tickets.update(ticket)
         }
         do {
             try await tickets.append(turn, toTicket: id)
@@ -217,11 +249,9 @@ extension ConversationEngine {
             logger.error("could not add a message to a ticket", metadata: ["ticket": "\(id)", "error": "\(error)"])
             return nil
         }
-        var decision = Decision(
+        return Decision(
             response: SkillResponse(text: "I've added your message to your request; a person from our team will reply here.", outcome: .resolved),
             skill: "handoff", intent: nil, confidence: nil, label: "forwarded_to_team")
-        decision.skipTranscript = false
-        return decision
     }
 }
 

@@ -91,15 +91,14 @@ public final class ConversationEngine: Sendable {
         }
         outcome.response = renderer.render(outcome.response, for: session.channel)
         session.facts.merge(outcome.response.facts) { _, new in new }
-        if outcome.skipTranscript == false {
-            session.turns.append(
-                Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
-        }
+        session.turns.append(
+            Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
         session.updatedAt = Date()
-        try await store.save(session)
         if let ticket = outcome.createdTicket {
-            try await openTicket(ticket, session: session)
+            // The ticket is written before the session: a crash between the two loses no ticket.
+            session.fallback.ticketID = try await openTicket(ticket, session: session)
         }
+        try await store.save(session)
         return AgentReply(
             session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
             suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
@@ -134,8 +133,6 @@ struct Decision: Sendable {
     var label: String?
     /// A ticket to write once the session (with this turn) is saved.
     var createdTicket: Ticket?
-    /// True when the turn went to an open ticket rather than the bot (already recorded there).
-    var skipTranscript = false
 
     var name: String { label ?? response.outcome.name }
 }
