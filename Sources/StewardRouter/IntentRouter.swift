@@ -21,7 +21,8 @@ public struct IntentRouter: Sendable {
 
     /// Trains a router on labelled examples and optional keywords per intent.
     ///
-    /// Examples labelled `oos` are ignored unless `settings.trainOutOfScopeClass` is set;
+    /// Examples labelled `oos` are trained as an out-of-scope class (never returned as an intent) when
+    /// `settings.trainOutOfScopeClass` is set (the default) and ignored otherwise;
     /// keywords of intents without examples are ignored.
     public init(examples: [TrainingExample], keywords: [String: [String]] = [:], settings: RouterSettings = .init()) throws(RouterError) {
         try Self.validate(settings)

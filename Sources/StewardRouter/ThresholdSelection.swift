@@ -1,8 +1,9 @@
 /// Chooses the decision settings (threshold, margin and softmax temperature) on validation messages.
 ///
 /// The rule maximises in-scope accuracy plus out-of-scope recall, where an in-scope message that is
-/// rejected (no match or ambiguous) counts as an error. Ties go to the smaller margin, then to the
-/// middle of the widest run of equally good thresholds. Never select on the test split.
+/// rejected (no match or ambiguous) counts as an error. Ties go to the higher in-scope accuracy (fewer
+/// customers wrongly turned away), then to the smaller margin, then to the middle of the widest run of
+/// thresholds giving the same in-scope accuracy and recall. Never select on the test split.
 public struct ThresholdSelection: Sendable, Hashable {
     public var threshold: Double
     public var margin: Double
@@ -11,6 +12,8 @@ public struct ThresholdSelection: Sendable, Hashable {
     public var coverageExponent: Double
     /// The objective reached on the validation messages.
     public var objective: Double
+    /// In-scope accuracy on the validation messages at the chosen settings (part of the objective).
+    public var inScopeAccuracy: Double = 0
 
     /// Temperatures tried.
     public static let temperatures: [Double] = [0.5, 0.75, 1, 1.5, 2, 3, 4, 6]
@@ -31,7 +34,7 @@ public struct ThresholdSelection: Sendable, Hashable {
         let isOOS = validation.map(\.isOutOfScope)
         let inScopeCount = isOOS.filter { !$0 }.count
         let oosCount = isOOS.count - inScopeCount
-        var best = ThresholdSelection(threshold: 0, margin: 0, temperature: 1, coverageExponent: 0, objective: -1)
+        var best = ThresholdSelection(threshold: 0, margin: 0, temperature: 1, coverageExponent: 0, objective: -1, inScopeAccuracy: -1)
         for exponent in coverageExponents {
         for temperature in temperatures {
             // Per message: top in-scope probability, runner-up, whether the top is right, whether oos wins.
@@ -44,6 +47,7 @@ public struct ThresholdSelection: Sendable, Hashable {
             }
             for margin in margins {
                 var scores = [Double](repeating: 0, count: thresholds.count)
+                var inScope = [Double](repeating: 0, count: thresholds.count)
                 for k in p1.indices {
                     let accepted = !oosWins[k] && p1[k] - p2[k] >= margin
                     // Accepted for thresholds <= p1: a sorted grid lets us count by index.
@@ -54,12 +58,18 @@ public struct ThresholdSelection: Sendable, Hashable {
                         for t in reach..<thresholds.count { scores[t] += weight }
                     } else if right[k] {
                         let weight = 1 / Double(max(inScopeCount, 1))
-                        for t in 0..<reach { scores[t] += weight }
+                        for t in 0..<reach { scores[t] += weight; inScope[t] += weight }
                     }
                 }
                 guard let top = scores.max() else { continue }
-                if top > best.objective + 1e-9 {
-                    best = ThresholdSelection(threshold: middleOfBestRun(scores, top), margin: margin, temperature: temperature, coverageExponent: exponent, objective: top)
+                // Among the thresholds reaching the objective, the best in-scope accuracy.
+                var topInScope = -1.0
+                for t in scores.indices where scores[t] >= top - 1e-9 { topInScope = max(topInScope, inScope[t]) }
+                if top > best.objective + 1e-9 || (top > best.objective - 1e-9 && topInScope > best.inScopeAccuracy + 1e-9) {
+                    let eligible = scores.indices.map { scores[$0] >= top - 1e-9 && inScope[$0] >= topInScope - 1e-9 }
+                    best = ThresholdSelection(
+                        threshold: middleOfWidestRun(eligible), margin: margin, temperature: temperature,
+                        coverageExponent: exponent, objective: top, inScopeAccuracy: topInScope)
                 }
             }
         }
@@ -67,10 +77,10 @@ public struct ThresholdSelection: Sendable, Hashable {
         return best
     }
 
-    private static func middleOfBestRun(_ scores: [Double], _ top: Double) -> Double {
+    private static func middleOfWidestRun(_ eligible: [Bool]) -> Double {
         var bestStart = 0, bestLength = 0, start = -1
-        for (index, score) in scores.enumerated() {
-            if score >= top - 1e-9 {
+        for (index, ok) in eligible.enumerated() {
+            if ok {
                 if start < 0 { start = index }
                 if index - start + 1 > bestLength { bestLength = index - start + 1; bestStart = start }
             } else {

@@ -52,7 +52,8 @@ extension SQLiteStore {
                 arguments: [from.unixTime - 0.001, to.unixTime + 0.001]
             ).map { (id: $0["id"] as String, json: $0["json"] as String) }
         }
-        return try rows
+        return
+            try rows
             .map { try Self.decode(Session.self, from: $0.json, kind: "session", id: $0.id) }
             .filter { $0.updatedAt >= from && $0.updatedAt < to }
             .sorted { $0.updatedAt < $1.updatedAt }

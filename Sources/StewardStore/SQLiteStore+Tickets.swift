@@ -94,8 +94,9 @@ extension SQLiteStore {
         case 1: return matches[0]
         default:
             let count = try await read("find ticket") { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE substr(id, 1, ?) = ?",
-                                 arguments: [prefix.utf8.count, prefix]) ?? 0
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM tickets WHERE substr(id, 1, ?) = ?",
+                    arguments: [prefix.utf8.count, prefix]) ?? 0
             }
             throw StoreError.ambiguousTicketPrefix(prefix: prefix, count: count)
         }
@@ -143,8 +144,9 @@ extension SQLiteStore {
     /// Outbox entries due at `now`, the earliest due first.
     public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
         try await read("read the outbox") { db in
-            try Self.fetchOutbox(db, sql: "SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
-                                 arguments: [now.unixTime])
+            try Self.fetchOutbox(
+                db, sql: "SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
+                arguments: [now.unixTime])
         }
     }
 
@@ -175,7 +177,10 @@ extension SQLiteStore {
     public func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {
         try await write("record a failed delivery") { db in
             try db.execute(
-                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE ticket_id = ?",
+                sql: """
+                    UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                    WHERE ticket_id = ?
+                    """,
                 arguments: [error, nextAttemptAt.unixTime, ticketID]
             )
         }
@@ -209,12 +214,14 @@ extension SQLiteStore {
     /// Replies with a sequence above `sequence`, oldest first.
     public func replies(after sequence: Int64) async throws -> [HumanReply] {
         try await read("read replies") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM replies WHERE sequence > ? ORDER BY sequence", arguments: [sequence])
-                .map { row in
-                    HumanReply(
-                        sequence: row["sequence"], ticketID: row["ticket_id"], sessionID: row["session_id"],
-                        author: row["author"], text: row["text"], createdAt: Date(unixTime: row["created_at"]))
-                }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM replies WHERE sequence > ? ORDER BY sequence", arguments: [sequence]
+            )
+            .map { row in
+                HumanReply(
+                    sequence: row["sequence"], ticketID: row["ticket_id"], sessionID: row["session_id"],
+                    author: row["author"], text: row["text"], createdAt: Date(unixTime: row["created_at"]))
+            }
         }
     }
 

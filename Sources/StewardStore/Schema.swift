@@ -10,60 +10,61 @@ enum Schema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 sessions, tickets, outbox, replies") { db in
-            try db.execute(sql: """
-                CREATE TABLE sessions (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    channel TEXT NOT NULL,
-                    customer_email TEXT,
-                    created_at REAL NOT NULL,
-                    updated_at REAL NOT NULL,
-                    routed_to_team INTEGER NOT NULL DEFAULT 0,
-                    json TEXT NOT NULL
-                );
-                CREATE INDEX sessions_updated_at ON sessions(updated_at);
-                CREATE INDEX sessions_customer_email ON sessions(customer_email);
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessions (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        channel TEXT NOT NULL,
+                        customer_email TEXT,
+                        created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        routed_to_team INTEGER NOT NULL DEFAULT 0,
+                        json TEXT NOT NULL
+                    );
+                    CREATE INDEX sessions_updated_at ON sessions(updated_at);
+                    CREATE INDEX sessions_customer_email ON sessions(customer_email);
 
-                CREATE TABLE tickets (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    session_id TEXT NOT NULL,
-                    channel TEXT NOT NULL,
-                    status TEXT NOT NULL,
-                    subject TEXT NOT NULL,
-                    customer_email TEXT,
-                    customer_profile_id TEXT,
-                    customer_name TEXT,
-                    reason TEXT NOT NULL,
-                    assignee TEXT,
-                    created_at REAL NOT NULL,
-                    updated_at REAL NOT NULL,
-                    external_provider TEXT,
-                    external_id TEXT,
-                    json TEXT NOT NULL
-                );
-                CREATE INDEX tickets_session ON tickets(session_id, created_at);
-                CREATE INDEX tickets_customer_email ON tickets(customer_email, channel, created_at);
-                CREATE INDEX tickets_customer_profile ON tickets(customer_profile_id, channel, created_at);
-                CREATE INDEX tickets_status ON tickets(status, created_at);
+                    CREATE TABLE tickets (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        session_id TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        customer_email TEXT,
+                        customer_profile_id TEXT,
+                        customer_name TEXT,
+                        reason TEXT NOT NULL,
+                        assignee TEXT,
+                        created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        external_provider TEXT,
+                        external_id TEXT,
+                        json TEXT NOT NULL
+                    );
+                    CREATE INDEX tickets_session ON tickets(session_id, created_at);
+                    CREATE INDEX tickets_customer_email ON tickets(customer_email, channel, created_at);
+                    CREATE INDEX tickets_customer_profile ON tickets(customer_profile_id, channel, created_at);
+                    CREATE INDEX tickets_status ON tickets(status, created_at);
 
-                CREATE TABLE outbox (
-                    ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets(id) ON DELETE CASCADE,
-                    provider TEXT NOT NULL,
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    next_attempt_at REAL NOT NULL,
-                    last_error TEXT
-                );
-                CREATE INDEX outbox_next_attempt_at ON outbox(next_attempt_at);
+                    CREATE TABLE outbox (
+                        ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets(id) ON DELETE CASCADE,
+                        provider TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL NOT NULL,
+                        last_error TEXT
+                    );
+                    CREATE INDEX outbox_next_attempt_at ON outbox(next_attempt_at);
 
-                CREATE TABLE replies (
-                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-                    ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
-                    session_id TEXT NOT NULL,
-                    author TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    created_at REAL NOT NULL
-                );
-                CREATE INDEX replies_ticket ON replies(ticket_id);
-                """)
+                    CREATE TABLE replies (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                        session_id TEXT NOT NULL,
+                        author TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE INDEX replies_ticket ON replies(ticket_id);
+                    """)
         }
         return migrator
     }()

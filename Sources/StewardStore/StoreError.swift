@@ -26,31 +26,31 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A sentence describing the problem and how to fix it.
     public var description: String {
         switch self {
-        case let .cannotOpen(path, reason):
+        case .cannotOpen(let path, let reason):
             return "Cannot open the database at \(path): \(reason); check the path and permissions "
                 + "or set `store.path` in steward.yaml."
-        case let .missingDatabase(path):
+        case .missingDatabase(let path):
             return "There is no database at \(path) yet; pass --db with the file the agent writes "
                 + "or set `store.path` in steward.yaml."
-        case let .migrationFailed(path, reason):
+        case .migrationFailed(let path, let reason):
             return "Cannot prepare the tables of the database at \(path): \(reason); check that the file "
                 + "is a Steward database and is writable, or set `store.path` in steward.yaml to a new file."
-        case let .newerSchema(path):
+        case .newerSchema(let path):
             return "The database at \(path) was written by a newer version of Steward; "
                 + "upgrade steward or set `store.path` in steward.yaml to another file."
-        case let .operationFailed(operation, path, reason):
+        case .operationFailed(let operation, let path, let reason):
             return "Cannot \(operation) in the database at \(path): \(reason); check free disk space and "
                 + "permissions, and that no other process keeps the database locked."
-        case let .unreadableRecord(kind, id, reason):
+        case .unreadableRecord(let kind, let id, let reason):
             return "The stored \(kind) '\(id)' cannot be read (\(reason)); it may have been written by "
                 + "another version of Steward or edited by hand."
-        case let .ticketNotFound(id):
+        case .ticketNotFound(let id):
             return "No ticket has the id '\(id)'; run `steward tickets list` to see the tickets."
-        case let .duplicateTicket(id):
+        case .duplicateTicket(let id):
             return "A ticket with the id '\(id)' already exists; give the new ticket another id."
-        case let .noTicketMatches(prefix):
+        case .noTicketMatches(let prefix):
             return "No ticket matches '\(prefix)'."
-        case let .ambiguousTicketPrefix(prefix, count):
+        case .ambiguousTicketPrefix(let prefix, let count):
             return "The prefix '\(prefix)' matches \(count) tickets; give more characters."
         }
     }

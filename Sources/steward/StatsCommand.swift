@@ -22,7 +22,9 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The last day counted (default: up to now).", valueName: "yyyy-mm-dd"))
     var until: String?
 
-    @Option(name: .long, help: "The number of days before --until (or now) to count, when --since is not given (default: 7).")
+    @Option(
+        name: .long,
+        help: "The number of days before --until (or now) to count, when --since is not given (default: 7).")
     var days: Int?
 
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
@@ -79,7 +81,8 @@ struct StatsCommand: AsyncParsableCommand {
         let calendar = Calendar.current
         guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
             let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-            calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+            calendar.dateComponents([.year, .month, .day], from: date)
+                == DateComponents(year: year, month: month, day: day)
         else {
             throw ValidationError("\(option) '\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31.")
         }

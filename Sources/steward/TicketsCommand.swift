@@ -14,7 +14,9 @@ struct TicketsCommand: AsyncParsableCommand {
             `steward pipe` is running: a reply is shown in the customer's conversation by the running agent. \
             A ticket ID may be shortened to any unique prefix, as in git.
             """,
-        subcommands: [List.self, Show.self, Reply.self, Close.self, Snooze.self, Reopen.self, Assign.self, Note.self, Tag.self],
+        subcommands: [
+            List.self, Show.self, Reply.self, Close.self, Snooze.self, Reopen.self, Assign.self, Note.self, Tag.self,
+        ],
         defaultSubcommand: List.self
     )
 
@@ -30,7 +32,9 @@ struct TicketsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Only tickets with this status: open, snoozed or closed.")
         var status: Ticket.Status?
 
-        @Flag(name: .long, help: "Only tickets waiting in the delivery outbox, with attempts, next attempt and last error.")
+        @Flag(
+            name: .long,
+            help: "Only tickets waiting in the delivery outbox, with attempts, next attempt and last error.")
         var pending = false
 
         func run() async throws {
@@ -46,7 +50,8 @@ struct TicketsCommand: AsyncParsableCommand {
                         TicketsCommand.shortID(entry.ticketID), ticket?.status.rawValue ?? "-", entry.provider,
                         "\(entry.attempts)",
                         entry.nextAttemptAt <= now ? "now" : TicketsCommand.format(entry.nextAttemptAt),
-                        TicketsCommand.clip(entry.lastError ?? "-", 50), TicketsCommand.clip(ticket?.subject ?? "-", 40),
+                        TicketsCommand.clip(entry.lastError ?? "-", 50),
+                        TicketsCommand.clip(ticket?.subject ?? "-", 40),
                     ])
                 }
                 print(rows.count == 1 ? "No ticket is waiting to be delivered." : TicketsCommand.table(rows))
@@ -62,7 +67,8 @@ struct TicketsCommand: AsyncParsableCommand {
             for ticket in tickets {
                 rows.append([
                     TicketsCommand.shortID(ticket.id), ticket.status.rawValue, ticket.channel.rawValue,
-                    TicketsCommand.clip(TicketsCommand.customer(of: ticket), 30), TicketsCommand.clip(ticket.subject, 40),
+                    TicketsCommand.clip(TicketsCommand.customer(of: ticket), 30),
+                    TicketsCommand.clip(ticket.subject, 40),
                     ticket.reason.rawValue, ticket.assignee ?? "-",
                     TicketsCommand.delivery(of: ticket, queued: queued[ticket.id]),
                 ])
@@ -120,11 +126,14 @@ struct TicketsCommand: AsyncParsableCommand {
             let ticket = try await db.ticket(matching: id)
             let reply = try await db.addReply(
                 ticketID: ticket.id, author: author ?? TicketsCommand.defaultAuthor, text: text)
-            print("Reply #\(reply.sequence) by \(reply.author) added to ticket \(TicketsCommand.shortID(ticket.id)); "
-                + "the agent shows it in session \(ticket.sessionID) (\(ticket.channel.rawValue)).")
+            print(
+                "Reply #\(reply.sequence) by \(reply.author) added to ticket \(TicketsCommand.shortID(ticket.id)); "
+                    + "the agent shows it in session \(ticket.sessionID) (\(ticket.channel.rawValue)).")
             if ticket.status != .open {
-                print("Note: the ticket is \(ticket.status.rawValue); run `steward tickets reopen \(TicketsCommand.shortID(ticket.id))` "
-                    + "to follow the customer's answer.")
+                let short = TicketsCommand.shortID(ticket.id)
+                print(
+                    "Note: the ticket is \(ticket.status.rawValue); run `steward tickets reopen \(short)` "
+                        + "to follow the customer's answer.")
             }
         }
     }
@@ -275,9 +284,9 @@ extension TicketsCommand {
 
     static func customer(of ticket: Ticket) -> String {
         switch (ticket.customerName, ticket.customerEmail) {
-        case let (name?, email?): "\(name) <\(email)>"
-        case let (nil, email?): email
-        case let (name?, nil): name
+        case (let name?, let email?): "\(name) <\(email)>"
+        case (nil, let email?): email
+        case (let name?, nil): name
         case (nil, nil): ticket.customerProfileID.map { "profile \($0)" } ?? "-"
         }
     }
@@ -307,7 +316,8 @@ extension TicketsCommand {
         if let external = ticket.external {
             lines.append("External \(external.provider) #\(external.id)" + (external.url.map { " \($0)" } ?? ""))
         } else if let queued {
-            var line = "Delivery to \(queued.provider): \(queued.attempts) attempt(s), next \(format(queued.nextAttemptAt))"
+            var line =
+                "Delivery to \(queued.provider): \(queued.attempts) attempt(s), next \(format(queued.nextAttemptAt))"
             if let error = queued.lastError { line += ", last error: \(error)" }
             lines.append(line)
         } else {
@@ -317,16 +327,19 @@ extension TicketsCommand {
             lines += ["", "Summary"] + ticket.summary.keys.sorted().map { "  \($0): \(ticket.summary[$0] ?? "")" }
         }
         if !ticket.notes.isEmpty {
-            lines += ["", "Notes"] + ticket.notes.map { "  [\(format($0.createdAt, seconds: true))] \($0.author): \($0.text)" }
+            lines +=
+                ["", "Notes"]
+                + ticket.notes.map { "  [\(format($0.createdAt, seconds: true))] \($0.author): \($0.text)" }
         }
         lines += ["", "Transcript"]
         if ticket.transcript.isEmpty { lines.append("  (empty)") }
         for turn in ticket.transcript {
-            let who = switch turn.role {
-            case .human: "team (\(turn.author ?? "unknown"))"
-            case .agent: "agent" + (turn.skill.map { " [\($0)]" } ?? "")
-            default: turn.role.rawValue
-            }
+            let who =
+                switch turn.role {
+                case .human: "team (\(turn.author ?? "unknown"))"
+                case .agent: "agent" + (turn.skill.map { " [\($0)]" } ?? "")
+                default: turn.role.rawValue
+                }
             lines.append("  [\(format(turn.timestamp, seconds: true))] \(who): \(turn.text)")
         }
         return lines.joined(separator: "\n")

@@ -81,6 +81,7 @@ import Testing
         router.settings.coverageExponent = selection.coverageExponent
         let evaluation = Evaluation.evaluate(router, on: validation)
         #expect(abs(evaluation.objective - selection.objective) < 1e-9)
+        #expect(abs(evaluation.inScopeAccuracy - selection.inScopeAccuracy) < 1e-9)
         #expect(selection.objective >= Evaluation.evaluate(try ShopFixture.router(keywords: [:]), on: validation).objective)
         #expect(ThresholdSelection.thresholds.contains(selection.threshold))
     }

@@ -59,24 +59,42 @@ import Testing
         #expect(ranked.count == router.intents.count)
         #expect(ranked.allSatisfy { (0...1).contains($0.confidence) })
         #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.confidence >= $1.confidence && $0.score >= $1.score })
-        #expect(abs(ranked.map(\.confidence).reduce(0, +) - 1) < 1e-4)
+        // With the out-of-scope class (trained by default), intents and out-of-scope share the probability.
+        let outOfScope = router.scored("where is my refund", limit: 20).outOfScopeConfidence ?? 0
+        #expect(outOfScope > 0 && outOfScope < ranked[0].confidence)
+        #expect(abs(ranked.map(\.confidence).reduce(0, +) + outOfScope - 1) < 1e-4)
         #expect(ranked.first?.intent == "refund_status")
     }
 
-    @Test func outOfScopeExamplesAreNotAnIntentByDefault() {
+    @Test func outOfScopeExamplesAreAClassButNotAnIntentByDefault() {
+        #expect(router.classLabels.last == "oos")
         #expect(!router.intents.contains("oos"))
         #expect(router.intents == router.intents.sorted())
         #expect(router.intents.count == 9)
+        #expect(router.classify("what is the capital of spain").kind == .noMatch)
+        #expect(router.classify("where is my order").intent == "order_status")
     }
 
-    @Test func anOutOfScopeClassCanBeTrainedOnRequest() throws {
+    @Test func theOutOfScopeClassCanBeTurnedOff() throws {
         var settings = RouterSettings()
-        settings.trainOutOfScopeClass = true
-        let withOOS = try ShopFixture.router(settings: settings)
-        #expect(withOOS.classLabels.last == "oos")
-        #expect(!withOOS.intents.contains("oos"))
-        #expect(withOOS.classify("what is the capital of spain").kind == .noMatch)
-        #expect(withOOS.classify("where is my order").intent == "order_status")
+        settings.trainOutOfScopeClass = false
+        let without = try ShopFixture.router(settings: settings)
+        #expect(!without.classLabels.contains("oos"))
+        #expect(without.intents == router.intents)
+        #expect(without.scored("where is my order", limit: 3).outOfScopeConfidence == nil)
+        #expect(without.classify("where is my order").intent == "order_status")
+    }
+
+    @Test func withoutOutOfScopeExamplesThereIsNoOutOfScopeClass() throws {
+        let examples = [
+            TrainingExample(text: "where is my order", intent: "order_status"),
+            TrainingExample(text: "track my package", intent: "order_status"),
+            TrainingExample(text: "i want a refund", intent: "refund"),
+            TrainingExample(text: "give me my money back", intent: "refund"),
+        ]
+        let plain = try IntentRouter(examples: examples)
+        #expect(plain.classLabels == ["order_status", "refund"])
+        #expect(plain.classify("track my order").intent == "order_status")
     }
 
     @Test func unrelatedMessagesAreNotMatchedAtTheDefaultThreshold() {

@@ -33,11 +33,12 @@ struct ConversationStatsTests {
     @Test("Each skill counts the conversations it served once, and those resolved, busiest first")
     func perSkill() {
         let stats = ConversationStats.compute(Self.sessions)
-        #expect(stats.skills == [
-            .init(skill: "OrderTracking", conversations: 3, resolved: 2),
-            .init(skill: "Returns", conversations: 2, resolved: 1),
-            .init(skill: "Coupons", conversations: 1, resolved: 1),
-        ])
+        #expect(
+            stats.skills == [
+                .init(skill: "OrderTracking", conversations: 3, resolved: 2),
+                .init(skill: "Returns", conversations: 2, resolved: 1),
+                .init(skill: "Coupons", conversations: 1, resolved: 1),
+            ])
         #expect(abs(stats.skills[0].resolutionRate - 2.0 / 3.0) < 1e-12)
         #expect(stats.skills[1].resolutionRate == 0.5)
     }

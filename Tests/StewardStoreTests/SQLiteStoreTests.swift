@@ -11,7 +11,8 @@ struct SQLiteStoreTests {
     func sessionSurvivesReopen() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("steward.db").path
-            var session = Session(id: "sms:+15550100", channel: .sms, customer: Customer(email: "jane@example.com"), now: Instant.base)
+            var session = Session(
+                id: "sms:+15550100", channel: .sms, customer: Customer(email: "jane@example.com"), now: Instant.base)
             session.turns = [Turn(timestamp: Instant.at(1), role: .customer, text: "where is my order #1001")]
             session.skillsUsed = ["OrderTracking"]
             do {
@@ -100,10 +101,13 @@ struct SQLiteStoreTests {
             #expect(try await store.ticket(matching: "abc").id == "abc123")
             #expect(try await store.ticket(matching: "abd456").id == "abd456")
             #expect(try await store.ticket(matching: "ab").id == "ab")  // an exact id wins over longer ones
-            await #expect(throws: StoreError.ambiguousTicketPrefix(prefix: "a", count: 3)) { try await store.ticket(matching: "a") }
+            await #expect(throws: StoreError.ambiguousTicketPrefix(prefix: "a", count: 3)) {
+                try await store.ticket(matching: "a")
+            }
             await #expect(throws: StoreError.noTicketMatches(prefix: "zz")) { try await store.ticket(matching: "zz") }
-            #expect(StoreError.ambiguousTicketPrefix(prefix: "a", count: 3).description
-                == "The prefix 'a' matches 3 tickets; give more characters.")
+            #expect(
+                StoreError.ambiguousTicketPrefix(prefix: "a", count: 3).description
+                    == "The prefix 'a' matches 3 tickets; give more characters.")
             #expect(StoreError.noTicketMatches(prefix: "abc").description == "No ticket matches 'abc'.")
         }
     }
@@ -121,7 +125,9 @@ struct SQLiteStoreTests {
             #expect(changed.id == "t1")
             #expect(changed.updatedAt > Instant.base)
             #expect(try await store.ticket(id: "t1") == changed)
-            await #expect(throws: StoreError.ticketNotFound(id: "nope")) { try await store.modifyTicket(id: "nope") { _ in } }
+            await #expect(throws: StoreError.ticketNotFound(id: "nope")) {
+                try await store.modifyTicket(id: "nope") { _ in }
+            }
         }
     }
 

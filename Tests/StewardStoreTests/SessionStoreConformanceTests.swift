@@ -12,7 +12,9 @@ struct SessionStoreConformanceTests {
             now: Instant.base)
         session.turns = [
             Turn(timestamp: Date(timeIntervalSince1970: 1_700_000_000.123456), role: .customer, text: "where is #1001"),
-            Turn(timestamp: updatedAt, role: .agent, text: "It ships tomorrow.", intent: "order_status", skill: "OrderTracking"),
+            Turn(
+                timestamp: updatedAt, role: .agent, text: "It ships tomorrow.", intent: "order_status",
+                skill: "OrderTracking"),
         ]
         session.skillsUsed = ["OrderTracking"]
         session.fallback.misses = 1
@@ -47,7 +49,9 @@ struct SessionStoreConformanceTests {
         }
     }
 
-    @Test("Sessions are selected by their last update in a half-open range, oldest first", arguments: Factories.sessionStores)
+    @Test(
+        "Sessions are selected by their last update in a half-open range, oldest first",
+        arguments: Factories.sessionStores)
     func sessionsInRange(factory: StoreFactory<any SessionStore>) async throws {
         try await factory.withStore { store in
             for (id, seconds) in [("a", 0.0), ("b", 100.25), ("c", 50), ("d", 200)] {
@@ -55,7 +59,8 @@ struct SessionStoreConformanceTests {
             }
             let ids = try await store.sessions(updatedFrom: Instant.at(0), to: Instant.at(200)).map(\.id)
             #expect(ids == ["a", "c", "b"])
-            #expect(try await store.sessions(updatedFrom: Instant.at(100.25), to: Instant.at(100.26)).map(\.id) == ["b"])
+            #expect(
+                try await store.sessions(updatedFrom: Instant.at(100.25), to: Instant.at(100.26)).map(\.id) == ["b"])
             #expect(try await store.sessions(updatedFrom: Instant.at(300), to: Instant.at(400)).isEmpty)
         }
     }

@@ -53,7 +53,9 @@ extension Ticket {
         Ticket(
             id: id, sessionID: session, channel: channel, status: status, subject: "Order #1001: where is my order",
             customerEmail: email, customerName: "Jane",
-            transcript: [Turn(timestamp: createdAt, role: .customer, text: "where is my order #1001", intent: "order_status")],
+            transcript: [
+                Turn(timestamp: createdAt, role: .customer, text: "where is my order #1001", intent: "order_status")
+            ],
             intents: ["order_status"], skills: ["OrderTracking"], reason: .requested,
             summary: ["order": "#1001"], tags: ["handoff"], createdAt: createdAt)
     }

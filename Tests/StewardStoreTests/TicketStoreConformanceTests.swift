@@ -6,14 +6,17 @@ import Testing
 /// What every `TicketStore` must do; runs against the in-memory and the SQLite store.
 @Suite("Ticket store conformance")
 struct TicketStoreConformanceTests {
-    @Test("Creating a ticket with a provider writes it and queues its delivery together", arguments: Factories.ticketStores)
+    @Test(
+        "Creating a ticket with a provider writes it and queues its delivery together",
+        arguments: Factories.ticketStores)
     func createWritesTheTicketAndItsOutboxEntry(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             let ticket = Ticket.sample(id: "t1")
             try await store.create(ticket, deliverTo: "zendesk")
             #expect(try await store.ticket(id: "t1") == ticket)
             let pending = try await store.pendingDeliveries()
-            #expect(pending == [OutboxEntry(ticketID: "t1", provider: "zendesk", attempts: 0, nextAttemptAt: Instant.base)])
+            #expect(
+                pending == [OutboxEntry(ticketID: "t1", provider: "zendesk", attempts: 0, nextAttemptAt: Instant.base)])
             #expect(try await store.dueDeliveries(at: Instant.base).map(\.ticketID) == ["t1"])
         }
     }
@@ -40,12 +43,15 @@ struct TicketStoreConformanceTests {
         }
     }
 
-    @Test("Marking a delivery done clears it from the outbox and stores the external reference", arguments: Factories.ticketStores)
+    @Test(
+        "Marking a delivery done clears it from the outbox and stores the external reference",
+        arguments: Factories.ticketStores)
     func markDeliveredClearsPending(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             try await store.create(.sample(id: "t1"), deliverTo: "zendesk")
             try await store.create(.sample(id: "t2", createdAt: Instant.at(1)), deliverTo: "zendesk")
-            let reference = Ticket.ExternalReference(provider: "zendesk", id: "4711", url: "https://shop.zendesk.com/agent/tickets/4711")
+            let reference = Ticket.ExternalReference(
+                provider: "zendesk", id: "4711", url: "https://shop.zendesk.com/agent/tickets/4711")
             try await store.markDelivered(ticketID: "t1", reference: reference)
             #expect(try await store.pendingDeliveries().map(\.ticketID) == ["t2"])
             #expect(try await store.dueDeliveries(at: Instant.at(60)).map(\.ticketID) == ["t2"])
@@ -53,7 +59,9 @@ struct TicketStoreConformanceTests {
         }
     }
 
-    @Test("Marking a delivery failed counts the attempt, keeps the error and reschedules it", arguments: Factories.ticketStores)
+    @Test(
+        "Marking a delivery failed counts the attempt, keeps the error and reschedules it",
+        arguments: Factories.ticketStores)
     func markFailedReschedules(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             try await store.create(.sample(id: "t1"), deliverTo: "gorgias")
@@ -61,7 +69,12 @@ struct TicketStoreConformanceTests {
             try await store.markFailed(ticketID: "t1", error: "HTTP 502", nextAttemptAt: Instant.at(90))
             #expect(try await store.dueDeliveries(at: Instant.at(89)).isEmpty)
             let due = try await store.dueDeliveries(at: Instant.at(90))
-            #expect(due == [OutboxEntry(ticketID: "t1", provider: "gorgias", attempts: 2, nextAttemptAt: Instant.at(90), lastError: "HTTP 502")])
+            #expect(
+                due == [
+                    OutboxEntry(
+                        ticketID: "t1", provider: "gorgias", attempts: 2, nextAttemptAt: Instant.at(90),
+                        lastError: "HTTP 502")
+                ])
             #expect(try await store.pendingDeliveries() == due)
         }
     }
@@ -87,7 +100,9 @@ struct TicketStoreConformanceTests {
         }
     }
 
-    @Test("Replies get increasing sequences and are appended to the ticket's transcript", arguments: Factories.ticketStores)
+    @Test(
+        "Replies get increasing sequences and are appended to the ticket's transcript",
+        arguments: Factories.ticketStores)
     func repliesOrderedAndInTranscript(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             #expect(try await store.lastReplySequence() == 0)
@@ -115,7 +130,9 @@ struct TicketStoreConformanceTests {
     @Test("A reply to a ticket that does not exist is refused", arguments: Factories.ticketStores)
     func replyToMissingTicketThrows(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
-            await #expect(throws: (any Error).self) { _ = try await store.addReply(ticketID: "nope", author: "Ana", text: "Hi") }
+            await #expect(throws: (any Error).self) {
+                _ = try await store.addReply(ticketID: "nope", author: "Ana", text: "Hi")
+            }
             let last = try await store.lastReplySequence()
             #expect(last == 0)
         }
@@ -125,8 +142,10 @@ struct TicketStoreConformanceTests {
     func activeTicketIgnoresClosed(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             try await store.create(.sample(id: "old", session: "s1", createdAt: Instant.at(0)), deliverTo: nil)
-            try await store.create(.sample(id: "snoozed", session: "s1", status: .snoozed, createdAt: Instant.at(10)), deliverTo: nil)
-            try await store.create(.sample(id: "closed", session: "s1", status: .closed, createdAt: Instant.at(20)), deliverTo: nil)
+            try await store.create(
+                .sample(id: "snoozed", session: "s1", status: .snoozed, createdAt: Instant.at(10)), deliverTo: nil)
+            try await store.create(
+                .sample(id: "closed", session: "s1", status: .closed, createdAt: Instant.at(20)), deliverTo: nil)
             try await store.create(.sample(id: "other", session: "s2", createdAt: Instant.at(30)), deliverTo: nil)
             #expect(try await store.activeTicket(sessionID: "s1")?.id == "snoozed")
             var snoozed = try #require(try await store.ticket(id: "snoozed"))
@@ -140,12 +159,19 @@ struct TicketStoreConformanceTests {
     @Test("The latest ticket of a customer is per channel and of any status", arguments: Factories.ticketStores)
     func latestTicketPerChannel(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
-            try await store.create(.sample(id: "sms-old", channel: .sms, email: "jane@example.com", createdAt: Instant.at(0)), deliverTo: nil)
             try await store.create(
-                .sample(id: "sms-new", channel: .sms, email: "jane@example.com", status: .closed, createdAt: Instant.at(10)),
+                .sample(id: "sms-old", channel: .sms, email: "jane@example.com", createdAt: Instant.at(0)),
                 deliverTo: nil)
-            try await store.create(.sample(id: "web", channel: .webchat, email: "jane@example.com", createdAt: Instant.at(20)), deliverTo: nil)
-            try await store.create(.sample(id: "bob", channel: .sms, email: "bob@example.com", createdAt: Instant.at(30)), deliverTo: nil)
+            try await store.create(
+                .sample(
+                    id: "sms-new", channel: .sms, email: "jane@example.com", status: .closed,
+                    createdAt: Instant.at(10)),
+                deliverTo: nil)
+            try await store.create(
+                .sample(id: "web", channel: .webchat, email: "jane@example.com", createdAt: Instant.at(20)),
+                deliverTo: nil)
+            try await store.create(
+                .sample(id: "bob", channel: .sms, email: "bob@example.com", createdAt: Instant.at(30)), deliverTo: nil)
             #expect(try await store.latestTicket(customer: "jane@example.com", channel: .sms)?.id == "sms-new")
             #expect(try await store.latestTicket(customer: "Jane@Example.com", channel: .sms)?.id == "sms-new")
             #expect(try await store.latestTicket(customer: "jane@example.com", channel: .webchat)?.id == "web")
@@ -159,7 +185,8 @@ struct TicketStoreConformanceTests {
             try await store.create(.sample(id: "a", createdAt: Instant.at(0)), deliverTo: nil)
             try await store.create(.sample(id: "b", status: .closed, createdAt: Instant.at(10)), deliverTo: nil)
             try await store.create(.sample(id: "c", createdAt: Instant.at(20)), deliverTo: nil)
-            try await store.create(.sample(id: "d", createdAt: Instant.at(20)), deliverTo: nil)  // same instant: later write first
+            // Same instant as "c": the later write comes first.
+            try await store.create(.sample(id: "d", createdAt: Instant.at(20)), deliverTo: nil)
             #expect(try await store.tickets(status: nil).map(\.id) == ["d", "c", "b", "a"])
             #expect(try await store.tickets(status: .open).map(\.id) == ["d", "c", "a"])
             #expect(try await store.tickets(status: .closed).map(\.id) == ["b"])

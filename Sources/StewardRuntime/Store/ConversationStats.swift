@@ -99,7 +99,8 @@ public struct ConversationStats: Sendable, Hashable, Codable {
             "Routed to team     \(routedToTeam) (\(Self.percent(routedToTeamRate)))",
         ]
         guard !skills.isEmpty else { return lines.joined(separator: "\n") }
-        let rows = [["Skill", "Conversations", "Resolved", "Resolution"]]
+        let rows =
+            [["Skill", "Conversations", "Resolved", "Resolution"]]
             + skills.map { ["\($0.skill)", "\($0.conversations)", "\($0.resolved)", Self.percent($0.resolutionRate)] }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         lines.append("")

@@ -16,8 +16,9 @@ public actor InMemoryTicketStore: TicketStore {
         /// A sentence describing the problem and how to fix it.
         public var description: String {
             switch self {
-            case let .ticketNotFound(id): "No ticket has the id '\(id)'; run `steward tickets list` to see the tickets."
-            case let .duplicateTicket(id): "A ticket with the id '\(id)' already exists; give the new ticket another id."
+            case .ticketNotFound(let id): "No ticket has the id '\(id)'; run `steward tickets list` to see the tickets."
+            case .duplicateTicket(let id):
+                "A ticket with the id '\(id)' already exists; give the new ticket another id."
             }
         }
     }
