@@ -38,7 +38,7 @@ var targets: [Target] = [
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter", "StewardAdapters",
+            "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]

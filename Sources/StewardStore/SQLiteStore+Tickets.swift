@@ -118,17 +118,18 @@ extension SQLiteStore {
 
     /// The newest ticket (any status) of a customer on a channel.
     ///
-    /// `customer` is compared with the ticket's email (ignoring case) and with its customer profile id.
+    /// `customer` is compared with the ticket's email (ignoring case), its customer profile id and its
+    /// session id (on SMS and WhatsApp the session id is the phone number of an anonymous customer).
     public func latestTicket(customer: String, channel: Channel) async throws -> Ticket? {
         try await read("read tickets") { db in
             try Self.fetchTickets(
                 db,
                 sql: """
                     SELECT id, json FROM tickets
-                    WHERE channel = ? AND (customer_email = lower(?) OR customer_profile_id = ?)
+                    WHERE channel = ? AND (customer_email = lower(?) OR customer_profile_id = ? OR session_id = ?)
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
                     """,
-                arguments: [channel.rawValue, customer, customer]
+                arguments: [channel.rawValue, customer, customer, customer]
             ).first
         }
     }

@@ -17,7 +17,7 @@ enum EngineLoader {
         let store = try SQLiteStore(path: databasePath ?? configuration.storePath)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
-            configuration: configuration, skills: DefaultSkills.all, tools: integrations.tools, store: store,
+            configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
             tickets: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }

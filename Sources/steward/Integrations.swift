@@ -1,15 +1,16 @@
 import StewardCore
 import StewardRuntime
 
-/// The tools and helpdesks the configuration asks for (adapters added by the adapters work).
+/// The tools and helpdesks the configuration asks for.
 enum Integrations {
-    struct Built {
-        /// Tools that replace the demo store's, by kind.
-        var tools: (inout Toolbox) -> Void
-        var helpdesks: [String: any HelpdeskProvider]
-    }
-
-    static func build(_ configuration: StewardConfiguration) throws -> Built {
-        Built(tools: { _ in }, helpdesks: [:])
+    static func build(_ configuration: StewardConfiguration) throws -> ConfiguredIntegrations {
+        let built = try configuration.integrations.build(shop: configuration.shop)
+        let desk = configuration.handoff.helpdesk
+        if configuration.handoff.method == .helpdesk, desk != .local, built.helpdesks[desk.rawValue] == nil {
+            throw ConfigurationError.invalidValue(
+                key: "handoff.helpdesk",
+                expected: "an integration configured under `integrations.\(desk.rawValue)` (or `local`)")
+        }
+        return built
     }
 }

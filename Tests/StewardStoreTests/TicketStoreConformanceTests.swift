@@ -179,6 +179,23 @@ struct TicketStoreConformanceTests {
         }
     }
 
+    @Test(
+        "An anonymous customer's latest ticket is found by the session id (their phone)",
+        arguments: Factories.ticketStores)
+    func latestTicketBySessionID(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            try await store.create(.sample(id: "t1", session: "+15550100", channel: .sms, email: nil), deliverTo: nil)
+            try await store.create(
+                .sample(
+                    id: "t2", session: "+15550100", channel: .sms, email: nil, status: .closed, createdAt: Instant.at(5)
+                ),
+                deliverTo: nil)
+            try await store.create(.sample(id: "t3", session: "+15550199", channel: .sms, email: nil), deliverTo: nil)
+            #expect(try await store.latestTicket(customer: "+15550100", channel: .sms)?.id == "t2")
+            #expect(try await store.latestTicket(customer: "+15550100", channel: .whatsapp) == nil)
+        }
+    }
+
     @Test("Tickets are listed newest first, optionally of one status", arguments: Factories.ticketStores)
     func ticketsNewestFirst(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in

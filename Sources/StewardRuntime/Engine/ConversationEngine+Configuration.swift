@@ -10,7 +10,7 @@ extension ConversationEngine {
     /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``SkillRegistryError`` with what to fix.
     public static func make(
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
-        tools customize: (inout Toolbox) -> Void = { _ in },
+        tools customize: @Sendable (inout Toolbox) -> Void = { _ in },
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
         logger: Logger = Logger(label: "steward.engine")
     ) throws -> ConversationEngine {

@@ -208,10 +208,10 @@ extension ConversationEngine {
             for turn in session.turns where !known.contains("\(turn.timestamp.timeIntervalSince1970)|\(turn.text)") {
                 try await tickets.append(turn, toTicket: existing.id)
             }
-            existing = try await tickets.ticket(id: existing.id) ?? existing
-            existing.status = .open
-            existing.updatedAt = Date()
-            try await tickets.update(existing)
+            existing = try await tickets.modifyTicket(id: existing.id) { ticket in
+                ticket.status = .open
+                ticket.updatedAt = Date()
+            }
             logger.notice("ticket reopened", metadata: ["ticket": "\(existing.id)", "session": "\(session.id)"])
             return existing.id
         }
@@ -233,15 +233,16 @@ extension ConversationEngine {
     /// (one ticket per person or thread) reopen it with the new message.
     func forwardToOpenTicket(turn: Turn, session: inout Session) async -> Decision? {
         guard handoff.helpdesk == .local, let tickets, let id = session.fallback.ticketID else { return nil }
-        guard var ticket = try? await tickets.ticket(id: id) else { return nil }
+        guard let ticket = try? await tickets.ticket(id: id) else { return nil }
         if ticket.status == .closed {
             guard session.channel != .webchat else {
                 session.fallback.ticketID = nil
                 return nil
             }
-            ticket.status = .open
-            ticket.updatedAt = Date()
-            try? await tickets.update(ticket)
+            _ = try? await tickets.modifyTicket(id: id) { ticket in
+                ticket.status = .open
+                ticket.updatedAt = Date()
+            }
         }
         do {
             try await tickets.append(turn, toTicket: id)

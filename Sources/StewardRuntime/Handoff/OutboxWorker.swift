@@ -91,6 +91,9 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
     func create(_ ticket: Ticket, deliverTo provider: String?) async throws {}
     func ticket(id: String) async throws -> Ticket? { nil }
     func update(_ ticket: Ticket) async throws {}
+    func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket {
+        throw ToolError.notFound("Ticket \(id)")
+    }
     func tickets(status: Ticket.Status?) async throws -> [Ticket] { [] }
     func activeTicket(sessionID: String) async throws -> Ticket? { nil }
     func latestTicket(customer: String, channel: Channel) async throws -> Ticket? { nil }

@@ -94,11 +94,14 @@ public actor InMemoryTicketStore: TicketStore {
 
     /// The newest ticket (any status) of a customer on a channel.
     ///
-    /// `customer` is compared with the ticket's email (ignoring case) and with its customer profile id.
+    /// `customer` is compared with the ticket's email (ignoring case), its customer profile id and its
+    /// session id (on SMS and WhatsApp the session id is the phone number of an anonymous customer).
     public func latestTicket(customer: String, channel: Channel) async throws -> Ticket? {
         let email = customer.lowercased()
         return newestFirst {
-            $0.channel == channel && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer)
+            $0.channel == channel
+                && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer
+                    || $0.sessionID == customer)
         }.first
     }
 

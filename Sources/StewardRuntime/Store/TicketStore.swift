@@ -54,6 +54,10 @@ public protocol TicketStore: Sendable {
     func ticket(id: String) async throws -> Ticket?
     /// Replaces a ticket's stored fields (status, assignee, tags, notes, transcript, external).
     func update(_ ticket: Ticket) async throws
+    /// Changes a ticket in one transaction, so concurrent edits (another process replying or
+    /// assigning) are not lost; returns the ticket as stored.
+    @discardableResult
+    func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket
     /// Tickets, newest first, optionally of one status.
     func tickets(status: Ticket.Status?) async throws -> [Ticket]
     /// The newest ticket of a session that is not closed.
