@@ -22,11 +22,15 @@ enum EngineLoader {
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }
 
-    /// Runs the outbox worker for as long as `body` runs.
+    /// Runs the outbox worker for as long as `body` runs, then makes one last attempt at what is
+    /// due; anything still undelivered stays in the outbox for the next Steward process.
     static func withOutbox<T: Sendable>(_ loaded: Loaded, _ body: () async throws -> T) async rethrows -> T {
         let worker = OutboxWorker(engine: loaded.engine, helpdesks: loaded.helpdesks)
         let task = Task { await worker.run() }
-        defer { task.cancel() }
-        return try await body()
+        let result = try await body()
+        worker.stop()
+        await task.value
+        await worker.deliverDue()
+        return result
     }
 }

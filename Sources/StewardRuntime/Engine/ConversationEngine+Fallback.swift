@@ -108,7 +108,6 @@ extension ConversationEngine {
                 confidence: confidence, label: "needs_input")
         }
         session.fallback.pending = nil
-        let ticket = makeTicket(session: session)
         session.routedToTeam = true
         session.active = nil
         session.interrupted = []
@@ -123,7 +122,7 @@ extension ConversationEngine {
         var decision = Decision(
             response: SkillResponse(text: text, outcome: .resolved), skill: "handoff", intent: intent,
             confidence: confidence, label: "handoff")
-        decision.createdTicket = ticket
+        decision.opensTicket = true
         return decision
     }
 
@@ -197,10 +196,9 @@ extension ConversationEngine {
     /// SMS and WhatsApp keep one ticket per person: an earlier ticket of the same customer on the
     /// same channel is reopened and gets the new turns instead of a second ticket.
     /// - Returns: The id of the ticket that now holds the conversation.
-    func openTicket(_ ticket: Ticket, session: Session) async throws -> String? {
+    func openTicket(for session: Session) async throws -> String? {
         guard let tickets else { return nil }
-        var ticket = ticket
-        ticket.transcript = session.turns  // including the handoff turn itself
+        let ticket = makeTicket(session: session)  // the transcript includes this very turn
         if session.channel == .sms || session.channel == .whatsapp,
             var existing = try await tickets.latestTicket(customer: Self.customerKey(session), channel: session.channel)
         {

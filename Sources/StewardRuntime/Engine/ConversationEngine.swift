@@ -94,9 +94,9 @@ public final class ConversationEngine: Sendable {
         session.turns.append(
             Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
         session.updatedAt = Date()
-        if let ticket = outcome.createdTicket {
+        if outcome.opensTicket {
             // The ticket is written before the session: a crash between the two loses no ticket.
-            session.fallback.ticketID = try await openTicket(ticket, session: session)
+            session.fallback.ticketID = try await openTicket(for: session)
         }
         try await store.save(session)
         return AgentReply(
@@ -131,8 +131,8 @@ struct Decision: Sendable {
     var confidence: Double?
     /// Overrides the response's outcome name (`no_match`, `ambiguous`, `handoff`).
     var label: String?
-    /// A ticket to write once the session (with this turn) is saved.
-    var createdTicket: Ticket?
+    /// True when a ticket is to be written once this turn is in the session.
+    var opensTicket = false
 
     var name: String { label ?? response.outcome.name }
 }

@@ -11,6 +11,7 @@ public final class OutboxWorker: Sendable {
     private let configuration: HandoffConfiguration
     private let signal: OutboxSignal
     private let logger: Logger
+    private let stopping = StopFlag()
 
     /// A worker delivering through `helpdesks`, keyed by provider name (`zendesk`, `gorgias`).
     public convenience init(
@@ -57,6 +58,8 @@ public final class OutboxWorker: Sendable {
                 try await tickets.markDelivered(ticketID: entry.ticketID, reference: reference)
                 delivered += 1
                 logger.notice("ticket delivered", metadata: ["ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "external_id": "\(reference.id)"])
+            } catch is CancellationError {
+                return delivered  // shutting down: the entry stays due for the next attempt
             } catch {
                 let delay = backoff(attempt: entry.attempts + 1)
                 try? await tickets.markFailed(
@@ -77,12 +80,20 @@ public final class OutboxWorker: Sendable {
         return capped * Double.random(in: 0.5...1.0)
     }
 
-    /// Delivers until the task is cancelled, waking early when a ticket is queued.
+    /// Delivers until ``stop()`` is called (or the task is cancelled), waking early when a ticket
+    /// is queued. A delivery under way when `stop()` is called is finished, not abandoned.
     public func run(pollSeconds: Double = 2) async {
-        while !Task.isCancelled {
+        while !Task.isCancelled && !stopping.isSet {
             await deliverDue()
+            if stopping.isSet { break }
             await signal.wait(seconds: pollSeconds)
         }
+    }
+
+    /// Asks ``run(pollSeconds:)`` to return after its current delivery.
+    public func stop() {
+        stopping.set()
+        signal.signal()
     }
 }
 
@@ -107,4 +118,12 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
     }
     func replies(after sequence: Int64) async throws -> [HumanReply] { [] }
     func lastReplySequence() async throws -> Int64 { 0 }
+}
+
+/// A flag set once, read from any thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()  // guards `value`
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import StewardCore
+import StewardTesting
+
+/// Zendesk and Gorgias stand-ins that keep the tickets they create, so duplicates show.
+final class HelpdeskStub: Sendable {
+    struct Created: Sendable {
+        var id: Int
+        var externalID: String?
+        var body: String
+    }
+
+    let tickets = StubState([Created]())
+    /// Delays the answer to the first create by this many seconds (after storing the ticket).
+    let slowFirstCreate: Double?
+
+    init(slowFirstCreate: Double? = nil) {
+        self.slowFirstCreate = slowFirstCreate
+    }
+
+    var count: Int { tickets.value.count }
+
+    private func store(externalID: String?, body: String) -> (id: Int, first: Bool) {
+        tickets.withLock { list in
+            let id = 35436 + list.count
+            list.append(Created(id: id, externalID: externalID, body: body))
+            return (id, list.count == 1)
+        }
+    }
+
+    func zendesk(_ request: StubRequest) -> StubResponse {
+        guard request.headers["Authorization"]?.hasPrefix("Basic ") == true else { return .json(#"{"error":"Couldn't authenticate you"}"#, status: 401) }
+        switch (request.method, request.path) {
+        case ("GET", "/api/v2/tickets.json"), ("GET", "/api/v2/tickets"):
+            let wanted = request.queryValue("external_id")
+            let matches = tickets.value.filter { $0.externalID == wanted }.map { ticket in
+                #"{"url":"https://acme.zendesk.com/api/v2/tickets/\#(ticket.id).json","id":\#(ticket.id),"external_id":"\#(ticket.externalID ?? "")","status":"new","tags":["steward"]}"#
+            }
+            return .json(#"{"tickets":[\#(matches.joined(separator: ","))],"next_page":null,"previous_page":null,"count":\#(matches.count)}"#)
+        case ("POST", "/api/v2/tickets.json"):
+            let object = (request.jsonObject as? [String: Any])?["ticket"] as? [String: Any] ?? [:]
+            let body = (object["comment"] as? [String: Any])?["body"] as? String ?? ""
+            let (id, first) = store(externalID: object["external_id"] as? String, body: body)
+            let response = StubResponse.json("""
+                {"ticket": {"url": "https://acme.zendesk.com/api/v2/tickets/\(id).json", "id": \(id), "external_id": "\(object["external_id"] as? String ?? "")",
+                  "via": {"channel": "api", "source": {"from": {}, "to": {}, "rel": null}}, "created_at": "2025-07-02T16:29:59Z",
+                  "updated_at": "2025-07-02T16:29:59Z", "type": null, "subject": "s", "raw_subject": "s", "description": "d", "priority": "normal",
+                  "status": "new", "requester_id": 371275811438, "submitter_id": 371275811438, "assignee_id": null, "organization_id": null,
+                  "group_id": 360002166418, "tags": ["steward"], "custom_fields": [], "is_public": false, "brand_id": 360000827178},
+                 "audit": {"id": 1, "events": []}}
+                """, status: 201, headers: [("Location", "https://acme.zendesk.com/api/v2/tickets/\(id).json")])
+            if first, let slow = slowFirstCreate { return .delay(slow, then: response) }
+            return response
+        default:
+            return .json(#"{"error":"RecordNotFound","description":"Not found"}"#, status: 404)
+        }
+    }
+
+    func gorgias(_ request: StubRequest) -> StubResponse {
+        guard request.headers["Authorization"]?.hasPrefix("Basic ") == true else { return .json(#"{"error":{"msg":"Unauthorized"}}"#, status: 401) }
+        switch (request.method, request.path) {
+        case ("GET", "/api/tickets"):
+            let wanted = request.queryValue("external_id")
+            let matches = tickets.value.filter { $0.externalID == wanted }.map { ticket in
+                #"{"id":\#(ticket.id),"uri":"/api/tickets/\#(ticket.id)/","external_id":"\#(ticket.externalID ?? "")","status":"open","tags":[{"id":1,"name":"steward","decoration":null}],"created_datetime":"2025-07-02T16:29:59.186726"}"#
+            }
+            return .json(#"{"data":[\#(matches.joined(separator: ","))],"object":"list","uri":"/api/tickets","meta":{"prev_cursor":null,"next_cursor":null}}"#)
+        case ("POST", "/api/tickets"):
+            let object = request.jsonObject as? [String: Any] ?? [:]
+            let message = (object["messages"] as? [[String: Any]])?.first ?? [:]
+            let (id, first) = store(externalID: object["external_id"] as? String, body: message["body_text"] as? String ?? "")
+            let response = StubResponse.json("""
+                {"id": \(id), "uri": "/api/tickets/\(id)/", "external_id": "\(object["external_id"] as? String ?? "")", "status": "open",
+                 "priority": "normal", "channel": "api", "via": "api", "from_agent": false, "spam": false, "language": "en", "subject": "s",
+                 "customer": {"id": 274085326, "email": "bob.norman@mail.example.com", "name": "Bob Norman"}, "assignee_user": null,
+                 "tags": [{"id": 1, "name": "steward", "decoration": null}], "meta": null, "messages": [],
+                 "created_datetime": "2025-07-02T16:29:59.186726+00:00", "updated_datetime": "2025-07-02T16:29:59.315130"}
+                """, status: 201)
+            if first, let slow = slowFirstCreate { return .delay(slow, then: response) }
+            return response
+        default:
+            return .json(#"{"error":{"msg":"Resource not found."}}"#, status: 404)
+        }
+    }
+
+    static func ticket(id: String = "tkt-8f3k2") -> Ticket {
+        Ticket(
+            id: id, sessionID: "s1", channel: .webchat, subject: "Order #1001: where is my order",
+            customerEmail: "bob.norman@mail.example.com", customerProfileID: "01GDD", customerName: "Bob Norman",
+            transcript: [
+                Turn(timestamp: Date(timeIntervalSince1970: 1_751_385_600), role: .customer, text: "Where is my order #1001?"),
+                Turn(timestamp: Date(timeIntervalSince1970: 1_751_385_601), role: .agent, text: "It is in transit with USPS."),
+            ],
+            reason: .requested, summary: ["order": "#1001"], tags: ["order_tracking", "Needs Human"])
+    }
+}
