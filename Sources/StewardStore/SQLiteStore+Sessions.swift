@@ -5,39 +5,88 @@ import StewardRuntime
 
 extension SQLiteStore {
     /// The session with this id, or nil for a new conversation.
+    ///
+    /// Recently used sessions are served from memory: a session is answered by one Steward process
+    /// at a time, so its copy here is current.
     public func load(id: String) async throws -> Session? {
-        let json = try await read("load session") { db in
-            try String.fetchOne(db, sql: "SELECT json FROM sessions WHERE id = ?", arguments: [id])
+        if let cached = sessionCache.get(id) { return cached }
+        let stored = try await read("load session") { db -> (json: String, turns: [String])? in
+            guard let json = try String.fetchOne(db, sql: "SELECT json FROM sessions WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let turns = try String.fetchAll(
+                db, sql: "SELECT json FROM session_turns WHERE session_id = ? ORDER BY position", arguments: [id])
+            return (json, turns)
         }
-        guard let json else { return nil }
-        return try Self.decode(Session.self, from: json, kind: "session", id: id)
+        guard let stored else { return nil }
+        var session = try Self.decode(Session.self, from: stored.json, kind: "session", id: id)
+        if !stored.turns.isEmpty {
+            session.turns = try stored.turns.map { try Self.decode(Turn.self, from: $0, kind: "session turn", id: id) }
+        }
+        sessionCache.put(session)
+        return session
     }
 
-    /// Stores the session as it is now, replacing the stored one.
+    /// Stores the session as it is now: its fields, and the turns not stored yet.
     public func save(_ session: Session) async throws {
-        let json = try Self.encode(session)
-        try await write("save session") { db in
+        var header = session
+        header.turns = []
+        let json = try Self.encode(header)
+        let turns = session.turns
+        let count = turns.count
+        // Encode, outside the write, only the turns added since this process last saved the session.
+        let firstNew = min(sessionCache.get(session.id)?.turns.count ?? 0, count)
+        let encodedNew = try turns[firstNew...].map { try Self.encode($0) }
+        try await batched("save session") { db in
+            let stored = try Int.fetchOne(db, sql: "SELECT turn_count FROM sessions WHERE id = ?", arguments: [session.id]) ?? 0
+            var start = stored
+            if stored > count {
+                try db.execute(sql: "DELETE FROM session_turns WHERE session_id = ?", arguments: [session.id])
+                start = 0
+            }
+            if start < count {
+                let statement = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO session_turns (session_id, position, json) VALUES (?, ?, ?)")
+                for position in start..<count {
+                    let json = position >= firstNew ? encodedNew[position - firstNew] : try Self.encode(turns[position])
+                    try statement.execute(arguments: [session.id, position, json])
+                }
+            }
             try db.execute(
                 sql: """
-                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET
                         channel = excluded.channel, customer_email = excluded.customer_email,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
-                        routed_to_team = excluded.routed_to_team, json = excluded.json
+                        routed_to_team = excluded.routed_to_team, json = excluded.json, turn_count = excluded.turn_count
                     """,
                 arguments: [
                     session.id, session.channel.rawValue, session.customer.contactEmail,
-                    session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json,
+                    session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, count,
                 ]
             )
+        }
+        sessionCache.put(session)
+    }
+
+    /// Runs `body` in the next group-commit batch, translating database errors into ``StoreError``.
+    func batched(_ operation: String, _ body: @escaping @Sendable (Database) throws -> Void) async throws {
+        do {
+            try await batcher.perform(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.operationFailed(operation: operation, path: path, reason: Self.reason(for: error))
         }
     }
 
     /// Forgets a session; its tickets stay.
     public func delete(id: String) async throws {
+        sessionCache.remove(id)
         try await write("delete session") { db in
             try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM session_turns WHERE session_id = ?", arguments: [id])
         }
     }
 
@@ -52,6 +101,7 @@ extension SQLiteStore {
                 arguments: [from.unixTime - 0.001, to.unixTime + 0.001]
             ).map { (id: $0["id"] as String, json: $0["json"] as String) }
         }
+        // Statistics need no transcripts: sessions come back without their turns.
         return
             try rows
             .map { try Self.decode(Session.self, from: $0.json, kind: "session", id: $0.id) }

@@ -33,6 +33,9 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    let sessionCache = SessionCache()
+    /// Group commit for session saves, the hot path of every message.
+    let batcher: WriteBatcher
 
     /// Opens the database at `path`, creating it when needed, and brings its tables up to date.
     ///
@@ -58,11 +61,16 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         config.busyMode = .timeout(configuration.busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "steward.store"
+        config.prepareDatabase { db in
+            // WAL with NORMAL sync: durable across a process crash, fsync only at checkpoints.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(for: error))
         }
+        batcher = WriteBatcher(pool: pool)
         let migrator = Schema.migrator
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {

@@ -66,6 +66,20 @@ enum Schema {
                     CREATE INDEX replies_ticket ON replies(ticket_id);
                     """)
         }
+        migrator.registerMigration("v2 session turns") { db in
+            // Turns are appended one row each, so saving a session writes only what is new.
+            try db.execute(
+                sql: """
+                    CREATE TABLE session_turns (
+                        session_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        json TEXT NOT NULL,
+                        PRIMARY KEY (session_id, position)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE sessions ADD COLUMN turn_count INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
         return migrator
     }()
 }

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// Commits many small writes in one transaction (group commit).
+///
+/// Each caller's write runs inside a shared transaction and its `await` returns only after that
+/// transaction committed, so nothing is acknowledged before it is stored; a busy process pays
+/// one commit for many conversations instead of one each.
+final class WriteBatcher: @unchecked Sendable {
+    typealias Job = @Sendable (Database) throws -> Void
+
+    private struct Pending {
+        var job: Job
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private let lock = NSLock()  // guards `pending` and `running`
+    private var pending: [Pending] = []
+    private var running = false
+    private let pool: DatabasePool
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Runs `job` in the next batch and returns once the batch committed.
+    func perform(_ job: @escaping Job) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let start: Bool = lock.withLock {
+                pending.append(Pending(job: job, continuation: continuation))
+                if running { return false }
+                running = true
+                return true
+            }
+            if start { Task { await self.drain() } }
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let batch: [Pending] = lock.withLock {
+                let batch = pending
+                pending = []
+                if batch.isEmpty { running = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            let jobs = batch.map(\.job)
+            do {
+                // A failing job fails alone: it runs in a savepoint, the others still commit.
+                let failures: [Int: any Error] = try await pool.write { db in
+                    var failures: [Int: any Error] = [:]
+                    for (index, job) in jobs.enumerated() {
+                        do {
+                            try db.inSavepoint {
+                                try job(db)
+                                return .commit
+                            }
+                        } catch {
+                            failures[index] = error
+                        }
+                    }
+                    return failures
+                }
+                for (index, item) in batch.enumerated() {
+                    if let error = failures[index] {
+                        item.continuation.resume(throwing: error)
+                    } else {
+                        item.continuation.resume()
+                    }
+                }
+            } catch {
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+    }
+}
