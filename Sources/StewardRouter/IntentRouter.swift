@@ -2,7 +2,8 @@
 ///
 /// A router is a value: train it once and share it across concurrent conversations.
 /// Messages become TF-IDF vectors over words, word bigrams and character n-grams (so typos
-/// still route); a multinomial logistic regression scores every intent; per-intent keywords
+/// still route); a one-hidden-layer perceptron (on large enough training sets) or a multinomial
+/// logistic regression scores every intent; per-intent keywords
 /// add to the scores; a softmax turns the scores into confidences. `settings.threshold` and
 /// `settings.margin` decide between a match, an ambiguity and no match, and can change
 /// without retraining.
@@ -17,6 +18,8 @@ public struct IntentRouter: Sendable {
     let outOfScopeClass: Int?
     let features: FeatureSpace
     let model: LinearModel
+    /// The perceptron whose probabilities are averaged with the linear model's, when trained.
+    let perceptron: MLPModel?
     let keywords: KeywordMatcher
 
     /// Trains a router on labelled examples and optional keywords per intent.
@@ -55,6 +58,17 @@ public struct IntentRouter: Sendable {
             hyperparameters: .init(
                 regularization: Float(settings.regularization), epochs: settings.epochs,
                 learningRate: Float(settings.learningRate), seed: settings.seed))
+        let perIntent = Double(used.count) / Double(max(1, names.count))
+        if settings.hiddenUnits > 0, perIntent >= settings.hiddenMinExamplesPerIntent {
+            perceptron = MLPModel.train(
+                vectors: vectors, labels: labels, featureCount: space.count, classCount: names.count,
+                hyperparameters: .init(
+                    hidden: settings.hiddenUnits, epochs: settings.hiddenEpochs,
+                    learningRate: Float(settings.hiddenLearningRate), dropout: Float(settings.hiddenDropout),
+                    inputDropout: Float(settings.inputDropout), initScale: 0.1, seed: settings.seed &+ 1))
+        } else {
+            perceptron = nil
+        }
         self.keywords = KeywordMatcher(keywords: keywords, intentIndex: classIndex, tokenizer: tokenizer)
     }
 
@@ -66,6 +80,11 @@ public struct IntentRouter: Sendable {
         }
         if settings.epochs < 1 { throw .invalidSetting(name: "epochs", reason: "must be at least 1, got \(settings.epochs)") }
         if !(settings.temperature > 0) { throw .invalidSetting(name: "temperature", reason: "must be positive, got \(settings.temperature)") }
+        if settings.hiddenUnits < 0 { throw .invalidSetting(name: "hiddenUnits", reason: "must not be negative, got \(settings.hiddenUnits)") }
+        if settings.hiddenEpochs < 1 { throw .invalidSetting(name: "hiddenEpochs", reason: "must be at least 1, got \(settings.hiddenEpochs)") }
+        if !(0..<1).contains(settings.hiddenDropout) { throw .invalidSetting(name: "hiddenDropout", reason: "must be in 0..<1, got \(settings.hiddenDropout)") }
+        if !(0..<1).contains(settings.inputDropout) { throw .invalidSetting(name: "inputDropout", reason: "must be in 0..<1, got \(settings.inputDropout)") }
+        if !(0...1).contains(settings.linearShare) { throw .invalidSetting(name: "linearShare", reason: "must be between 0 and 1, got \(settings.linearShare)") }
         if settings.regularization < 0 { throw .invalidSetting(name: "regularization", reason: "must not be negative, got \(settings.regularization)") }
     }
 
@@ -140,11 +159,34 @@ public struct IntentRouter: Sendable {
     /// Raw logits of every class for a tokenised message, keyword boosts included.
     func logits(_ tokens: [Tokenizer.Token], vector: SparseVector? = nil) -> [Float] {
         let vector = vector ?? features.vector(tokens)
-        var logits = model.scores(vector)
+        var logits = modelLogits(vector)
         if !keywords.isEmpty {
             for phrase in keywords.matches(in: tokens) { logits[phrase.intent] += Float(settings.keywordBoost) }
         }
         return logits
+    }
+
+    /// The model's logits: the linear model's, or with a perceptron the log of the averaged probabilities.
+    func modelLogits(_ vector: SparseVector) -> [Float] {
+        guard let perceptron else { return model.scores(vector) }
+        let share = Float(settings.linearShare)
+        var mixed = perceptron.scores(vector)
+        Self.softmaxInPlace(&mixed)
+        if share > 0 {
+            var linear = model.scores(vector)
+            Self.softmaxInPlace(&linear)
+            for c in mixed.indices { mixed[c] = share * linear[c] + (1 - share) * mixed[c] }
+        }
+        for c in mixed.indices { mixed[c] = logf(max(mixed[c], 1e-30)) }
+        return mixed
+    }
+
+    private static func softmaxInPlace(_ values: inout [Float]) {
+        var maxValue = -Float.infinity
+        for v in values where v > maxValue { maxValue = v }
+        var sum: Float = 0
+        for c in values.indices { values[c] = expf(values[c] - maxValue); sum += values[c] }
+        for c in values.indices { values[c] /= sum }
     }
 
     /// Raw logits of every class (in `classNames` order) for a message.

@@ -59,6 +59,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest character n-gram.", visibility: .hidden)) var charMax: Int?
     @Option(name: .long, help: ArgumentHelp("Word bigrams on/off.", visibility: .hidden)) var bigrams: Bool?
     @Option(name: .long, help: ArgumentHelp("Seed.", visibility: .hidden)) var seed: UInt64?
+    @Option(name: .long, help: ArgumentHelp("Perceptron hidden units (0: linear only).", visibility: .hidden)) var hidden: Int?
+    @Option(name: .long, help: ArgumentHelp("Perceptron epochs.", visibility: .hidden)) var hiddenEpochs: Int?
+    @Option(name: .long, help: ArgumentHelp("Perceptron learning rate.", visibility: .hidden)) var hiddenLr: Double?
+    @Option(name: .long, help: ArgumentHelp("Perceptron hidden dropout.", visibility: .hidden)) var dropout: Double?
+    @Option(name: .long, help: ArgumentHelp("Perceptron input dropout.", visibility: .hidden)) var inputDropout: Double?
+    @Option(name: .long, help: ArgumentHelp("Share of the linear model in the averaged probabilities.", visibility: .hidden)) var linearShare: Double?
 
     func run() throws {
         let trainExamples = try TrainingData.load(path: train)
@@ -73,11 +79,18 @@ struct EvalCommand: ParsableCommand {
         if let charMax { settings.charMaxN = charMax }
         if let bigrams { settings.wordBigrams = bigrams }
         if let seed { settings.seed = seed }
+        if let hidden { settings.hiddenUnits = hidden }
+        if let hiddenEpochs { settings.hiddenEpochs = hiddenEpochs }
+        if let hiddenLr { settings.hiddenLearningRate = hiddenLr }
+        if let dropout { settings.hiddenDropout = dropout }
+        if let inputDropout { settings.inputDropout = inputDropout }
+        if let linearShare { settings.linearShare = linearShare }
 
         let started = ContinuousClock.now
         var router = try IntentRouter(examples: trainExamples, settings: settings)
         let trainTime = ContinuousClock.now - started
 
+        var validationClosedSet: Double?
         var selection: ThresholdSelection?
         var selectionSource = "fixed"
         if let threshold, let margin {
@@ -86,6 +99,7 @@ struct EvalCommand: ParsableCommand {
         } else if let val {
             let validation = try TrainingData.load(path: val)
             selection = ThresholdSelection.select(for: router, validation: validation)
+            validationClosedSet = Evaluation.evaluate(router, on: validation).closedSetAccuracy
             selectionSource = URL(fileURLWithPath: val).lastPathComponent
         } else {
             let split = Evaluation.holdOut(trainExamples)
@@ -117,6 +131,7 @@ struct EvalCommand: ParsableCommand {
                 "coverage_exponent": router.settings.coverageExponent,
                 "validation_objective": selection?.objective as Any? ?? NSNull(),
                 "validation_in_scope_accuracy": selection?.inScopeAccuracy as Any? ?? NSNull(),
+                "validation_closed_set_accuracy": validationClosedSet as Any? ?? NSNull(),
                 "oos_class": router.classLabels.last == TrainingData.outOfScopeIntent,
                 "selection": selectionSource,
                 "train_ms": Self.milliseconds(trainTime),

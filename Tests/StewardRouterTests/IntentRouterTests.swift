@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StewardRouter
 
@@ -83,6 +84,34 @@ import Testing
         #expect(without.intents == router.intents)
         #expect(without.scored("where is my order", limit: 3).outOfScopeConfidence == nil)
         #expect(without.classify("where is my order").intent == "order_status")
+    }
+
+    @Test func smallSetsUseTheLinearModelOnly() {
+        #expect(router.perceptron == nil)
+    }
+
+    @Test func thePerceptronRoutesDeterministicallyWhenForced() throws {
+        var settings = RouterSettings()
+        settings.hiddenMinExamplesPerIntent = 0
+        settings.hiddenUnits = 64
+        let first = try ShopFixture.router(settings: settings)
+        let second = try ShopFixture.router(settings: settings)
+        #expect(first.perceptron != nil)
+        #expect(first.logits(for: "where is my order") == second.logits(for: "where is my order"))
+        #expect(first.classify("where is my order").intent == "order_status")
+        let ranked = first.rank("i want my money back", limit: 20)
+        let outOfScope = first.scored("i want my money back", limit: 1).outOfScopeConfidence ?? 0
+        #expect(abs(ranked.map(\.confidence).reduce(0, +) + outOfScope - 1) < 1e-4)
+        #expect(first.explain("where is my order").intent == "order_status")
+    }
+
+    @Test func settingsEncodedWithoutThePerceptronFieldsDecodeWithDefaults() throws {
+        let json = #"{"threshold":0.4,"margin":0,"trainOutOfScopeClass":true,"wordBigrams":true,"charMinN":2,"charMaxN":5,"charWeight":1.3,"regularization":3e-6,"epochs":12,"learningRate":2,"temperature":1,"coverageExponent":0,"keywordBoost":1.5,"seed":42}"#
+        let decoded = try JSONDecoder().decode(RouterSettings.self, from: Data(json.utf8))
+        var expected = RouterSettings()
+        expected.threshold = 0.4
+        #expect(decoded == expected)
+        #expect(try JSONDecoder().decode(RouterSettings.self, from: JSONEncoder().encode(expected)) == expected)
     }
 
     @Test func withoutOutOfScopeExamplesThereIsNoOutOfScopeClass() throws {

@@ -122,6 +122,10 @@ struct JSONObjectBuilder {
     func build() -> String { "{" + parts.joined(separator: ",") + "}" }
 
     static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape (no quote, backslash, control character or U+2028/9).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
