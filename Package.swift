@@ -8,6 +8,10 @@ let skills = [
     "Returns",
     "Coupons",
     "KnowledgeBase",
+    "OrderEditing",
+    "Subscriptions",
+    "Loyalty",
+    "Recommendations",
 ]
 
 var targets: [Target] = [
