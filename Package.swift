@@ -62,7 +62,7 @@ var targets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
         ] + skills.map { .target(name: $0) }
     ),
-    .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"]),
+    .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"], exclude: ["Fixtures"]),
     .testTarget(
         name: "StewardHTTPTests",
         dependencies: ["StewardHTTP", "StewardTesting", .product(name: "Logging", package: "swift-log")]
