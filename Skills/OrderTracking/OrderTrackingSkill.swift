@@ -58,7 +58,6 @@ public struct OrderTrackingSkill: Skill {
     func card(for order: Order, context: SkillContext) -> Card {
         let shipment = order.fulfillments.last
         var fields = [
-            Card.Field("Status", order.progress.phrase.capitalizedFirst),
             Card.Field("Placed", DateText.day(order.createdAt)),
             Card.Field("Total", order.total.formatted),
             Card.Field("Items", order.lineItems.map { "\($0.quantity)× \($0.title)" }.joined(separator: ", ")),

@@ -46,11 +46,10 @@ public struct ChannelRenderer: Sendable {
             if let subtitle = card.subtitle { lines.append(subtitle) }
             lines += card.fields.map { "\($0.label): \($0.value)" }
         }
-        if let url = card.url { lines.append(url) }
-        if detailed {
-            lines += card.buttons.compactMap { button in button.url.map { "\(button.title): \($0)" } }
-                .filter { !lines.contains($0) && $0 != card.url }
-        }
+        let linkButtons = detailed ? card.buttons.filter { $0.url != nil } : []
+        // The card's own link, unless a button already carries it.
+        if let url = card.url, !linkButtons.contains(where: { $0.url == url }) { lines.append(url) }
+        lines += linkButtons.map { "\($0.title): \($0.url!)" }
         return lines.joined(separator: "\n")
     }
 
