@@ -1,8 +1,12 @@
 import Coupons
 import KnowledgeBase
+import Loyalty
+import OrderEditing
 import OrderTracking
+import Recommendations
 import Returns
 import StewardCore
+import Subscriptions
 
 /// The skills Steward runs, in priority order. Register a new skill with one line here.
 enum DefaultSkills {
@@ -10,6 +14,10 @@ enum DefaultSkills {
         OrderTrackingSkill(),
         ReturnsSkill(),
         CouponsSkill(),
+        OrderEditingSkill(),
+        SubscriptionsSkill(),
+        LoyaltySkill(),
+        RecommendationsSkill(),
         KnowledgeBaseSkill(),
     ]
 }

@@ -3,13 +3,20 @@ import StewardCore
 import StewardRuntime
 import Coupons
 import KnowledgeBase
+import Loyalty
+import OrderEditing
 import OrderTracking
+import Recommendations
 import Returns
+import Subscriptions
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-let shippedSkills: [any Skill] = [OrderTrackingSkill(), ReturnsSkill(), CouponsSkill(), KnowledgeBaseSkill()]
+let shippedSkills: [any Skill] = [
+    OrderTrackingSkill(), ReturnsSkill(), CouponsSkill(), OrderEditingSkill(), SubscriptionsSkill(), LoyaltySkill(),
+    RecommendationsSkill(), KnowledgeBaseSkill(),
+]
 
 /// The default engine, built once: sessions keep tests apart.
 private let sharedEngine = Result { try ConversationEngine.make(configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot) }

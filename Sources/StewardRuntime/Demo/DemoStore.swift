@@ -53,7 +53,7 @@ public actor DemoStore {
     public nonisolated var toolbox: Toolbox {
         Toolbox(
             orders: self, products: self, coupons: self, customers: self, returns: self,
-            subscriptions: self, loyalty: self)
+            subscriptions: DemoSubscriptions(store: self), loyalty: self)
     }
 
     static func normalize(_ number: String) -> String {
@@ -112,7 +112,20 @@ extension DemoStore: ReturnsProvider {
     }
 }
 
-extension DemoStore: SubscriptionProvider {
+/// The demo store's subscriptions, with the subscriptions portal (the store itself answers
+/// `portalURL` with the returns portal, as a ``ReturnsProvider``).
+struct DemoSubscriptions: SubscriptionProvider {
+    let store: DemoStore
+    var portalURL: String { store.subscriptionsPortalURL }
+    func subscriptions(email: String) async throws -> [Subscription] { try await store.subscriptions(email: email) }
+    func pause(subscriptionID: String) async throws -> Subscription { try await store.pause(subscriptionID: subscriptionID) }
+    func skipNext(subscriptionID: String) async throws -> Subscription { try await store.skipNext(subscriptionID: subscriptionID) }
+    func cancel(subscriptionID: String, reason: String) async throws -> Subscription {
+        try await store.cancel(subscriptionID: subscriptionID, reason: reason)
+    }
+}
+
+extension DemoStore {
     public func subscriptions(email: String) async throws -> [Subscription] {
         subscriptionsByID.values.filter { $0.email.lowercased() == email.lowercased() }.sorted { $0.id < $1.id }
     }

@@ -1,0 +1,152 @@
+import Foundation
+import StewardCore
+import StewardRouter
+
+/// Cancels an order before it ships, once the customer confirms; explains address and item
+/// changes from `knowledge/order-editing.md` and passes them to a person (there is no tool for them).
+/// Shipped orders are refused with the returns path instead.
+public struct OrderEditingSkill: Skill {
+    public init() {}
+
+    public var manifestURL: URL? { Bundle.module.skillManifestURL }
+
+    /// Slots: the order waiting for a yes or no to its cancellation.
+    static let pendingSlot = "cancel_pending"
+    static let confirmAction = "skill:order_editing:confirm", declineAction = "skill:order_editing:decline"
+
+    public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
+        if let number = request.state[Self.pendingSlot] {
+            return try await answerConfirmation(for: number, request: request, context: context)
+        }
+        if request.action == Self.confirmAction || request.action == Self.declineAction {
+            return .answer("There's no cancellation waiting for your answer. Which order would you like to change?")
+        }
+        switch try await OrderLookup().resolve(request, context: context) {
+        case .reply(let response):
+            return response
+        case .found(let order, let verifiedEmail):
+            var response = edit(order, intent: request.intent, context: context)
+            response.verifiedEmail = verifiedEmail
+            return response
+        }
+    }
+
+    /// What can be done with this order for the intent: refuse, ask to confirm a cancellation, or explain and hand over.
+    func edit(_ order: Order, intent: String, context: SkillContext) -> SkillResponse {
+        let facts = ["order": order.name, "order_status": order.progress.rawValue, "requested": intent]
+        switch order.progress {
+        case .cancelled:
+            return .answer("Order \(order.name) is already cancelled, so there's nothing left to change.", facts: facts)
+        case .returned:
+            return .answer("Order \(order.name) has already been returned and refunded.", facts: facts)
+        case .processing where order.fulfillmentStatus == .unfulfilled:
+            break
+        case .processing, .labelCreated, .inTransit, .outForDelivery, .delivered:
+            return shipped(order, intent: intent, facts: facts, context: context)
+        }
+        switch intent {
+        case "order_address_change":
+            var text = "Order \(order.name) hasn't shipped yet, so its address can still be changed, but I can't make that change myself: a person from our team needs to do it."
+            if let address = order.shippingAddress { text += " The address on the order now is \(address.oneLine)." }
+            return handOver(text, heading: "Changing the shipping address", reason: "address changes need a person", facts: facts, context: context)
+        case "order_item_change":
+            let text = "Order \(order.name) hasn't shipped yet, so its items can still be changed, but I can't make that change myself: a person from our team needs to do it. It has: \(itemList(order))."
+            return handOver(text, heading: "Changing quantities, sizes or colours", reason: "quantity changes need a person", facts: facts, context: context)
+        default:
+            return SkillResponse(
+                text: "Cancel order \(order.name) (\(itemCount(order)), \(order.total.formatted))? Reply yes to cancel it or no to keep it.",
+                cards: [card(order, context: context)],
+                suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
+                outcome: .needsInput, state: SkillState(slots: [Self.pendingSlot: order.number]), facts: facts)
+        }
+    }
+
+    /// The customer's yes or no to cancelling order `number`.
+    func answerConfirmation(for number: String, request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
+        let facts = ["order": "#\(number)"]
+        let answer: Bool? = switch request.action {
+        case Self.confirmAction: true
+        case Self.declineAction: false
+        default: YesNo.parse(request.text)
+        }
+        guard let answer else {
+            return .ask("Should I cancel order #\(number)? Please reply yes or no.", state: request.state,
+                        suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)])
+        }
+        guard answer else {
+            return .answer("OK, I've left order #\(number) as it is. Anything else I can help with?", facts: facts)
+        }
+        guard let orders = context.tools.orders, let email = request.customer.identifiedEmail,
+            let order = try await orders.order(number: number), order.belongs(to: email)
+        else {
+            return .cannotResolve("I'm sorry, I couldn't cancel order #\(number).", reason: "order not found for the identified customer at confirmation", facts: facts)
+        }
+        do {
+            let cancelled = try await orders.cancel(orderNumber: order.number, reason: "customer request via Steward")
+            let payment = order.financialStatus == "authorized"
+                ? "The payment was only authorised, so you won't be charged."
+                : "The \(order.total.formatted) will be refunded to your original payment method."
+            return .answer("Done: order \(order.name) is cancelled. \(payment)", cards: [card(cancelled, context: context)],
+                           facts: facts.merging(["order_status": cancelled.progress.rawValue]) { _, new in new })
+        } catch ToolError.notAllowed {
+            return shipped(order, intent: "order_cancel", facts: facts, context: context)
+        }
+    }
+
+    /// A polite refusal for an order that has (partly) shipped, with the returns path.
+    func shipped(_ order: Order, intent: String, facts: [String: String], context: SkillContext) -> SkillResponse {
+        let portal = context.shop.returnsPortalURL
+        let heading = intent == "order_address_change" ? "Changing the shipping address" : "Orders that have already shipped"
+        var text = order.fulfillmentStatus == .partial
+            ? "Part of order \(order.name) has already shipped, so I can't change or cancel it here."
+            : "Order \(order.name) has already shipped (it's \(order.progress.phrase)), so it can't be changed or cancelled any more."
+        text += "\n\n" + (passage(heading, context: context).map { "\($0.text)\n\n(From \($0.source))" }
+            ?? "You can return it within \(context.shop.returnWindowDays) days of delivery at \(portal)")
+        return .answer(text, cards: [card(order, context: context)],
+                       suggestions: [Suggestion("Start a return", action: "intent:return_start")], facts: facts)
+    }
+
+    /// Explains a change only a person can make, quoting the shop's rules, and asks the runtime to offer a person.
+    func handOver(_ text: String, heading: String, reason: String, facts: [String: String], context: SkillContext) -> SkillResponse {
+        var text = text
+        if let rule = passage(heading, context: context) { text += "\n\n\(rule.text)\n\n(From \(rule.source))" }
+        return .cannotResolve(text, reason: reason, facts: facts)
+    }
+
+    func passage(_ heading: String, context: SkillContext) -> KnowledgeBase.Passage? {
+        context.knowledge.passages(topic: "order-editing").first { $0.heading == heading }
+    }
+
+    func itemCount(_ order: Order) -> String {
+        let count = order.lineItems.reduce(0) { $0 + $1.quantity }
+        return count == 1 ? "1 item" : "\(count) items"
+    }
+
+    func itemList(_ order: Order) -> String {
+        order.lineItems.map { "\($0.quantity)× \($0.title)" + ($0.variant.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+    }
+
+    func card(_ order: Order, context: SkillContext) -> Card {
+        let status = order.progress.phrase.prefix(1).uppercased() + order.progress.phrase.dropFirst()
+        let page = order.statusURL ?? context.shop.orderStatusURL(for: order.number)
+        return Card(
+            kind: .order, title: "Order \(order.name)", subtitle: status,
+            fields: [Card.Field("Items", itemList(order)), Card.Field("Total", order.total.formatted)],
+            url: page, buttons: [Card.Button(title: "View order", url: page)])
+    }
+}
+
+/// Reads a typed yes or no, in the languages the router knows.
+enum YesNo {
+    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "please", "tak", "ja", "si", "oui"]
+    static let no: Set<String> = ["no", "n", "nope", "nah", "dont", "keep", "nie", "nein", "non"]
+
+    /// True for yes, false for no, nil when the message is neither.
+    static func parse(_ text: String) -> Bool? {
+        let words = Tokenizer().words(text)
+        guard let first = words.first else { return nil }
+        if no.contains(first) || words.contains("dont") { return false }
+        if yes.contains(first) { return true }
+        return nil
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import StewardCore
+import StewardRouter
+
+/// Shows an identified customer's subscriptions, and pauses, skips or cancels one once they confirm.
+/// A customer who isn't signed in proves who they are with an order number and its email first.
+public struct SubscriptionsSkill: Skill {
+    public init() {}
+
+    public var manifestURL: URL? { Bundle.module.skillManifestURL }
+
+    /// Slots: what the customer asked for, the subscription chosen, and whether a yes/no is awaited.
+    static let verbSlot = "verb", subscriptionSlot = "subscription", confirmingSlot = "confirming"
+    static let confirmAction = "skill:subscriptions:confirm", declineAction = "skill:subscriptions:decline"
+    static let chooseAction = "skill:subscriptions:choose:"
+
+    /// A change the skill can make, with the statuses it applies to.
+    enum Verb: String {
+        case show, pause, skip, cancel
+
+        init(intent: String) {
+            switch intent {
+            case "subscription_pause": self = .pause
+            case "subscription_skip": self = .skip
+            case "subscription_cancel": self = .cancel
+            default: self = .show
+            }
+        }
+
+        func applies(to sub: Subscription) -> Bool {
+            switch self {
+            case .show: true
+            case .pause: sub.status == .active
+            case .skip: sub.status == .active && sub.nextChargeAt != nil
+            case .cancel: sub.status != .cancelled
+            }
+        }
+
+        var phrase: String {
+            switch self {
+            case .show: "show"
+            case .pause: "pause"
+            case .skip: "skip the next delivery of"
+            case .cancel: "cancel"
+            }
+        }
+    }
+
+    public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
+        guard let provider = context.tools.subscriptions else {
+            return .cannotResolve("I can't look up subscriptions right now.", reason: "no subscription provider configured")
+        }
+        if request.intent == "subscription_manage", !request.isContinuation {
+            return manage(request.text, portal: provider.portalURL, context: context)
+        }
+        var state = request.state
+        let verb = Verb(rawValue: state[Self.verbSlot] ?? "") ?? Verb(intent: request.intent)
+        state[Self.verbSlot] = verb.rawValue
+
+        // Who is asking: signed in, or proven in this conversation by an order number and its email.
+        var verifiedEmail: String?
+        var email = request.customer.identifiedEmail
+        if email == nil {
+            switch try await OrderLookup().resolve(request, context: context, state: state) {
+            case .found(_, let proven):
+                email = proven
+                verifiedEmail = proven
+                state = SkillState(slots: [Self.verbSlot: verb.rawValue])
+            case .reply(let response):
+                return identityQuestion(response, request: request, verb: verb)
+            }
+        }
+        guard let email else {
+            return .cannotResolve("I couldn't check your details.", reason: "order lookup gave no email")
+        }
+        let subs = try await provider.subscriptions(email: email)
+        var response: SkillResponse
+        do {
+            response = try await act(verb, on: subs, request: request, state: state, provider: provider)
+        } catch let error as ToolError {
+            response = .answer("I couldn't make that change: \(error.description) You can manage your subscriptions at \(provider.portalURL)")
+        }
+        response.verifiedEmail = verifiedEmail
+        return response
+    }
+
+    /// The order lookup's question, remembering what the customer asked for.
+    func identityQuestion(_ lookup: SkillResponse, request: SkillRequest, verb: Verb) -> SkillResponse {
+        guard lookup.outcome == .needsInput else { return lookup }
+        var response = lookup
+        response.state?[Self.verbSlot] = verb.rawValue
+        if !request.isContinuation, request.entities.orderNumbers.isEmpty {
+            response.text = "I can help with your subscriptions once I know it's you (or sign in and ask again). What's the number of one of your orders? (It looks like #1001.)"
+        }
+        return response
+    }
+
+    /// Shows the subscriptions, or walks through choosing, confirming and making a change.
+    func act(_ verb: Verb, on subs: [Subscription], request: SkillRequest, state: SkillState, provider: any SubscriptionProvider) async throws -> SkillResponse {
+        guard !subs.isEmpty else {
+            return .answer("I don't see any subscriptions for your email. You can subscribe from a product page; see \(provider.portalURL)")
+        }
+        if verb == .show {
+            let lines = subs.map { "• \(summary($0))" }.joined(separator: "\n")
+            return .answer("Your subscriptions:\n\(lines)\n\nManage them any time at \(provider.portalURL)",
+                           cards: subs.map { card($0, portal: provider.portalURL) }, facts: ["subscriptions": subs.map(\.id).joined(separator: ",")])
+        }
+        var state = state
+        if let action = request.action, action.hasPrefix(Self.chooseAction) {
+            state[Self.subscriptionSlot] = String(action.dropFirst(Self.chooseAction.count))
+        }
+        let candidates = subs.filter { verb.applies(to: $0) }
+        guard let sub = chosen(from: candidates, request: request, state: state) else {
+            if candidates.isEmpty {
+                let statuses = subs.map { "\($0.productTitle) is \($0.status.rawValue)" }.joined(separator: ", ")
+                return .answer("There's no subscription I can \(verb.phrase) right now: \(statuses). You can manage them at \(provider.portalURL)")
+            }
+            if request.isContinuation, YesNo.parse(request.text) == false {
+                return .answer("OK, I haven't changed any of your subscriptions.")
+            }
+            state[Self.subscriptionSlot] = nil
+            let names = candidates.enumerated().map { "\($0.offset + 1). \($0.element.productTitle)" }.joined(separator: ", ")
+            return .ask("Which subscription would you like to \(verb.phrase)? \(names)", state: state,
+                        suggestions: candidates.map { Suggestion($0.productTitle, action: Self.chooseAction + $0.id) })
+        }
+        state[Self.subscriptionSlot] = sub.id
+        let facts = ["subscription": "\(sub.id) (\(sub.productTitle))"]
+        guard state[Self.confirmingSlot] != nil else {
+            state[Self.confirmingSlot] = "1"
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
+        }
+        let answer: Bool? = switch request.action {
+        case Self.confirmAction: true
+        case Self.declineAction: false
+        default: YesNo.parse(request.text)
+        }
+        switch answer {
+        case nil:
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
+        case false:
+            return .answer("OK, I haven't changed your \(sub.productTitle) subscription.", facts: facts)
+        case true:
+            let updated: Subscription
+            switch verb {
+            case .pause: updated = try await provider.pause(subscriptionID: sub.id)
+            case .skip: updated = try await provider.skipNext(subscriptionID: sub.id)
+            case .cancel, .show: updated = try await provider.cancel(subscriptionID: sub.id, reason: "customer request via Steward")
+            }
+            let text = switch verb {
+            case .pause: "Done: your \(sub.productTitle) subscription is paused, so there are no charges or deliveries until you resume it at \(provider.portalURL)"
+            case .skip: "Done: the next delivery of \(sub.productTitle) is skipped." + (updated.nextChargeAt.map { " Your next charge is now \(DateText.day($0))." } ?? "")
+            case .cancel, .show: "Done: your \(sub.productTitle) subscription is cancelled, and there will be no more charges for it."
+            }
+            return .answer(text, cards: [card(updated, portal: provider.portalURL)], facts: facts)
+        }
+    }
+
+    /// The subscription meant: the only candidate, a clicked or previously chosen one, the one whose
+    /// name the message matches best ("the coffee", "wool socks"), or the one picked by number ("2").
+    func chosen(from candidates: [Subscription], request: SkillRequest, state: SkillState) -> Subscription? {
+        if let id = state[Self.subscriptionSlot], let sub = candidates.first(where: { $0.id == id }) { return sub }
+        if candidates.count == 1 { return candidates[0] }
+        let words = Set(Tokenizer().words(request.text))
+        let overlaps = candidates.map { Set(Tokenizer().words($0.productTitle)).intersection(words).count }
+        if let best = overlaps.max(), best > 0, overlaps.filter({ $0 == best }).count == 1 {
+            return candidates[overlaps.firstIndex(of: best)!]
+        }
+        if request.isContinuation, words.count == 1, let number = Int(words.first!), candidates.indices.contains(number - 1) {
+            return candidates[number - 1]
+        }
+        return nil
+    }
+
+    func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String) -> SkillResponse {
+        var question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
+        if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
+        question += "? Reply yes or no."
+        return SkillResponse(
+            text: question, cards: [card(sub, portal: portal)],
+            suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
+            outcome: .needsInput, state: state, facts: facts)
+    }
+
+    /// The portal and how subscriptions work, from knowledge; no account data, so no identity needed.
+    func manage(_ question: String, portal: String, context: SkillContext) -> SkillResponse {
+        let match = context.knowledge.answer(question, topics: ["subscriptions"], minimumCoverage: 0.3)?.passage
+            ?? context.knowledge.passages(topic: "subscriptions").first { $0.heading.hasPrefix("Managing") }
+        var text = "You can manage your subscriptions at \(portal)"
+        if let match { text = "\(match.text)\n\n(From \(match.source))" + (match.text.contains(portal) ? "" : "\n\nManage your subscriptions at \(portal)") }
+        return .answer(text, suggestions: [Suggestion("Show my subscriptions", action: "intent:subscription_status")])
+    }
+
+    func summary(_ sub: Subscription) -> String {
+        var line = "\(sub.productTitle) ×\(sub.quantity), \(sub.interval), \(sub.price.formatted), \(sub.status.rawValue)"
+        if let next = sub.nextChargeAt, sub.status == .active { line += ", next charge \(DateText.day(next))" }
+        return line
+    }
+
+    func card(_ sub: Subscription, portal: String) -> Card {
+        var fields = [
+            Card.Field("Interval", sub.interval.prefix(1).uppercased() + sub.interval.dropFirst()),
+            Card.Field("Quantity", String(sub.quantity)),
+            Card.Field("Price", sub.price.formatted),
+        ]
+        if let next = sub.nextChargeAt, sub.status == .active { fields.append(Card.Field("Next charge", DateText.day(next))) }
+        return Card(kind: .subscription, title: sub.productTitle, subtitle: sub.status.rawValue.capitalized,
+                    fields: fields, url: portal, buttons: [Card.Button(title: "Manage subscription", url: portal)])
+    }
+}
+
+/// Reads a typed yes or no, in the languages the router knows.
+enum YesNo {
+    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "please", "tak", "ja", "si", "oui"]
+    static let no: Set<String> = ["no", "n", "nope", "nah", "dont", "keep", "nie", "nein", "non"]
+
+    /// True for yes, false for no, nil when the message is neither.
+    static func parse(_ text: String) -> Bool? {
+        let words = Tokenizer().words(text)
+        guard let first = words.first else { return nil }
+        if no.contains(first) || words.contains("dont") { return false }
+        if yes.contains(first) { return true }
+        return nil
+    }
+}
