@@ -13,7 +13,8 @@ struct Steward: AsyncParsableCommand {
             `steward pipe` to serve JSON lines to another process.
             """,
         subcommands: [
-            ChatCommand.self, PipeCommand.self, TicketsCommand.self, StatsCommand.self, ClassifyCommand.self,
+            ChatCommand.self, PipeCommand.self, TestCommand.self, SkillsCommand.self, TicketsCommand.self,
+            StatsCommand.self, ClassifyCommand.self,
             EvalCommand.self,
         ]
     )

@@ -1,0 +1,44 @@
+/// A conversation script that cannot be run, said so that the author knows what to fix.
+public enum ConversationScriptError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file could not be read.
+    case unreadable(file: String, reason: String)
+    /// The file is not valid YAML.
+    case invalidYAML(file: String, reason: String)
+    /// A key the format does not know (often a typo).
+    case unknownKey(file: String, line: Int?, key: String, allowed: [String])
+    /// A required key is missing.
+    case missingKey(file: String, line: Int?, key: String)
+    /// A value of the wrong type or out of range.
+    case invalidValue(file: String, line: Int?, key: String, expected: String)
+    /// The `config` section is not valid Steward configuration.
+    case invalidConfiguration(file: String, reason: String)
+    /// The records under `tools` could not be used as demo data.
+    case invalidRecords(file: String, key: String, reason: String)
+    /// A path given to run does not exist.
+    case pathNotFound(String)
+    /// No script was found where they were looked for.
+    case noScripts(searched: [String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "Cannot read the conversation script \(file): \(reason)."
+        case .invalidYAML(let file, let reason): "\(file) is not valid YAML: \(reason)"
+        case .unknownKey(let file, let line, let key, let allowed):
+            "\(Self.place(file, line)): unknown key `\(key)`. Allowed here: \(allowed.joined(separator: ", "))."
+        case .missingKey(let file, let line, let key):
+            "\(Self.place(file, line)): `\(key)` is required; add it."
+        case .invalidValue(let file, let line, let key, let expected):
+            "\(Self.place(file, line)): invalid value for `\(key)`: expected \(expected)."
+        case .invalidConfiguration(let file, let reason): "\(file): the `config` section is not valid: \(reason)"
+        case .invalidRecords(let file, let key, let reason):
+            "\(file): the records under `\(key)` cannot be used as demo data: \(reason)."
+        case .pathNotFound(let path): "No such file or folder: \(path)."
+        case .noScripts(let searched):
+            "No conversation scripts (*.yaml) found in \(searched.joined(separator: ", ")); write one (see docs/ConversationTests.md) or pass the path of one."
+        }
+    }
+
+    private static func place(_ file: String, _ line: Int?) -> String {
+        line.map { "\(file):\($0)" } ?? file
+    }
+}
