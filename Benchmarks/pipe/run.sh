@@ -9,7 +9,8 @@ swift build -c release --product steward >&2
 BIN=$(swift build -c release --show-bin-path)/steward
 INPUT=$(mktemp); OUT=$(mktemp); TIMES=$(mktemp)
 python3 Benchmarks/pipe/generate.py "$N" "$S" > "$INPUT"
-/usr/bin/time -v "$BIN" pipe < "$INPUT" > "$OUT" 2> "$TIMES"
+DB=$(mktemp -u /tmp/steward-bench-XXXXXX.db)
+/usr/bin/time -v "$BIN" pipe --db "$DB" < "$INPUT" > "$OUT" 2> "$TIMES"
 wall=$(grep "Elapsed (wall clock)" "$TIMES" | awk '{print $NF}')
 rss=$(grep "Maximum resident set size" "$TIMES" | awk '{print $NF}')
 lines=$(wc -l < "$OUT"); errors=$(grep -c '"error"' "$OUT" || true)
@@ -18,7 +19,7 @@ secs=$(python3 -c "p='$wall'.split(':'); print(sum(float(x)*60**i for i,x in enu
 first=$(python3 - "$BIN" <<'PY'
 import subprocess, sys, time
 t = time.perf_counter()
-p = subprocess.Popen([sys.argv[1], "pipe"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+p = subprocess.Popen([sys.argv[1], "pipe", "--db", "/tmp/steward-bench-first.db"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 p.stdin.write(b'{"session":"x","text":"where is my order #1001"}\n'); p.stdin.flush()
 p.stdout.readline()
 print(f"{(time.perf_counter() - t) * 1000:.0f}")
@@ -28,4 +29,4 @@ PY
 echo "messages=$N sessions=$S replies=$lines errors=$errors"
 python3 -c "print(f'wall={$secs:.2f}s throughput={$N/$secs:,.0f} msg/s peak_rss={$rss/1024:.1f} MB first_reply=${first} ms')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-rm -f "$INPUT" "$OUT" "$TIMES"
+rm -f "$INPUT" "$OUT" "$TIMES" "$DB"* /tmp/steward-bench-first.db*
