@@ -1,4 +1,5 @@
 import ArgumentParser
+import StewardRuntime
 import StewardStore
 
 /// Where the commands that read the local helpdesk (`tickets`, `stats`) find the database.
@@ -12,14 +13,20 @@ struct StoreOptions: ParsableArguments {
             valueName: "path"))
     var db: String?
 
+    @Option(
+        name: .long,
+        help: "The configuration file whose `store.path` names the database (default: steward.yaml, if present).")
+    var config: String?
+
     /// The database path: `--db`, else the configured `store.path`, else `steward.db`.
     func path(configured: String? = nil) -> String {
         db ?? configured ?? SQLiteStore.defaultPath
     }
 
-    /// Opens the existing database; these commands never create one.
-    /// - Parameter configured: `store.path` from the configuration file, if any.
-    func openStore(configured: String? = nil) throws -> SQLiteStore {
-        try SQLiteStore(path: path(configured: configured), configuration: .init(createIfMissing: false))
+    /// Opens the existing database (`--db`, else `store.path` of the configuration); these
+    /// commands never create one.
+    func openStore() throws -> SQLiteStore {
+        let configured = db == nil ? try StewardConfiguration.load(path: config).storePath : nil
+        return try SQLiteStore(path: path(configured: configured), configuration: .init(createIfMissing: false))
     }
 }
