@@ -54,20 +54,12 @@ struct LinearModel: Sendable {
         let out = UnsafeMutableRawPointer(output.baseAddress!)
         let base = UnsafeRawPointer(weights.baseAddress!)
         let biasBase = UnsafeRawPointer(bias.baseAddress!)
-        for block in 0..<blocks {
-            out.storeBytes(of: biasBase.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self), toByteOffset: block * 32, as: SIMD8<Float>.self)
-        }
+        VectorKernels.copy(biasBase, into: out, blocks: blocks)
         x.ids.withUnsafeBufferPointer { ids in
             x.values.withUnsafeBufferPointer { values in
                 for k in 0..<ids.count {
-                    let value = SIMD8<Float>(repeating: values[k] * scale)
-                    let row = Int(ids[k]) * stride * 4
-                    for block in 0..<blocks {
-                        let offset = block * 32
-                        let w = base.loadUnaligned(fromByteOffset: row + offset, as: SIMD8<Float>.self)
-                        let o = out.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                        out.storeBytes(of: o + value * w, toByteOffset: offset, as: SIMD8<Float>.self)
-                    }
+                    VectorKernels.addScaledRow(
+                        base, rowOffset: Int(ids[k]) * stride * 4, scale: values[k] * scale, into: out, blocks: blocks)
                 }
             }
         }

@@ -72,21 +72,13 @@ struct MLPModel: Sendable {
         let out = UnsafeMutableRawPointer(output.baseAddress!)
         let base = UnsafeRawPointer(w1.baseAddress!)
         let biasBase = UnsafeRawPointer(b1.baseAddress!)
-        for block in 0..<blocks {
-            out.storeBytes(of: biasBase.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self), toByteOffset: block * 32, as: SIMD8<Float>.self)
-        }
+        VectorKernels.copy(biasBase, into: out, blocks: blocks)
         x.ids.withUnsafeBufferPointer { ids in
             x.values.withUnsafeBufferPointer { values in
                 for k in 0..<ids.count {
                     if let skip, skip[k] { continue }
-                    let value = SIMD8<Float>(repeating: values[k] * scale)
-                    let row = Int(ids[k]) * hidden * 4
-                    for block in 0..<blocks {
-                        let offset = block * 32
-                        let w = base.loadUnaligned(fromByteOffset: row + offset, as: SIMD8<Float>.self)
-                        let o = out.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                        out.storeBytes(of: o + value * w, toByteOffset: offset, as: SIMD8<Float>.self)
-                    }
+                    VectorKernels.addScaledRow(
+                        base, rowOffset: Int(ids[k]) * hidden * 4, scale: values[k] * scale, into: out, blocks: blocks)
                 }
             }
         }
@@ -102,18 +94,9 @@ struct MLPModel: Sendable {
         let out = UnsafeMutableRawPointer(output.baseAddress!)
         let base = UnsafeRawPointer(w2.baseAddress!)
         let biasBase = UnsafeRawPointer(b2.baseAddress!)
-        for block in 0..<blocks {
-            out.storeBytes(of: biasBase.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self), toByteOffset: block * 32, as: SIMD8<Float>.self)
-        }
+        VectorKernels.copy(biasBase, into: out, blocks: blocks)
         for j in 0..<hidden where h[j] != 0 {
-            let value = SIMD8<Float>(repeating: h[j])
-            let row = j * stride * 4
-            for block in 0..<blocks {
-                let offset = block * 32
-                let w = base.loadUnaligned(fromByteOffset: row + offset, as: SIMD8<Float>.self)
-                let o = out.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                out.storeBytes(of: o + value * w, toByteOffset: offset, as: SIMD8<Float>.self)
-            }
+            VectorKernels.addScaledRow(base, rowOffset: j * stride * 4, scale: h[j], into: out, blocks: blocks)
         }
     }
 
