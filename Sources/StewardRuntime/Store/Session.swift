@@ -15,8 +15,12 @@ public struct Session: Sendable, Hashable, Codable {
     public var id: String
     public var channel: Channel
     public var customer: Customer
-    /// Every turn, oldest first, with timestamps.
+    /// The conversation's turns, oldest first, with timestamps: all of them, or only the most recent
+    /// when the store left older ones out on loading a long conversation (see ``earlierTurnCount``).
     public var turns: [Turn]
+    /// How many turns came before ``turns`` and were left out when the session was loaded
+    /// (0 when ``turns`` is the whole conversation). ``SessionStore/turns(session:before:)`` reads them.
+    public var earlierTurnCount: Int = 0
     /// The task waiting for the customer's answer.
     public var active: Task?
     /// Tasks put aside when the customer changed topic; the latest last.
@@ -31,6 +35,14 @@ public struct Session: Sendable, Hashable, Codable {
     public var facts: [String: String]
     public var createdAt: Date
     public var updatedAt: Date
+
+    /// How many turns the conversation has had, including those left out of ``turns``.
+    public var turnCount: Int { earlierTurnCount + turns.count }
+
+    // `earlierTurnCount` describes what a load left out, not the conversation: it is not stored.
+    enum CodingKeys: String, CodingKey {
+        case id, channel, customer, turns, active, interrupted, skillsUsed, routedToTeam, fallback, facts, createdAt, updatedAt
+    }
 
     public init(id: String, channel: Channel = .webchat, customer: Customer = .anonymous, now: Date = Date()) {
         self.id = id
