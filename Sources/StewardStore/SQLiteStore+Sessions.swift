@@ -6,23 +6,28 @@ import StewardRuntime
 extension SQLiteStore {
     /// The session with this id, or nil for a new conversation.
     ///
-    /// Recently used sessions are served from memory: a session is answered by one Steward process
-    /// at a time, so its copy here is current.
+    /// The session holds the conversation's last ``Configuration-swift.struct/recentTurns`` turns;
+    /// ``turns(session:before:)`` reads the earlier ones. Recently used sessions are served from
+    /// memory: a session is answered by one Steward process at a time, so its copy here is current.
     public func load(id: String) async throws -> Session? {
         if let cached = sessionCache.get(id) { return cached }
-        let stored = try await read("load session") { db -> (json: String, turns: [String])? in
-            guard let json = try String.fetchOne(db, sql: "SELECT json FROM sessions WHERE id = ?", arguments: [id]) else {
-                return nil
-            }
+        let limit = recentTurns
+        let stored = try await read("load session") { db -> (json: String, count: Int, turns: [String])? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT json, turn_count FROM sessions WHERE id = ?", arguments: [id])
+            else { return nil }
+            let count: Int = row["turn_count"]
             let turns = try String.fetchAll(
-                db, sql: "SELECT json FROM session_turns WHERE session_id = ? ORDER BY position", arguments: [id])
-            return (json, turns)
+                db, sql: "SELECT json FROM session_turns WHERE session_id = ? AND position >= ? ORDER BY position",
+                arguments: [id, count - limit])
+            return (row["json"], count, turns)
         }
         guard let stored else { return nil }
         var session = try Self.decode(Session.self, from: stored.json, kind: "session", id: id)
+        // Sessions written before turns had their own rows (v1) keep them in `json`, with a count of 0.
         if !stored.turns.isEmpty {
             session.turns = try stored.turns.map { try Self.decode(Turn.self, from: $0, kind: "session turn", id: id) }
         }
+        session.earlierTurnCount = max(0, stored.count - session.turns.count)
         sessionCache.put(session)
         return session
     }
@@ -33,26 +38,28 @@ extension SQLiteStore {
         header.turns = []
         let json = try Self.encode(header)
         let turns = session.turns
-        let count = turns.count
+        let earlier = session.earlierTurnCount
+        let total = session.turnCount
         // Encode, outside the write, only the turns added since this process last saved the session.
-        let firstNew = min(sessionCache.get(session.id)?.turns.count ?? 0, count)
-        let encodedNew = try turns[firstNew...].map { try Self.encode($0) }
+        let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
+        let encodedNew = try turns[(firstNew - earlier)...].map { try Self.encode($0) }
         try await batched("save session") { db in
             let stored = try Int.fetchOne(db, sql: "SELECT turn_count FROM sessions WHERE id = ?", arguments: [session.id]) ?? 0
-            var start = stored
-            if stored > count {
-                try db.execute(sql: "DELETE FROM session_turns WHERE session_id = ?", arguments: [session.id])
-                start = 0
+            if stored > total {
+                // The file has turns this session does not (it was reset meanwhile): they go.
+                try db.execute(
+                    sql: "DELETE FROM session_turns WHERE session_id = ? AND position >= ?", arguments: [session.id, total])
             }
-            if start < count {
+            let start = stored > total ? earlier : max(stored, earlier)
+            if start < total {
                 let statement = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO session_turns (session_id, position, json) VALUES (?, ?, ?)")
-                for position in start..<count {
-                    let json = position >= firstNew ? encodedNew[position - firstNew] : try Self.encode(turns[position])
+                for position in start..<total {
+                    let json = position >= firstNew ? encodedNew[position - firstNew] : try Self.encode(turns[position - earlier])
                     try statement.execute(arguments: [session.id, position, json])
                 }
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -60,14 +67,34 @@ extension SQLiteStore {
                         channel = excluded.channel, customer_email = excluded.customer_email,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
                         routed_to_team = excluded.routed_to_team, json = excluded.json, turn_count = excluded.turn_count
-                    """,
-                arguments: [
-                    session.id, session.channel.rawValue, session.customer.contactEmail,
-                    session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, count,
-                ]
-            )
+                    """
+            ).execute(arguments: [
+                session.id, session.channel.rawValue, session.customer.contactEmail,
+                session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total,
+            ])
         }
-        sessionCache.put(session)
+        sessionCache.put(recent(session))
+    }
+
+    /// The session's first `end` turns, oldest first: those a loaded session left out.
+    public func turns(session id: String, before end: Int) async throws -> [Turn] {
+        guard end > 0 else { return [] }
+        let rows = try await read("read session turns") { db in
+            try String.fetchAll(
+                db, sql: "SELECT json FROM session_turns WHERE session_id = ? AND position < ? ORDER BY position",
+                arguments: [id, end])
+        }
+        return try rows.map { try Self.decode(Turn.self, from: $0, kind: "session turn", id: id) }
+    }
+
+    /// The session with only its most recent turns, as ``load(id:)`` returns it.
+    func recent(_ session: Session) -> Session {
+        guard session.turns.count > recentTurns else { return session }
+        var recent = session
+        let dropped = session.turns.count - recentTurns
+        recent.turns.removeFirst(dropped)
+        recent.earlierTurnCount += dropped
+        return recent
     }
 
     /// Runs `body` in the next group-commit batch, translating database errors into ``StoreError``.
@@ -101,7 +128,7 @@ extension SQLiteStore {
                 arguments: [from.unixTime - 0.001, to.unixTime + 0.001]
             ).map { (id: $0["id"] as String, json: $0["json"] as String) }
         }
-        // Statistics need no transcripts: sessions come back without their turns.
+        // Statistics need no transcripts: sessions come back without their turns (and a turn count of 0).
         return
             try rows
             .map { try Self.decode(Session.self, from: $0.json, kind: "session", id: $0.id) }

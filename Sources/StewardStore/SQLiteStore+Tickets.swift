@@ -34,6 +34,14 @@ extension SQLiteStore {
         try await read("read ticket") { db in try Self.fetchTicket(db, id: id) }
     }
 
+    /// The status of the ticket with this id, without reading its transcript.
+    public func status(ofTicket id: String) async throws -> Ticket.Status? {
+        let raw = try await read("read ticket") { db in
+            try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE id = ?", arguments: [id])
+        }
+        return raw.flatMap(Ticket.Status.init(rawValue:))
+    }
+
     /// Replaces a ticket's stored fields, as given (set `updatedAt` yourself).
     ///
     /// Prefer ``modifyTicket(id:_:)`` for read-modify-write changes: it cannot lose another process's
@@ -134,10 +142,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Adds a turn to a ticket's transcript and sets its `updatedAt` to now.
+    /// Adds a turn to a ticket's transcript, as a row of its own (the ticket is not rewritten);
+    /// the ticket's `updatedAt` becomes the turn's timestamp when that is later.
     /// - Throws: ``StoreError/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {
-        try await modifyTicket(id: id) { $0.transcript.append(turn) }
+        let json = try Self.encode(turn)
+        try await batched("add to a ticket") { db in
+            try Self.appendTurn(db, json: json, at: turn.timestamp, toTicket: id)
+        }
     }
 
     // MARK: - Outbox
@@ -194,21 +206,18 @@ extension SQLiteStore {
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
         // Rounded through the stored representation, so the returned reply equals the one read back.
         let now = Date(unixTime: Date().unixTime)
+        let turn = try Self.encode(Turn(timestamp: now, role: .human, text: text, author: author))
         return try await write("store a reply") { db in
-            guard var ticket = try Self.fetchTicket(db, id: ticketID) else {
-                throw StoreError.ticketNotFound(id: ticketID)
-            }
+            guard let sessionID = try String.fetchOne(db, sql: "SELECT session_id FROM tickets WHERE id = ?", arguments: [ticketID])
+            else { throw StoreError.ticketNotFound(id: ticketID) }
             try db.execute(
                 sql: "INSERT INTO replies (ticket_id, session_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [ticketID, ticket.sessionID, author, text, now.unixTime]
+                arguments: [ticketID, sessionID, author, text, now.unixTime]
             )
             let sequence = db.lastInsertedRowID
-            ticket.transcript.append(Turn(timestamp: now, role: .human, text: text, author: author))
-            ticket.updatedAt = now
-            try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
+            try Self.appendTurn(db, json: turn, at: now, toTicket: ticketID)
             return HumanReply(
-                sequence: sequence, ticketID: ticketID, sessionID: ticket.sessionID,
-                author: author, text: text, createdAt: now)
+                sequence: sequence, ticketID: ticketID, sessionID: sessionID, author: author, text: text, createdAt: now)
         }
     }
 
@@ -247,8 +256,27 @@ extension SQLiteStore {
         -> [Ticket]
     {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            try decode(Ticket.self, from: row["json"], kind: "ticket", id: row["id"])
+            let id: String = row["id"]
+            var ticket = try decode(Ticket.self, from: row["json"], kind: "ticket", id: id)
+            // Turns appended since the ticket was last written whole.
+            let appended = try String.fetchAll(
+                db, sql: "SELECT json FROM ticket_turns WHERE ticket_id = ? ORDER BY sequence", arguments: [id])
+            for json in appended {
+                let turn = try decode(Turn.self, from: json, kind: "ticket turn", id: id)
+                ticket.transcript.append(turn)
+                ticket.updatedAt = max(ticket.updatedAt, turn.timestamp)
+            }
+            return ticket
         }
+    }
+
+    /// Appends an encoded turn to a ticket's transcript rows and moves its `updated_at` forward.
+    static func appendTurn(_ db: Database, json: String, at timestamp: Date, toTicket id: String) throws {
+        try db.cachedStatement(sql: "UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = ?")
+            .execute(arguments: [timestamp.unixTime, id])
+        if db.changesCount == 0 { throw StoreError.ticketNotFound(id: id) }
+        try db.cachedStatement(sql: "INSERT INTO ticket_turns (ticket_id, json) VALUES (?, ?)")
+            .execute(arguments: [id, json])
     }
 
     static func fetchOutbox(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
@@ -261,7 +289,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Rewrites every column of an existing ticket.
+    /// Rewrites every column of an existing ticket; its whole transcript is in `json`, so the
+    /// separately appended turns go.
     static func writeTicket(_ db: Database, _ ticket: Ticket, json: String) throws {
         try db.execute(
             sql: """
@@ -273,6 +302,7 @@ extension SQLiteStore {
             arguments: columns(of: ticket, json: json, trailing: [ticket.id])
         )
         if db.changesCount == 0 { throw StoreError.ticketNotFound(id: ticket.id) }
+        try db.execute(sql: "DELETE FROM ticket_turns WHERE ticket_id = ?", arguments: [ticket.id])
     }
 
     /// The ticket's column values from `session_id` to `json`, between `leading` and `trailing` values.

@@ -16,14 +16,20 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         public var createIfMissing: Bool
         /// How long a write waits for another process's write to finish before failing.
         public var busyTimeout: TimeInterval
+        /// How many of a conversation's most recent turns a loaded session holds; older turns stay
+        /// in the file (``SQLiteStore/turns(session:before:)``), so memory does not grow with long
+        /// conversations.
+        public var recentTurns: Int
 
         /// Creates settings.
         /// - Parameters:
         ///   - createIfMissing: Create the file when it does not exist.
         ///   - busyTimeout: Seconds a write waits for another process's write.
-        public init(createIfMissing: Bool = true, busyTimeout: TimeInterval = 10) {
+        ///   - recentTurns: Turns a loaded session holds (at least 2).
+        public init(createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 24) {
             self.createIfMissing = createIfMissing
             self.busyTimeout = busyTimeout
+            self.recentTurns = max(2, recentTurns)
         }
     }
 
@@ -34,6 +40,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     public let path: String
     let pool: DatabasePool
     let sessionCache = SessionCache()
+    /// Turns a loaded session holds.
+    let recentTurns: Int
     /// Group commit for session saves, the hot path of every message.
     let batcher: WriteBatcher
 
@@ -54,6 +62,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     ///   ``StoreError/newerSchema(path:)`` when a newer Steward wrote it, or another ``StoreError``.
     public init(path: String, configuration: Configuration) throws {
         self.path = path
+        self.recentTurns = configuration.recentTurns
         if !configuration.createIfMissing && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.missingDatabase(path: path)
         }

@@ -80,6 +80,20 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v3 ticket turns") { db in
+            // Turns added to an open ticket are appended one row each instead of rewriting the
+            // ticket; reading a ticket folds them into its transcript, rewriting it folds them into `json`.
+            try db.execute(
+                sql: """
+                    CREATE TABLE ticket_turns (
+                        sequence INTEGER PRIMARY KEY,
+                        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                        json TEXT NOT NULL
+                    );
+                    CREATE INDEX ticket_turns_ticket ON ticket_turns(ticket_id, sequence);
+                    """
+            )
+        }
         return migrator
     }()
 }

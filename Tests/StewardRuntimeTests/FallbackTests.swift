@@ -265,3 +265,50 @@ func makeHandoffEngine(_ change: (inout StewardConfiguration) -> Void = { _ in }
         #expect(try await tickets.ticket(id: ticket.id)?.status == .open)
     }
 }
+
+/// A session store that, like the SQLite store, loads only a conversation's last few turns.
+actor RecentTurnsSessionStore: SessionStore {
+    private var all: [String: Session] = [:]
+    let recent: Int
+
+    init(recent: Int) { self.recent = recent }
+
+    func load(id: String) async throws -> Session? {
+        guard var session = all[id] else { return nil }
+        let dropped = max(0, session.turns.count - recent)
+        session.turns.removeFirst(dropped)
+        session.earlierTurnCount = dropped
+        return session
+    }
+
+    func save(_ session: Session) async throws {
+        var whole = session
+        whole.turns = Array((all[session.id]?.turns ?? []).prefix(session.earlierTurnCount)) + session.turns
+        whole.earlierTurnCount = 0
+        all[session.id] = whole
+    }
+
+    func turns(session id: String, before end: Int) async throws -> [Turn] { Array((all[id]?.turns ?? []).prefix(end)) }
+    func delete(id: String) async throws { all[id] = nil }
+    func sessions(updatedFrom from: Date, to: Date) async throws -> [Session] { [] }
+}
+
+@Suite struct LongConversationTests {
+    @Test func aTicketCarriesTheWholeTranscriptWhenTheStoreLoadsOnlyRecentTurns() async throws {
+        let tickets = InMemoryTicketStore()
+        let engine = try ConversationEngine.make(
+            configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot,
+            store: RecentTurnsSessionStore(recent: 4), tickets: tickets)
+        let chat = Conversation(engine, customer: Customer(email: "jane.doe@example.com", authenticated: true))
+        let questions = ["where is my order #1001?", "do you have any discount codes?", "what is your return policy", "do you ship to canada?"]
+        for question in questions { try await chat.say(question) }
+        try await chat.say("talk to a human")
+        let done = try await chat.say("yes")
+        #expect(done.outcome == "handoff")
+        let ticket = try #require(try await tickets.tickets(status: nil).first)
+        let customerTexts = ticket.transcript.filter { $0.role == .customer }.map(\.text)
+        #expect(customerTexts == questions + ["talk to a human", "yes"])
+        #expect(ticket.transcript.count == 12)
+        #expect(ticket.summary["asked"] == "where is my order #1001?")
+    }
+}

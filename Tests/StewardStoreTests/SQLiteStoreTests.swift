@@ -24,6 +24,26 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("A reopened store loads a long session's last turns only, and reads the rest on demand")
+    func longSessionAfterReopen() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            var session = Session(id: "long", now: Instant.base)
+            session.turns = (0..<100).map { Turn(timestamp: Instant.at(Double($0)), role: .customer, text: "turn \($0)") }
+            do {
+                let store = try SQLiteStore(path: path, configuration: .init(recentTurns: 10))
+                try await store.save(session)
+                // Its own cache holds the same window as a fresh load would.
+                #expect(try await store.load(id: "long")?.turns.count == 10)
+            }
+            let reopened = try SQLiteStore(path: path, configuration: .init(recentTurns: 10))
+            let loaded = try #require(try await reopened.load(id: "long"))
+            #expect(loaded.turns == Array(session.turns[90...]))
+            #expect(loaded.earlierTurnCount == 90)
+            #expect(try await reopened.turns(session: "long", before: 90) == Array(session.turns[..<90]))
+        }
+    }
+
     @Test("Tickets, the outbox and replies survive a reopen")
     func ticketsSurviveReopen() async throws {
         try await withTemporaryDirectory { directory in

@@ -64,4 +64,30 @@ struct SessionStoreConformanceTests {
             #expect(try await store.sessions(updatedFrom: Instant.at(300), to: Instant.at(400)).isEmpty)
         }
     }
+
+    @Test(
+        "A long conversation loads with its recent turns, and every turn stays readable in order",
+        arguments: Factories.sessionStores)
+    func longConversation(factory: StoreFactory<any SessionStore>) async throws {
+        try await factory.withStore { store in
+            let all = (0..<62).map { Turn(timestamp: Instant.at(Double($0)), role: $0 % 2 == 0 ? .customer : .agent, text: "turn \($0)") }
+            var session = Session(id: "long", now: Instant.base)
+            session.turns = Array(all[..<60])
+            try await store.save(session)
+
+            var loaded = try #require(try await store.load(id: "long"))
+            #expect(loaded.turnCount == 60)
+            #expect(loaded.turns == Array(all[(60 - loaded.turns.count)..<60]))
+            #expect(try await store.turns(session: "long", before: loaded.earlierTurnCount) + loaded.turns == Array(all[..<60]))
+
+            // The loaded session goes on: the next save adds only the new turns after the stored ones.
+            loaded.turns += all[60...]
+            try await store.save(loaded)
+            let again = try #require(try await store.load(id: "long"))
+            #expect(again.turnCount == 62)
+            #expect(try await store.turns(session: "long", before: again.earlierTurnCount) + again.turns == all)
+            #expect(try await store.turns(session: "long", before: 3) == Array(all[..<3]))
+            #expect(try await store.turns(session: "unknown", before: 3).isEmpty)
+        }
+    }
 }

@@ -239,4 +239,34 @@ struct TicketStoreConformanceTests {
             await #expect(throws: (any Error).self) { try await store.append(turn, toTicket: "missing") }
         }
     }
+
+    @Test(
+        "Appended turns come back in order, survive later edits, and move updatedAt to the last turn",
+        arguments: Factories.ticketStores)
+    func appendedTurnsStay(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let original = Ticket.sample(id: "t1")
+            try await store.create(original, deliverTo: nil)
+            let turns = (1...5).map { Turn(timestamp: original.updatedAt.addingTimeInterval(Double($0)), role: .customer, text: "message \($0)") }
+            for turn in turns[..<3] { try await store.append(turn, toTicket: "t1") }
+            var ticket = try #require(try await store.ticket(id: "t1"))
+            #expect(ticket.transcript == original.transcript + turns[..<3])
+            #expect(ticket.updatedAt == turns[2].timestamp)
+            #expect(try await store.status(ofTicket: "t1") == .open)
+
+            // An edit of the whole ticket keeps the appended turns, and appending goes on after it.
+            try await store.modifyTicket(id: "t1") { $0.status = .snoozed }
+            for turn in turns[3...] { try await store.append(turn, toTicket: "t1") }
+            ticket = try #require(try await store.ticket(id: "t1"))
+            #expect(ticket.transcript == original.transcript + turns)
+            #expect(ticket.status == .snoozed)
+            #expect(try await store.status(ofTicket: "t1") == .snoozed)
+            #expect(try await store.status(ofTicket: "missing") == nil)
+
+            // A reply from the team lands after them.
+            _ = try await store.addReply(ticketID: "t1", author: "Sam", text: "On its way.")
+            #expect(try await store.ticket(id: "t1")?.transcript.last?.text == "On its way.")
+            #expect(try await store.ticket(id: "t1")?.transcript.count == original.transcript.count + 6)
+        }
+    }
 }

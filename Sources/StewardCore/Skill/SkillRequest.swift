@@ -13,7 +13,8 @@ public struct SkillRequest: Sendable {
     public var confidence: Double
     /// Order numbers, emails and numbers found in the message.
     public var entities: Entities
-    /// The conversation so far, oldest first, not including this message.
+    /// The conversation's recent turns, oldest first, not including this message (a long
+    /// conversation's oldest turns may be left out).
     public var history: [Turn]
     /// This skill's own memory for this conversation.
     public var state: SkillState

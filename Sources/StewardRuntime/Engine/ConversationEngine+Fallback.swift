@@ -155,9 +155,9 @@ extension ConversationEngine {
 
     /// True when the customer sends essentially the same question again right after an answer.
     func isRepeatedQuestion(_ text: String, session: Session) -> Bool {
-        let customerTurns = session.turns.filter { $0.role == .customer }
-        guard let previous = customerTurns.last, let lastAgent = session.turns.last, lastAgent.role == .agent,
-            lastAgent.skill != nil, lastAgent.skill != "system", lastAgent.skill != "handoff", session.active == nil
+        guard let lastAgent = session.turns.last, lastAgent.role == .agent,
+            lastAgent.skill != nil, lastAgent.skill != "system", lastAgent.skill != "handoff", session.active == nil,
+            let previous = session.turns.last(where: { $0.role == .customer })
         else { return false }
         let tokenizer = Tokenizer()
         let a = Set(tokenizer.words(previous.text)), b = Set(tokenizer.words(text))
@@ -167,14 +167,16 @@ extension ConversationEngine {
     }
 
     /// The ticket for this conversation, with a summary for the person who picks it up.
-    func makeTicket(session: Session) -> Ticket {
-        let customerTurns = session.turns.filter { $0.role == .customer && !$0.text.hasPrefix("[") }
+    ///
+    /// - Parameter transcript: Every turn of the conversation (a loaded session may hold only the recent ones).
+    func makeTicket(session: Session, transcript: [Turn]) -> Ticket {
+        let customerTurns = transcript.filter { $0.role == .customer && !$0.text.hasPrefix("[") }
         let asked = customerTurns.first { turn in
             guard let intent = turn.intent else { return true }
             return !intent.hasPrefix("system.")
         } ?? customerTurns.first
         let skills = session.skillsUsed
-        let intents = session.turns.compactMap { $0.role == .customer ? $0.intent : nil }.reduce(into: [String]()) {
+        let intents = transcript.compactMap { $0.role == .customer ? $0.intent : nil }.reduce(into: [String]()) {
             if $0.last != $1 { $0.append($1) }
         }
         var summary: [String: String] = ["asked": asked?.text ?? "(nothing yet)"]
@@ -187,7 +189,7 @@ extension ConversationEngine {
         return Ticket(
             sessionID: session.id, channel: session.channel, subject: subject,
             customerEmail: session.customer.contactEmail, customerProfileID: session.customer.profileID,
-            customerName: session.customer.name, transcript: session.turns, intents: intents, skills: skills,
+            customerName: session.customer.name, transcript: transcript, intents: intents, skills: skills,
             reason: reason, summary: summary, tags: ["steward", "handoff", reason.rawValue] + skills)
     }
 
@@ -198,12 +200,13 @@ extension ConversationEngine {
     /// - Returns: The id of the ticket that now holds the conversation.
     func openTicket(for session: Session) async throws -> String? {
         guard let tickets else { return nil }
-        let ticket = makeTicket(session: session)  // the transcript includes this very turn
+        let transcript = try await transcript(of: session)
+        let ticket = makeTicket(session: session, transcript: transcript)  // the transcript includes this very turn
         if session.channel == .sms || session.channel == .whatsapp,
             var existing = try await tickets.latestTicket(customer: Self.customerKey(session), channel: session.channel)
         {
             let known = Set(existing.transcript.map { "\($0.timestamp.timeIntervalSince1970)|\($0.text)" })
-            for turn in session.turns where !known.contains("\(turn.timestamp.timeIntervalSince1970)|\(turn.text)") {
+            for turn in transcript where !known.contains("\(turn.timestamp.timeIntervalSince1970)|\(turn.text)") {
                 try await tickets.append(turn, toTicket: existing.id)
             }
             existing = try await tickets.modifyTicket(id: existing.id) { ticket in
@@ -220,6 +223,12 @@ extension ConversationEngine {
         return ticket.id
     }
 
+    /// Every turn of the conversation: those the store left out of the loaded session, then the session's.
+    func transcript(of session: Session) async throws -> [Turn] {
+        guard session.earlierTurnCount > 0 else { return session.turns }
+        return try await store.turns(session: session.id, before: session.earlierTurnCount) + session.turns
+    }
+
     /// Who a ticket belongs to on channels that keep one ticket per person.
     static func customerKey(_ session: Session) -> String {
         session.customer.contactEmail ?? session.id
@@ -231,8 +240,8 @@ extension ConversationEngine {
     /// (one ticket per person or thread) reopen it with the new message.
     func forwardToOpenTicket(turn: Turn, session: inout Session) async -> Decision? {
         guard handoff.helpdesk == .local, let tickets, let id = session.fallback.ticketID else { return nil }
-        guard let ticket = try? await tickets.ticket(id: id) else { return nil }
-        if ticket.status == .closed {
+        guard let status = try? await tickets.status(ofTicket: id) else { return nil }
+        if status == .closed {
             guard session.channel != .webchat else {
                 session.fallback.ticketID = nil
                 return nil

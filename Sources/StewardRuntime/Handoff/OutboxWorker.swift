@@ -101,6 +101,7 @@ public final class OutboxWorker: Sendable {
 struct InMemoryTicketStorePlaceholder: TicketStore {
     func create(_ ticket: Ticket, deliverTo provider: String?) async throws {}
     func ticket(id: String) async throws -> Ticket? { nil }
+    func status(ofTicket id: String) async throws -> Ticket.Status? { nil }
     func update(_ ticket: Ticket) async throws {}
     func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket {
         throw ToolError.notFound("Ticket \(id)")

@@ -82,6 +82,11 @@ public actor InMemoryTicketStore: TicketStore {
         return ticket
     }
 
+    /// The status of the ticket with this id.
+    public func status(ofTicket id: String) async throws -> Ticket.Status? {
+        tickets[id]?.ticket.status
+    }
+
     /// Tickets, newest first, optionally of one status.
     public func tickets(status: Ticket.Status?) async throws -> [Ticket] {
         newestFirst { status == nil || $0.status == status }
@@ -105,10 +110,13 @@ public actor InMemoryTicketStore: TicketStore {
         }.first
     }
 
-    /// Adds a turn to a ticket's transcript and sets its `updatedAt` to now.
+    /// Adds a turn to a ticket's transcript; the ticket's `updatedAt` becomes the turn's timestamp when that is later.
     /// - Throws: ``Failure/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {
-        try await modifyTicket(id: id) { $0.transcript.append(turn) }
+        guard var ticket = tickets[id]?.ticket else { throw Failure.ticketNotFound(id: id) }
+        ticket.transcript.append(turn)
+        ticket.updatedAt = max(ticket.updatedAt, turn.timestamp)
+        tickets[id]?.ticket = ticket
     }
 
     /// Outbox entries due at `now`, the earliest due first.

@@ -52,6 +52,8 @@ public protocol TicketStore: Sendable {
     func create(_ ticket: Ticket, deliverTo provider: String?) async throws
     /// The ticket with this id.
     func ticket(id: String) async throws -> Ticket?
+    /// The status of the ticket with this id, without reading its transcript; nil when there is none.
+    func status(ofTicket id: String) async throws -> Ticket.Status?
     /// Replaces a ticket's stored fields (status, assignee, tags, notes, transcript, external).
     func update(_ ticket: Ticket) async throws
     /// Changes a ticket in one transaction, so concurrent edits (another process replying or
@@ -65,7 +67,8 @@ public protocol TicketStore: Sendable {
     /// The newest ticket (any status) of a customer on a channel, for channels that keep one
     /// ticket per person (SMS, WhatsApp): `customer` is the email or phone identifying them.
     func latestTicket(customer: String, channel: Channel) async throws -> Ticket?
-    /// Adds a turn to a ticket's transcript (a customer's message while the ticket is open).
+    /// Adds a turn to a ticket's transcript (a customer's message while the ticket is open), without
+    /// rewriting the rest of the ticket; its `updatedAt` becomes the turn's timestamp when that is later.
     func append(_ turn: Turn, toTicket id: String) async throws
 
     /// Outbox entries due at `now`, oldest first.
