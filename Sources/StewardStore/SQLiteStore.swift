@@ -73,6 +73,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         config.prepareDatabase { db in
             // WAL with NORMAL sync: durable across a process crash, fsync only at checkpoints.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -16000")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Each caller's write runs inside a shared transaction and its `await` returns only after that
 /// transaction committed, so nothing is acknowledged before it is stored; a busy process pays
-/// one commit for many conversations instead of one each.
+/// one commit for many conversations instead of one each. Jobs must only touch the database:
+/// when one fails, the batch is rolled back and run again with each job in a savepoint.
 final class WriteBatcher: @unchecked Sendable {
     typealias Job = @Sendable (Database) throws -> Void
 
@@ -46,31 +47,42 @@ final class WriteBatcher: @unchecked Sendable {
             }
             if batch.isEmpty { return }
             let jobs = batch.map(\.job)
+            let failures: [Int: any Error]
             do {
-                // A failing job fails alone: it runs in a savepoint, the others still commit.
-                let failures: [Int: any Error] = try await pool.write { db in
-                    var failures: [Int: any Error] = [:]
-                    for (index, job) in jobs.enumerated() {
-                        do {
-                            try db.inSavepoint {
-                                try job(db)
-                                return .commit
-                            }
-                        } catch {
-                            failures[index] = error
-                        }
-                    }
-                    return failures
+                // Usually every job succeeds: run them all in one transaction.
+                try await pool.write { db in
+                    for job in jobs { try job(db) }
                 }
-                for (index, item) in batch.enumerated() {
-                    if let error = failures[index] {
-                        item.continuation.resume(throwing: error)
-                    } else {
-                        item.continuation.resume()
-                    }
-                }
+                failures = [:]
             } catch {
-                for item in batch { item.continuation.resume(throwing: error) }
+                // Something failed and the transaction rolled back: run each job again in a
+                // savepoint, so a failing job fails alone and the others still commit.
+                do {
+                    failures = try await pool.write { db in
+                        var failures: [Int: any Error] = [:]
+                        for (index, job) in jobs.enumerated() {
+                            do {
+                                try db.inSavepoint {
+                                    try job(db)
+                                    return .commit
+                                }
+                            } catch {
+                                failures[index] = error
+                            }
+                        }
+                        return failures
+                    }
+                } catch {
+                    for item in batch { item.continuation.resume(throwing: error) }
+                    continue
+                }
+            }
+            for (index, item) in batch.enumerated() {
+                if let error = failures[index] {
+                    item.continuation.resume(throwing: error)
+                } else {
+                    item.continuation.resume()
+                }
             }
         }
     }

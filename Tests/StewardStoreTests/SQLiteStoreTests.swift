@@ -84,6 +84,38 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("A write that fails in a group commit fails alone; the writes batched with it are stored")
+    func failingWriteFailsAlone() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.appendingPathComponent("steward.db").path)
+            let turn = Turn(timestamp: Instant.at(1), role: .customer, text: "hello?")
+            let failures = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        if index % 10 == 5 {
+                            do {
+                                try await store.append(turn, toTicket: "missing-\(index)")
+                                return false
+                            } catch StoreError.ticketNotFound {
+                                return true
+                            }
+                        }
+                        var session = Session(id: "s\(index)", now: Instant.base)
+                        session.turns = [turn]
+                        try await store.save(session)
+                        return false
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(failures == 4)
+            let reopened = try SQLiteStore(path: directory.appendingPathComponent("steward.db").path)
+            for index in 0..<40 where index % 10 != 5 {
+                #expect(try await reopened.load(id: "s\(index)")?.turns == [turn])
+            }
+        }
+    }
+
     @Test("Concurrent writes from two stores on one file lose nothing")
     func concurrentWritersLoseNothing() async throws {
         try await withTemporaryDirectory { directory in

@@ -86,7 +86,7 @@ public final class ConversationEngine: Sendable {
         var outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
         turn.intent = outcome.intent
         session.turns.append(turn)
-        if let skill = outcome.skill, skill != "system", skill != "handoff", session.skillsUsed.last != skill {
+        if let skill = outcome.skill, skill != "system", skill != "handoff", !session.skillsUsed.contains(skill) {
             session.skillsUsed.append(skill)
         }
         outcome.response = renderer.render(outcome.response, for: session.channel)

@@ -44,7 +44,7 @@ public final class PipeServer: Sendable {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             // Backpressure: the reader waits while this many messages are in flight, so a fast
             // producer cannot queue unbounded work in memory.
-            let inFlight = DispatchSemaphore(value: 512)
+            let inFlight = InFlightLimit(high: 512, low: 384)
             let reader = Thread { [input] in
                 var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes)
                 var number = 0
@@ -64,9 +64,9 @@ public final class PipeServer: Sendable {
                         case .success(let message):
                             let lineNumber = number
                             seen.insert(message.session)
-                            inFlight.wait()
+                            inFlight.acquire()
                             queues.submit(session: message.session) {
-                                defer { inFlight.signal() }
+                                defer { inFlight.release() }
                                 do {
                                     let reply = try await engine.respond(to: message)
                                     writer.write(PipeOutput.reply(reply))

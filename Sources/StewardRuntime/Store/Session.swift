@@ -25,7 +25,7 @@ public struct Session: Sendable, Hashable, Codable {
     public var active: Task?
     /// Tasks put aside when the customer changed topic; the latest last.
     public var interrupted: [Task]
-    /// The skills that answered in this conversation.
+    /// The skills that answered in this conversation, each once, in the order they first did.
     public var skillsUsed: [String]
     /// True once the conversation was handed to the team.
     public var routedToTeam: Bool
