@@ -34,15 +34,13 @@ extension SQLiteStore {
 
     /// Stores the session as it is now: its fields, and the turns not stored yet.
     public func save(_ session: Session) async throws {
-        var header = session
-        header.turns = []
-        let json = try Self.encode(header)
+        let json = SessionRecord.header(session)
         let turns = session.turns
         let earlier = session.earlierTurnCount
         let total = session.turnCount
         // Encode, outside the write, only the turns added since this process last saved the session.
         let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
-        let encodedNew = try turns[(firstNew - earlier)...].map { try Self.encode($0) }
+        let encodedNew = turns[(firstNew - earlier)...].map(SessionRecord.turn)
         try await batched("save session") { db in
             let stored = try Int.fetchOne(db, sql: "SELECT turn_count FROM sessions WHERE id = ?", arguments: [session.id]) ?? 0
             if stored > total {
@@ -55,7 +53,7 @@ extension SQLiteStore {
                 let statement = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO session_turns (session_id, position, json) VALUES (?, ?, ?)")
                 for position in start..<total {
-                    let json = position >= firstNew ? encodedNew[position - firstNew] : try Self.encode(turns[position - earlier])
+                    let json = position >= firstNew ? encodedNew[position - firstNew] : SessionRecord.turn(turns[position - earlier])
                     try statement.execute(arguments: [session.id, position, json])
                 }
             }

@@ -146,7 +146,7 @@ extension SQLiteStore {
     /// the ticket's `updatedAt` becomes the turn's timestamp when that is later.
     /// - Throws: ``StoreError/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {
-        let json = try Self.encode(turn)
+        let json = SessionRecord.turn(turn)
         try await batched("add to a ticket") { db in
             try Self.appendTurn(db, json: json, at: turn.timestamp, toTicket: id)
         }
@@ -206,7 +206,7 @@ extension SQLiteStore {
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
         // Rounded through the stored representation, so the returned reply equals the one read back.
         let now = Date(unixTime: Date().unixTime)
-        let turn = try Self.encode(Turn(timestamp: now, role: .human, text: text, author: author))
+        let turn = SessionRecord.turn(Turn(timestamp: now, role: .human, text: text, author: author))
         return try await write("store a reply") { db in
             guard let sessionID = try String.fetchOne(db, sql: "SELECT session_id FROM tickets WHERE id = ?", arguments: [ticketID])
             else { throw StoreError.ticketNotFound(id: ticketID) }

@@ -73,7 +73,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         config.prepareDatabase { db in
             // WAL with NORMAL sync: durable across a process crash, fsync only at checkpoints.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            // The writer keeps the pages every message touches in memory (16 MB at most).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16000") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -7,6 +7,8 @@ import StewardCore
 /// Changes (cancelling an order, pausing a subscription) live in memory for the process's life.
 public actor DemoStore {
     private var orders: [String: Order]
+    /// Order numbers by the customer's email, lowercased.
+    private let orderNumbersByEmail: [String: [String]]
     private let customers: [CustomerProfile]
     private let catalog: [Product]
     private let allCoupons: [Coupon]
@@ -37,6 +39,9 @@ public actor DemoStore {
         }
         let orderList = try load("orders.json", as: [Order].self)
         orders = Dictionary(orderList.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        orderNumbersByEmail = Dictionary(grouping: orderList.filter { $0.email != nil }) {
+            DemoStore.normalize(email: $0.email ?? "")
+        }.mapValues { $0.map(\.number) }
         customers = try load("customers.json", as: [CustomerProfile].self)
         catalog = try load("products.json", as: [Product].self)
         allCoupons = try load("coupons.json", as: [Coupon].self)
@@ -56,6 +61,10 @@ public actor DemoStore {
             subscriptions: DemoSubscriptions(store: self), loyalty: self)
     }
 
+    static func normalize(email: String) -> String {
+        email.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     static func normalize(_ number: String) -> String {
         number.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))
     }
@@ -67,7 +76,8 @@ extension DemoStore: OrderProvider {
     }
 
     public func orders(email: String) async throws -> [Order] {
-        orders.values.filter { $0.belongs(to: email) }.sorted { $0.createdAt > $1.createdAt }
+        (orderNumbersByEmail[DemoStore.normalize(email: email)] ?? []).compactMap { orders[$0] }
+            .sorted { $0.createdAt > $1.createdAt }
     }
 
     public func cancel(orderNumber: String, reason: String) async throws -> Order {

@@ -1,0 +1,149 @@
+import Foundation
+import StewardCore
+
+/// The JSON a store keeps for a session and its turns, written by hand for speed.
+///
+/// The output reads back with a plain `JSONDecoder()` as `Session` and `Turn`, with the same keys
+/// as their `Codable` conformances and dates as seconds since 2001 (the decoder's default): key
+/// order differs from `JSONEncoder`'s, nil optionals are left out as `encodeIfPresent` leaves them
+/// out, and dictionary keys are sorted so equal sessions give equal text.
+///
+/// A stored property added to one of these types must be added here too; `SessionRecordTests`
+/// fails until it is.
+package enum SessionRecord {
+    /// The session without its turns (`"turns":[]`); a store keeps those one by one with ``turn(_:)``.
+    /// ``Session/earlierTurnCount`` is not part of the record.
+    package static func header(_ session: Session) -> String {
+        var json = JSONWriter(capacity: 512)
+        json.beginObject()
+        json.key("id")
+        json.string(session.id)
+        json.key("channel")
+        json.string(session.channel.rawValue)
+        json.key("customer")
+        write(session.customer, to: &json)
+        json.key("turns")
+        json.beginArray()
+        json.endArray()
+        if let active = session.active {
+            json.key("active")
+            write(active, to: &json)
+        }
+        json.key("interrupted")
+        json.beginArray()
+        for task in session.interrupted { write(task, to: &json) }
+        json.endArray()
+        json.key("skillsUsed")
+        json.beginArray()
+        for skill in session.skillsUsed { json.string(skill) }
+        json.endArray()
+        json.key("routedToTeam")
+        json.bool(session.routedToTeam)
+        json.key("fallback")
+        write(session.fallback, to: &json)
+        json.key("facts")
+        write(session.facts, to: &json)
+        json.key("createdAt")
+        json.double(session.createdAt.timeIntervalSinceReferenceDate)
+        json.key("updatedAt")
+        json.double(session.updatedAt.timeIntervalSinceReferenceDate)
+        json.endObject()
+        return json.string
+    }
+
+    /// One turn.
+    package static func turn(_ turn: Turn) -> String {
+        var json = JSONWriter(capacity: turn.text.utf8.count + 128)
+        json.beginObject()
+        json.key("timestamp")
+        json.double(turn.timestamp.timeIntervalSinceReferenceDate)
+        json.key("role")
+        json.string(turn.role.rawValue)
+        json.key("text")
+        json.string(turn.text)
+        if let intent = turn.intent {
+            json.key("intent")
+            json.string(intent)
+        }
+        if let skill = turn.skill {
+            json.key("skill")
+            json.string(skill)
+        }
+        if let author = turn.author {
+            json.key("author")
+            json.string(author)
+        }
+        json.endObject()
+        return json.string
+    }
+
+    private static func write(_ customer: Customer, to json: inout JSONWriter) {
+        json.beginObject()
+        if let email = customer.email {
+            json.key("email")
+            json.string(email)
+        }
+        if let profileID = customer.profileID {
+            json.key("profile_id")
+            json.string(profileID)
+        }
+        if let name = customer.name {
+            json.key("name")
+            json.string(name)
+        }
+        json.key("authenticated")
+        json.bool(customer.authenticated)
+        if let verifiedEmail = customer.verifiedEmail {
+            json.key("verified_email")
+            json.string(verifiedEmail)
+        }
+        json.endObject()
+    }
+
+    private static func write(_ task: Session.Task, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("skill")
+        json.string(task.skill)
+        json.key("intent")
+        json.string(task.intent)
+        json.key("confidence")
+        json.double(task.confidence)
+        json.key("state")
+        json.beginObject()
+        json.key("slots")
+        write(task.state.slots, to: &json)
+        json.endObject()
+        json.endObject()
+    }
+
+    private static func write(_ fallback: FallbackState, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("misses")
+        json.int(fallback.misses)
+        json.key("complaints")
+        json.int(fallback.complaints)
+        if let pending = fallback.pending {
+            json.key("pending")
+            json.string(pending.rawValue)
+        }
+        if let reason = fallback.reason {
+            json.key("reason")
+            json.string(reason)
+        }
+        if let ticketID = fallback.ticketID {
+            json.key("ticketID")
+            json.string(ticketID)
+        }
+        json.endObject()
+    }
+
+    /// A string dictionary as an object with its keys in sorted order.
+    private static func write(_ dictionary: [String: String], to json: inout JSONWriter) {
+        json.beginObject()
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            json.key(key)
+            json.string(value)
+        }
+        json.endObject()
+    }
+}
