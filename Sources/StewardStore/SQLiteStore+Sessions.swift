@@ -6,7 +6,7 @@ import StewardRuntime
 extension SQLiteStore {
     /// The session with this id, or nil for a new conversation.
     ///
-    /// The session holds the conversation's last ``Configuration-swift.struct/recentTurns`` turns;
+    /// The session holds at least the conversation's last ``Configuration-swift.struct/recentTurns`` turns;
     /// ``turns(session:before:)`` reads the earlier ones. Recently used sessions are served from
     /// memory: a session is answered by one Steward process at a time, so its copy here is current.
     public func load(id: String) async throws -> Session? {
@@ -42,7 +42,8 @@ extension SQLiteStore {
         let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
         let encodedNew = turns[(firstNew - earlier)...].map(SessionRecord.turn)
         try await batched("save session") { db in
-            let stored = try Int.fetchOne(db, sql: "SELECT turn_count FROM sessions WHERE id = ?", arguments: [session.id]) ?? 0
+            let stored = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT turn_count FROM sessions WHERE id = ?"), arguments: [session.id]) ?? 0
             if stored > total {
                 // The file has turns this session does not (it was reset meanwhile): they go.
                 try db.execute(
@@ -86,8 +87,11 @@ extension SQLiteStore {
     }
 
     /// The session with only its most recent turns, as ``load(id:)`` returns it.
+    ///
+    /// Older turns are dropped once there are twice as many as kept, so most saves share the
+    /// session's turns with the cache instead of copying them.
     func recent(_ session: Session) -> Session {
-        guard session.turns.count > recentTurns else { return session }
+        guard session.turns.count > 2 * recentTurns else { return session }
         var recent = session
         let dropped = session.turns.count - recentTurns
         recent.turns.removeFirst(dropped)
