@@ -68,7 +68,10 @@ var targets: [Target] = [
         dependencies: ["StewardHTTP", "StewardTesting", .product(name: "Logging", package: "swift-log")]
     ),
     .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardHTTP", "StewardTesting"]),
-    .testTarget(name: "StewardStoreTests", dependencies: ["StewardStore", "StewardRuntime", "StewardCore"]),
+    .testTarget(
+        name: "StewardStoreTests",
+        dependencies: ["StewardStore", "StewardRuntime", "StewardCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(
         name: "StewardRuntimeTests",
         dependencies: ["StewardCore", "StewardRuntime"] + skills.map { .target(name: $0) },

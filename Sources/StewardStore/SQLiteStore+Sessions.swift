@@ -13,12 +13,12 @@ extension SQLiteStore {
         if let cached = sessionCache.get(id) { return cached }
         let limit = recentTurns
         let stored = try await read("load session") { db -> (json: String, count: Int, turns: [String])? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT json, turn_count FROM sessions WHERE id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT json, turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
             else { return nil }
             let count: Int = row["turn_count"]
-            let turns = try String.fetchAll(
-                db, sql: "SELECT json FROM session_turns WHERE session_id = ? AND position >= ? ORDER BY position",
-                arguments: [id, count - limit])
+            let turns = try Self.turnChain(db, endingAt: row["last_turn"], limit: min(limit, count)).map(\.json)
             return (row["json"], count, turns)
         }
         guard let stored else { return nil }
@@ -33,6 +33,9 @@ extension SQLiteStore {
     }
 
     /// Stores the session as it is now: its fields, and the turns not stored yet.
+    ///
+    /// New turns are appended to the turn log, each linked to the session's previous turn, so a
+    /// save writes to the log's last page rather than to a page of its own conversation.
     public func save(_ session: Session) async throws {
         let json = SessionRecord.header(session)
         let turns = session.turns
@@ -42,34 +45,42 @@ extension SQLiteStore {
         let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
         let encodedNew = turns[(firstNew - earlier)...].map(SessionRecord.turn)
         try await batched("save session") { db in
-            let stored = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT turn_count FROM sessions WHERE id = ?"), arguments: [session.id]) ?? 0
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?"), arguments: [session.id])
+            let stored: Int = row?["turn_count"] ?? 0
+            var last: Int64? = row?["last_turn"]
+            var start = max(stored, earlier)
             if stored > total {
-                // The file has turns this session does not (it was reset meanwhile): they go.
-                try db.execute(
-                    sql: "DELETE FROM session_turns WHERE session_id = ? AND position >= ?", arguments: [session.id, total])
+                // The file has turns this session does not (it was reset meanwhile): the stored
+                // turns from `earlier` on are replaced by this session's.
+                let dropped = try Self.turnChain(db, endingAt: last, limit: stored - earlier)
+                for turn in dropped {
+                    try db.cachedStatement(sql: "DELETE FROM turn_log WHERE id = ?").execute(arguments: [turn.id])
+                }
+                last = dropped.first?.previous ?? last
+                start = earlier
             }
-            let start = stored > total ? earlier : max(stored, earlier)
             if start < total {
-                let statement = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO session_turns (session_id, position, json) VALUES (?, ?, ?)")
+                let insert = try db.cachedStatement(sql: "INSERT INTO turn_log (session_id, previous, json) VALUES (?, ?, ?)")
                 for position in start..<total {
                     let json = position >= firstNew ? encodedNew[position - firstNew] : SessionRecord.turn(turns[position - earlier])
-                    try statement.execute(arguments: [session.id, position, json])
+                    try insert.execute(arguments: [session.id, last, json])
+                    last = db.lastInsertedRowID
                 }
             }
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count, last_turn)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET
                         channel = excluded.channel, customer_email = excluded.customer_email,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
-                        routed_to_team = excluded.routed_to_team, json = excluded.json, turn_count = excluded.turn_count
+                        routed_to_team = excluded.routed_to_team, json = excluded.json, turn_count = excluded.turn_count,
+                        last_turn = excluded.last_turn
                     """
             ).execute(arguments: [
                 session.id, session.channel.rawValue, session.customer.contactEmail,
-                session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total,
+                session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total, last,
             ])
         }
         sessionCache.put(recent(session))
@@ -78,12 +89,29 @@ extension SQLiteStore {
     /// The session's first `end` turns, oldest first: those a loaded session left out.
     public func turns(session id: String, before end: Int) async throws -> [Turn] {
         guard end > 0 else { return [] }
-        let rows = try await read("read session turns") { db in
-            try String.fetchAll(
-                db, sql: "SELECT json FROM session_turns WHERE session_id = ? AND position < ? ORDER BY position",
-                arguments: [id, end])
+        let rows = try await read("read session turns") { db -> [String] in
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
+            else { return [] }
+            let count: Int = row["turn_count"]
+            return try Self.turnChain(db, endingAt: row["last_turn"], limit: count).prefix(end).map(\.json)
         }
         return try rows.map { try Self.decode(Turn.self, from: $0, kind: "session turn", id: id) }
+    }
+
+    /// Up to `limit` turns of a session, oldest first, found by following the links back from its last turn.
+    static func turnChain(_ db: Database, endingAt last: Int64?, limit: Int) throws
+        -> [(id: Int64, previous: Int64?, json: String)]
+    {
+        var chain: [(id: Int64, previous: Int64?, json: String)] = []
+        let statement = try db.cachedStatement(sql: "SELECT previous, json FROM turn_log WHERE id = ?")
+        var next = last
+        while let id = next, chain.count < limit, let row = try Row.fetchOne(statement, arguments: [id]) {
+            let previous: Int64? = row["previous"]
+            chain.append((id, previous, row["json"]))
+            next = previous
+        }
+        return chain.reversed()
     }
 
     /// The session with only its most recent turns, as ``load(id:)`` returns it.
@@ -110,12 +138,16 @@ extension SQLiteStore {
         }
     }
 
-    /// Forgets a session; its tickets stay.
+    /// Forgets a session and its turns; its tickets stay.
     public func delete(id: String) async throws {
         sessionCache.remove(id)
         try await write("delete session") { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id]) {
+                for turn in try Self.turnChain(db, endingAt: row["last_turn"], limit: Int.max) {
+                    try db.execute(sql: "DELETE FROM turn_log WHERE id = ?", arguments: [turn.id])
+                }
+            }
             try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM session_turns WHERE session_id = ?", arguments: [id])
         }
     }
 

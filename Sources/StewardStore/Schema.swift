@@ -4,7 +4,8 @@ import GRDB
 ///
 /// Never edit a migration that has shipped: add a new one. Dates are stored as `REAL` seconds since
 /// 1970 (`datetime(updated_at, 'unixepoch')` reads them in the sqlite3 shell); sessions and tickets are
-/// stored whole as JSON next to the columns the queries need.
+/// stored as JSON next to the columns the queries need, and a session's turns as rows of `turn_log`
+/// chained from `sessions.last_turn` back through `previous`.
 enum Schema {
     /// The migrator that brings any older Steward database up to date.
     static let migrator: DatabaseMigrator = {
@@ -91,6 +92,33 @@ enum Schema {
                         json TEXT NOT NULL
                     );
                     CREATE INDEX ticket_turns_ticket ON ticket_turns(ticket_id, sequence);
+                    """
+            )
+        }
+        migrator.registerMigration("v4 turn log") { db in
+            // Turns move to one log in the order they were written, each row linked to its
+            // session's previous turn and the session to its last: appending a turn then writes the
+            // log's last page instead of a page of its own conversation (many fewer pages per commit).
+            try db.execute(
+                sql: """
+                    CREATE TABLE turn_log (
+                        id INTEGER PRIMARY KEY,
+                        session_id TEXT NOT NULL,
+                        previous INTEGER,
+                        json TEXT NOT NULL
+                    );
+                    INSERT INTO turn_log (session_id, json)
+                        SELECT session_id, json FROM session_turns ORDER BY session_id, position;
+                    UPDATE turn_log SET previous = id - 1
+                        WHERE EXISTS (SELECT 1 FROM turn_log AS p WHERE p.id = turn_log.id - 1 AND p.session_id = turn_log.session_id);
+                    ALTER TABLE sessions ADD COLUMN last_turn INTEGER;
+                    CREATE INDEX turn_log_session_for_migration ON turn_log(session_id);
+                    UPDATE sessions SET
+                        last_turn = (SELECT MAX(id) FROM turn_log WHERE turn_log.session_id = sessions.id),
+                        turn_count = (SELECT COUNT(*) FROM turn_log WHERE turn_log.session_id = sessions.id)
+                        WHERE EXISTS (SELECT 1 FROM turn_log WHERE turn_log.session_id = sessions.id);
+                    DROP INDEX turn_log_session_for_migration;
+                    DROP TABLE session_turns;
                     """
             )
         }
