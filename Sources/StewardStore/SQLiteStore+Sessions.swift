@@ -12,7 +12,8 @@ extension SQLiteStore {
     public func load(id: String) async throws -> Session? {
         if let cached = sessionCache.get(id) { return cached }
         let limit = recentTurns
-        let stored = try await read("load session") { db -> (json: String, count: Int, turns: [String])? in
+        // Read on the writer's connection: its cache holds the pages busy conversations just wrote.
+        let stored = try await batched("load session") { db -> (json: String, count: Int, turns: [String])? in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT json, turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
@@ -116,10 +117,10 @@ extension SQLiteStore {
 
     /// The session with only its most recent turns, as ``load(id:)`` returns it.
     ///
-    /// Older turns are dropped once there are twice as many as kept, so most saves share the
-    /// session's turns with the cache instead of copying them.
+    /// Older turns are dropped four at a time, so most saves share the session's turns with the
+    /// cache instead of copying them.
     func recent(_ session: Session) -> Session {
-        guard session.turns.count > 2 * recentTurns else { return session }
+        guard session.turns.count > recentTurns + 4 else { return session }
         var recent = session
         let dropped = session.turns.count - recentTurns
         recent.turns.removeFirst(dropped)
@@ -128,9 +129,9 @@ extension SQLiteStore {
     }
 
     /// Runs `body` in the next group-commit batch, translating database errors into ``StoreError``.
-    func batched(_ operation: String, _ body: @escaping @Sendable (Database) throws -> Void) async throws {
+    func batched<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            try await batcher.perform(body)
+            return try await batcher.perform(body)
         } catch let error as StoreError {
             throw error
         } catch {

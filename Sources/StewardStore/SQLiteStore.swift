@@ -20,16 +20,23 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         /// in the file (``SQLiteStore/turns(session:before:)``), so memory does not grow with long
         /// conversations.
         public var recentTurns: Int
+        /// How many recently used sessions stay in memory, so a busy conversation is not read back
+        /// from the file for every message (a few kilobytes each).
+        public var cachedSessions: Int
 
         /// Creates settings.
         /// - Parameters:
         ///   - createIfMissing: Create the file when it does not exist.
         ///   - busyTimeout: Seconds a write waits for another process's write.
         ///   - recentTurns: Turns a loaded session holds (at least 2).
-        public init(createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 12) {
+        ///   - cachedSessions: Sessions kept in memory (at least 1).
+        public init(
+            createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 6, cachedSessions: Int = 4_096
+        ) {
             self.createIfMissing = createIfMissing
             self.busyTimeout = busyTimeout
             self.recentTurns = max(2, recentTurns)
+            self.cachedSessions = max(1, cachedSessions)
         }
     }
 
@@ -39,7 +46,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
-    let sessionCache = SessionCache()
+    let sessionCache: SessionCache
     /// Turns a loaded session holds.
     let recentTurns: Int
     /// Group commit for session saves, the hot path of every message.
@@ -63,6 +70,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     public init(path: String, configuration: Configuration) throws {
         self.path = path
         self.recentTurns = configuration.recentTurns
+        self.sessionCache = SessionCache(capacity: configuration.cachedSessions)
         if !configuration.createIfMissing && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.missingDatabase(path: path)
         }
@@ -70,11 +78,13 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         config.busyMode = .timeout(configuration.busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "steward.store"
+        // Reads are few (sessions not in memory, tickets, the team's replies): two connections do.
+        config.maximumReaderCount = 2
         config.prepareDatabase { db in
             // WAL with NORMAL sync: durable across a process crash, fsync only at checkpoints.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The writer keeps the pages every message touches in memory (8 MB at most).
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -8000") }
+            // The writer keeps the pages every message touches in memory (8 MB at most), readers 1 MB.
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -1000" : "PRAGMA cache_size = -8000")
             // Checkpoint the WAL every 8,000 pages rather than 1,000: a page changed by many
             // messages is copied back to the file once, and the file is synced less often.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")

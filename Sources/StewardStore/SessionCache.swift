@@ -10,7 +10,7 @@ final class SessionCache: @unchecked Sendable {
     private var head = 0
     private let capacity: Int
 
-    init(capacity: Int = 10_000) {
+    init(capacity: Int) {
         self.capacity = capacity
     }
 
