@@ -40,6 +40,24 @@ struct BrokenSkill: Skill {
         #expect(!engine.liveSkills(on: .email).contains { $0.id == "gift_cards" })
     }
 
+    @Test func liveSkillsAreTheRegistryFilteredByStatusAndChannel() throws {
+        var configuration = StewardConfiguration()
+        configuration.disabledSkills = ["coupons"]
+        let engines = [
+            try makeEngine(skills: shippedSkills + [GiftCardsSkill()]),
+            try makeEngine(configuration: configuration, skills: [GiftCardsSkill()] + shippedSkills),
+        ]
+        for engine in engines {
+            for channel in Channel.allCases {
+                // As `liveSkills(on:)` worked it out on every call before it was computed in `init`.
+                let expected = engine.registry.entries.map(\.manifest).filter { engine.statuses[$0.id] == .live && $0.serves(channel) }
+                #expect(engine.liveSkills(on: channel).map(\.id) == expected.map(\.id))
+            }
+        }
+        #expect(engines[0].liveSkills(on: .sms).contains { $0.id == "gift_cards" })
+        #expect(!engines[1].liveSkills(on: .webchat).contains { $0.id == "coupons" })
+    }
+
     @Test func aSkillMissingItsKnowledgeIsUnavailableWithTheReason() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("steward-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("knowledge"), withIntermediateDirectories: true)

@@ -57,26 +57,3 @@ public struct ChannelRenderer: Sendable {
         ([text] + blocks).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 }
-
-/// Counts SMS segments: 160 GSM-7 characters (153 when split), or 70 UCS-2 (67 when split).
-public enum SMSSegments {
-    private static let gsm: Set<Character> = Set(
-        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-    )
-    private static let gsmExtended: Set<Character> = Set("^{}\\[~]|€")
-
-    /// True when the text can be sent in GSM-7.
-    public static func isGSM7(_ text: String) -> Bool {
-        text.allSatisfy { gsm.contains($0) || gsmExtended.contains($0) }
-    }
-
-    /// The number of segments the text needs.
-    public static func count(_ text: String) -> Int {
-        if isGSM7(text) {
-            let units = text.reduce(0) { $0 + (gsmExtended.contains($1) ? 2 : 1) }
-            return units <= 160 ? 1 : (units + 152) / 153
-        }
-        let units = text.utf16.count
-        return units <= 70 ? 1 : (units + 66) / 67
-    }
-}

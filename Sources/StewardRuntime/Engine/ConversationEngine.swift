@@ -24,6 +24,8 @@ public final class ConversationEngine: Sendable {
     let outboxSignal = OutboxSignal()
     /// Each skill's status, by skill id.
     public let statuses: [String: SkillStatus]
+    /// ``liveSkills(on:)`` for each channel, worked out once: the registry and statuses never change.
+    private let liveSkillsByChannel: [Channel: [SkillManifest]]
     let logger: Logger
     let renderer: ChannelRenderer
 
@@ -54,13 +56,16 @@ public final class ConversationEngine: Sendable {
         self.store = store
         self.tickets = tickets
         self.statuses = statuses
+        self.liveSkillsByChannel = Dictionary(uniqueKeysWithValues: Channel.allCases.map { channel in
+            (channel, registry.entries.map(\.manifest).filter { statuses[$0.id] == .live && $0.serves(channel) })
+        })
         self.logger = logger
         self.renderer = ChannelRenderer()
     }
 
     /// The live skills that answer on a channel, in registration order.
     public func liveSkills(on channel: Channel) -> [SkillManifest] {
-        registry.entries.map(\.manifest).filter { statuses[$0.id] == .live && $0.serves(channel) }
+        liveSkillsByChannel[channel] ?? []
     }
 
     /// The message a new conversation opens with on web chat.

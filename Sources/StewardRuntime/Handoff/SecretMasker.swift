@@ -12,6 +12,7 @@ public enum SecretMasker {
 
     /// Replaces runs of 13–19 digits (spaces or dashes allowed between) that pass the Luhn check.
     static func maskCardNumbers(_ text: String) -> String {
+        guard mayContainCardNumber(text) else { return text }
         let chars = Array(text)
         var out = ""
         var i = 0
@@ -57,6 +58,7 @@ public enum SecretMasker {
 
     /// Replaces the word that follows "password is", "password:", "cvv" and the like.
     static func maskAfterKeywords(_ text: String) -> String {
+        guard mayContainKeyword(text) else { return text }
         var result = text
         let lower = text.lowercased()
         var replacements: [(Range<String.Index>, String)] = []
@@ -65,7 +67,7 @@ public enum SecretMasker {
             while let range = lower.range(of: keyword, range: searchStart..<lower.endIndex) {
                 searchStart = range.upperBound
                 // Whole word only.
-                if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
+                if let before = lower[..<range.lowerBound].last, before.isLetter { continue }
                 if range.upperBound < lower.endIndex, lower[range.upperBound].isLetter { continue }
                 var cursor = range.upperBound
                 func skip(_ predicate: (Character) -> Bool) {
