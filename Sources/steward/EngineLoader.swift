@@ -14,7 +14,10 @@ enum EngineLoader {
 
     static func load(configPath: String?, databasePath: String?) throws -> Loaded {
         let configuration = try StewardConfiguration.load(path: configPath)
-        let store = try SQLiteStore(path: databasePath ?? configuration.storePath)
+        var settings = SQLiteStore.Configuration()
+        if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
+        if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
+        let store = try SQLiteStore(path: databasePath ?? configuration.storePath, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
             configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,

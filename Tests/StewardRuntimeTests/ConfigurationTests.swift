@@ -43,6 +43,8 @@ import Testing
         ("channels: [webchat, fax]\n", "channels"),
         ("shop:\n  storefront_url: northwind.example\n", "shop.storefront_url"),
         ("shop:\n  return_window_days: 2.5\n", "shop.return_window_days"),
+        ("store:\n  recent_turns: 1\n", "store.recent_turns"),
+        ("store:\n  cached_sessions: lots\n", "store.cached_sessions"),
         ("agent: [1, 2]\n", "agent"),
     ])
     func badKeysAndValuesAreNamed(yaml: String, key: String) {
@@ -67,5 +69,15 @@ import Testing
         await #expect(throws: EngineError.channelNotEnabled("sms")) {
             try await engine.respond(to: IncomingMessage(session: "x", text: "hi", channel: .sms))
         }
+    }
+}
+
+@Suite struct StoreConfigurationTests {
+    @Test func storeSettingsAreRead() throws {
+        let config = try StewardConfiguration.parse(yaml: "store:\n  path: x.db\n  recent_turns: 8\n  cached_sessions: 100\n")
+        #expect(config.storePath == "x.db")
+        #expect(config.storeRecentTurns == 8)
+        #expect(config.storeCachedSessions == 100)
+        #expect(try StewardConfiguration.parse(yaml: "store:\n  path: x.db\n").storeRecentTurns == nil)
     }
 }

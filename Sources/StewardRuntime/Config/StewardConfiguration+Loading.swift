@@ -118,8 +118,21 @@ extension StewardConfiguration {
             }
         }
         if let store = try top.section("store") {
-            try store.allow(["path"])
+            try store.allow(["path", "recent_turns", "cached_sessions"])
             if let v = try store.string("path") { config.storePath = v }
+            if let v = try store.number("recent_turns") {
+                guard v >= 2, v <= 1_000, v == v.rounded() else {
+                    throw ConfigurationError.invalidValue(key: "store.recent_turns", expected: "a whole number from 2 to 1000")
+                }
+                config.storeRecentTurns = Int(v)
+            }
+            if let v = try store.number("cached_sessions") {
+                guard v >= 1, v <= 10_000_000, v == v.rounded() else {
+                    throw ConfigurationError.invalidValue(
+                        key: "store.cached_sessions", expected: "a whole number from 1 to 10000000")
+                }
+                config.storeCachedSessions = Int(v)
+            }
         }
         if let integrations = try top.section("integrations") {
             config.integrations = try IntegrationsConfiguration.parse(integrations)

@@ -49,6 +49,10 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var integrations = IntegrationsConfiguration()
     /// The SQLite database file for conversations and tickets.
     public var storePath = "steward.db"
+    /// Turns a session in memory holds at least (`store.recent_turns`); nil: the store's default.
+    public var storeRecentTurns: Int?
+    /// Sessions kept in memory (`store.cached_sessions`); nil: the store's default.
+    public var storeCachedSessions: Int?
     /// Skill ids switched off.
     public var disabledSkills: [String] = []
     /// The file the settings came from, if any.
