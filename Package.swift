@@ -74,7 +74,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "StewardRuntimeTests",
-        dependencies: ["StewardCore", "StewardRuntime"] + skills.map { .target(name: $0) },
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter"] + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),

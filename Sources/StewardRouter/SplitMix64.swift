@@ -1,10 +1,10 @@
-/// A small, seeded random number generator so that training is deterministic.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// A small, seeded random number generator so that training (and randomised tests) are deterministic.
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9e3779b97f4a7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import StewardRouter
 import Testing
 
 /// `DateText.day` works the day out arithmetically; these check it writes exactly what the
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func everyDayFrom1970To2100MatchesTheFormatter() {
-        var generator = SplitMix64Generator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         var mismatches: [String] = []
         for day in 0..<47_847 {  // 1970-01-01 ... 2100-12-31
             let midnight = Double(day) * Self.day
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func sampledDaysFrom1500To10000MatchTheFormatter() {
-        var generator = SplitMix64Generator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         var mismatches: [String] = []
         for day in stride(from: -171_000, through: 2_933_000, by: 61) {
             check(Date(timeIntervalSince1970: Double(day) * Self.day + Double.random(in: 0..<Self.day, using: &generator)), &mismatches)

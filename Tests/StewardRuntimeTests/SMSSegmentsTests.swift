@@ -1,4 +1,5 @@
 import StewardRuntime
+import StewardRouter
 import Testing
 
 /// `SMSSegments` reads ASCII text byte by byte; these check it counts exactly as the
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func randomTextsCountAsBefore() {
-        var generator = SplitMix64Generator(seed: 13)
+        var generator = SplitMix64(seed: 13)
         let fragments = Self.fragments
         var mismatches: [String] = []
         for _ in 0..<20_000 {

@@ -1,5 +1,6 @@
 import Foundation
 import StewardRuntime
+import StewardRouter
 import Testing
 
 /// `SecretMasker.mask` skips texts with nothing to mask; these check it still masks exactly as the
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func randomTextsMaskAsBefore() {
-        var generator = SplitMix64Generator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var mismatches: [String] = []
         for _ in 0..<20_000 {
             let text = Self.randomText(using: &generator)
@@ -62,7 +63,7 @@ import Testing
     ]
 
     /// Fragments glued together, sometimes with a card-like digit run.
-    static func randomText(using generator: inout SplitMix64Generator) -> String {
+    static func randomText(using generator: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 1...8, using: &generator) {
             if Int.random(in: 0..<10, using: &generator) == 0 {
@@ -75,7 +76,7 @@ import Testing
     }
 
     /// 10–21 digits, half of them Luhn-valid, in groups split by a space or dash.
-    static func randomDigits(using generator: inout SplitMix64Generator) -> String {
+    static func randomDigits(using generator: inout SplitMix64) -> String {
         let count = Int.random(in: 10...21, using: &generator)
         var digits = (0..<count).map { _ in Int.random(in: 0...9, using: &generator) }
         if Bool.random(using: &generator) {
