@@ -11,12 +11,9 @@ package enum PipeOutput {
     package static func reply(_ reply: AgentReply) -> String {
         var json = JSONWriter(capacity: reply.text.utf8.count + 256)
         json.beginObject()
-        json.key("session")
-        json.string(reply.session)
-        json.key("reply_to")
-        json.string(reply.replyTo)
-        json.key("text")
-        json.string(reply.text)
+        json.field("session", reply.session)
+        json.field("reply_to", reply.replyTo)
+        json.field("text", reply.text)
         if reply.channel.showsCards {
             json.key("cards")
             json.beginArray()
@@ -29,26 +26,18 @@ package enum PipeOutput {
             for suggestion in reply.suggestions { write(suggestion, to: &json) }
             json.endArray()
         }
-        json.key("skill")
-        json.string(reply.skill)
-        json.key("intent")
-        json.string(reply.intent)
+        json.field("skill", reply.skill)
+        json.field("intent", reply.intent)
         json.key("confidence")
         if let confidence = reply.confidence {
             json.fixed(confidence, fractionDigits: 4)
         } else {
             json.null()
         }
-        json.key("outcome")
-        json.string(reply.outcome)
-        json.key("channel")
-        json.string(reply.channel.rawValue)
-        json.key("from")
-        json.string(reply.from.rawValue)
-        if let author = reply.author {
-            json.key("author")
-            json.string(author)
-        }
+        json.field("outcome", reply.outcome)
+        json.field("channel", reply.channel.rawValue)
+        json.field("from", reply.from.rawValue)
+        json.fieldIfPresent("author", reply.author)
         json.endObject()
         return json.string
     }
@@ -60,20 +49,12 @@ package enum PipeOutput {
         json.beginObject()
         json.key("error")
         json.beginObject()
-        json.key("code")
-        json.string(error.code)
-        json.key("message")
-        json.string(error.message)
+        json.field("code", error.code)
+        json.field("message", error.message)
         json.key("line")
         json.int(error.line)
-        if let session = error.session {
-            json.key("session")
-            json.string(session)
-        }
-        if let id = error.id {
-            json.key("id")
-            json.string(id)
-        }
+        json.fieldIfPresent("session", error.session)
+        json.fieldIfPresent("id", error.id)
         json.endObject()
         json.endObject()
         return json.string
@@ -81,41 +62,27 @@ package enum PipeOutput {
 
     private static func write(_ card: Card, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("kind")
-        json.string(card.kind.rawValue)
-        json.key("title")
-        json.string(card.title)
-        json.key("subtitle")
-        json.string(card.subtitle)
+        json.field("kind", card.kind.rawValue)
+        json.field("title", card.title)
+        json.field("subtitle", card.subtitle)
         json.key("fields")
         json.beginArray()
         for field in card.fields {
             json.beginObject()
-            json.key("label")
-            json.string(field.label)
-            json.key("value")
-            json.string(field.value)
+            json.field("label", field.label)
+            json.field("value", field.value)
             json.endObject()
         }
         json.endArray()
-        json.key("image_url")
-        json.string(card.imageURL)
-        json.key("url")
-        json.string(card.url)
+        json.field("image_url", card.imageURL)
+        json.field("url", card.url)
         json.key("buttons")
         json.beginArray()
         for button in card.buttons {
             json.beginObject()
-            json.key("title")
-            json.string(button.title)
-            if let url = button.url {
-                json.key("url")
-                json.string(url)
-            }
-            if let action = button.action {
-                json.key("action")
-                json.string(action)
-            }
+            json.field("title", button.title)
+            json.fieldIfPresent("url", button.url)
+            json.fieldIfPresent("action", button.action)
             json.endObject()
         }
         json.endArray()
@@ -124,10 +91,8 @@ package enum PipeOutput {
 
     private static func write(_ suggestion: Suggestion, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("title")
-        json.string(suggestion.title)
-        json.key("action")
-        json.string(suggestion.action)
+        json.field("title", suggestion.title)
+        json.field("action", suggestion.action)
         json.endObject()
     }
 }

@@ -16,10 +16,8 @@ package enum SessionRecord {
     package static func header(_ session: Session) -> String {
         var json = JSONWriter(capacity: 512)
         json.beginObject()
-        json.key("id")
-        json.string(session.id)
-        json.key("channel")
-        json.string(session.channel.rawValue)
+        json.field("id", session.id)
+        json.field("channel", session.channel.rawValue)
         json.key("customer")
         write(session.customer, to: &json)
         json.key("turns")
@@ -57,55 +55,30 @@ package enum SessionRecord {
         json.beginObject()
         json.key("timestamp")
         json.double(turn.timestamp.timeIntervalSinceReferenceDate)
-        json.key("role")
-        json.string(turn.role.rawValue)
-        json.key("text")
-        json.string(turn.text)
-        if let intent = turn.intent {
-            json.key("intent")
-            json.string(intent)
-        }
-        if let skill = turn.skill {
-            json.key("skill")
-            json.string(skill)
-        }
-        if let author = turn.author {
-            json.key("author")
-            json.string(author)
-        }
+        json.field("role", turn.role.rawValue)
+        json.field("text", turn.text)
+        json.fieldIfPresent("intent", turn.intent)
+        json.fieldIfPresent("skill", turn.skill)
+        json.fieldIfPresent("author", turn.author)
         json.endObject()
         return json.string
     }
 
     private static func write(_ customer: Customer, to json: inout JSONWriter) {
         json.beginObject()
-        if let email = customer.email {
-            json.key("email")
-            json.string(email)
-        }
-        if let profileID = customer.profileID {
-            json.key("profile_id")
-            json.string(profileID)
-        }
-        if let name = customer.name {
-            json.key("name")
-            json.string(name)
-        }
+        json.fieldIfPresent("email", customer.email)
+        json.fieldIfPresent("profile_id", customer.profileID)
+        json.fieldIfPresent("name", customer.name)
         json.key("authenticated")
         json.bool(customer.authenticated)
-        if let verifiedEmail = customer.verifiedEmail {
-            json.key("verified_email")
-            json.string(verifiedEmail)
-        }
+        json.fieldIfPresent("verified_email", customer.verifiedEmail)
         json.endObject()
     }
 
     private static func write(_ task: Session.Task, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("skill")
-        json.string(task.skill)
-        json.key("intent")
-        json.string(task.intent)
+        json.field("skill", task.skill)
+        json.field("intent", task.intent)
         json.key("confidence")
         json.double(task.confidence)
         json.key("state")
@@ -123,17 +96,10 @@ package enum SessionRecord {
         json.key("complaints")
         json.int(fallback.complaints)
         if let pending = fallback.pending {
-            json.key("pending")
-            json.string(pending.rawValue)
+            json.field("pending", pending.rawValue)
         }
-        if let reason = fallback.reason {
-            json.key("reason")
-            json.string(reason)
-        }
-        if let ticketID = fallback.ticketID {
-            json.key("ticketID")
-            json.string(ticketID)
-        }
+        json.fieldIfPresent("reason", fallback.reason)
+        json.fieldIfPresent("ticketID", fallback.ticketID)
         json.endObject()
     }
 

@@ -66,6 +66,19 @@ package struct JSONWriter {
         needsComma = false
     }
 
+    /// A member with a string value: `"name":"value"`, or `"name":null` when `value` is nil.
+    package mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// A member with a string value, left out when `value` is nil (as `encodeIfPresent` does).
+    package mutating func fieldIfPresent(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     // MARK: Scalars
 
     /// A string, escaped.
