@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// The skills shipped with Steward: one folder under `Skills/` each.
@@ -45,7 +46,9 @@ var targets: [Target] = [
             "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
-        ]
+        ],
+        // Steward's own intents and the out-of-scope class: Intents/<lang>/<intent>.txt.
+        resources: [.copy("Intents")]
     ),
     // The embedded SQLite store (GRDB): sessions, tickets, outbox, the team's replies.
     .target(
@@ -80,6 +83,12 @@ var targets: [Target] = [
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),
 ]
 
+/// Whether a skill's folder has training example files yet (a new skill may start with skill.yaml only).
+func hasExamples(_ skill: String) -> Bool {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Skills/\(skill)/examples")
+    return FileManager.default.fileExists(atPath: folder.path)
+}
+
 for skill in skills {
     targets.append(
         .target(
@@ -87,7 +96,8 @@ for skill in skills {
             dependencies: ["StewardCore"],
             path: "Skills/\(skill)",
             exclude: ["conversations"],
-            resources: [.copy("skill.yaml")]
+            // skill.yaml and the training examples, examples/<lang>/<intent>.txt.
+            resources: [.copy("skill.yaml")] + (hasExamples(skill) ? [.copy("examples")] : [])
         )
     )
 }

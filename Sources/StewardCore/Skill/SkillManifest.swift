@@ -21,13 +21,20 @@ public struct SkillManifest: Sendable, Hashable, Codable {
     public struct Intent: Sendable, Hashable, Codable {
         /// Words or phrases that boost this intent when a message contains them.
         public var keywords: [String]
-        /// Example customer messages.
+        /// Example customer messages written in `skill.yaml` (language not stated).
         public var examples: [String]
+        /// Example customer messages by ISO 639-1 language code, read from the skill's
+        /// `examples/<lang>/<intent>.txt` files.
+        public var examplesByLanguage: [String: [String]]
 
-        public init(keywords: [String] = [], examples: [String]) {
+        public init(keywords: [String] = [], examples: [String] = [], examplesByLanguage: [String: [String]] = [:]) {
             self.keywords = keywords
             self.examples = examples
+            self.examplesByLanguage = examplesByLanguage
         }
+
+        /// Every example, those of `skill.yaml` and of the example files.
+        public var exampleCount: Int { examples.count + examplesByLanguage.values.reduce(0) { $0 + $1.count } }
     }
 
     /// Whether the skill is in service.
@@ -103,9 +110,16 @@ public struct SkillManifest: Sendable, Hashable, Codable {
 extension SkillManifest.Intent {
     enum CodingKeys: String, CodingKey { case keywords, examples }
 
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(keywords, forKey: .keywords)
+        try c.encode(examples, forKey: .examples)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
-        examples = try c.decode([String].self, forKey: .examples)
+        examples = try c.decodeIfPresent([String].self, forKey: .examples) ?? []
+        examplesByLanguage = [:]
     }
 }

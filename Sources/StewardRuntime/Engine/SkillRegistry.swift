@@ -30,7 +30,7 @@ public struct SkillRegistry: Sendable {
                     throw SkillRegistryError.duplicateIntent(intent: name, skills: [entries[other].manifest.id, manifest.id])
                 }
                 if name.hasPrefix("system.") { throw SkillRegistryError.reservedIntent(intent: name, skill: manifest.id) }
-                if intent.examples.isEmpty { throw SkillRegistryError.noExamples(intent: name, skill: manifest.id) }
+                if intent.exampleCount == 0 { throw SkillRegistryError.noExamples(intent: name, skill: manifest.id) }
                 byIntent[name] = entries.count
             }
             byID[manifest.id] = entries.count
@@ -68,7 +68,19 @@ public struct SkillRegistry: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw SkillRegistryError.missingManifest(skill: typeName)
         }
-        return try parseManifest(text, source: url.path)
+        var manifest = try parseManifest(text, source: url.path)
+        let folder = url.deletingLastPathComponent().appendingPathComponent("examples")
+        let files: [String: [String: [String]]]
+        do { files = try ExampleFiles.read(folder: folder) } catch {
+            throw SkillRegistryError.badExamples(skill: manifest.id, reason: error.description)
+        }
+        for (intent, byLanguage) in files {
+            guard manifest.intents[intent] != nil else {
+                throw SkillRegistryError.undeclaredExampleIntent(intent: intent, skill: manifest.id)
+            }
+            manifest.intents[intent]?.examplesByLanguage = byLanguage
+        }
+        return manifest
     }
 
     /// Parses a `skill.yaml`.
@@ -91,6 +103,8 @@ public enum SkillRegistryError: Error, Sendable, Hashable, CustomStringConvertib
     case duplicateIntent(intent: String, skills: [String])
     case reservedIntent(intent: String, skill: String)
     case noExamples(intent: String, skill: String)
+    case badExamples(skill: String, reason: String)
+    case undeclaredExampleIntent(intent: String, skill: String)
 
     public var description: String {
         switch self {
@@ -102,7 +116,11 @@ public enum SkillRegistryError: Error, Sendable, Hashable, CustomStringConvertib
             "The intent `\(intent)` is declared by both \(skills.joined(separator: " and ")); intent names must be unique."
         case .reservedIntent(let intent, let skill):
             "Skill \(skill) declares `\(intent)`: names starting with `system.` are reserved for Steward."
-        case .noExamples(let intent, let skill): "Intent `\(intent)` of skill \(skill) has no examples; add a few."
+        case .noExamples(let intent, let skill):
+            "Intent `\(intent)` of skill \(skill) has no examples; add lines to examples/<lang>/\(intent).txt in the skill's folder."
+        case .badExamples(let skill, let reason): "Skill \(skill): \(reason)"
+        case .undeclaredExampleIntent(let intent, let skill):
+            "Skill \(skill) has example files for `\(intent)`, which its skill.yaml does not declare under `intents:`; add it there or rename the files."
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import StewardCore
 
 /// Intents the runtime answers itself, trained into the router beside the skills' intents.
@@ -10,8 +11,26 @@ public enum SystemIntent: String, Sendable, CaseIterable {
     case capabilities = "system.capabilities"
     case complaint = "system.complaint"
 
-    /// The examples and keywords that train the router for the system intents.
-    static let manifest: [String: SkillManifest.Intent] = [
+    /// The examples and keywords that train the router for the system intents: the keywords below,
+    /// the examples from `Sources/StewardRuntime/Intents/<lang>/system.<name>.txt`.
+    static let manifest: [String: SkillManifest.Intent] = {
+        var result = keywordManifest
+        for (intent, byLanguage) in files where intent.hasPrefix("system.") {
+            result[intent, default: .init()].examplesByLanguage = byLanguage
+        }
+        return result
+    }()
+
+    /// Messages no skill and no system intent should take (`Intents/<lang>/oos.txt`), by language.
+    static var outOfScopeExamples: [String: [String]] { files["oos"] ?? [:] }
+
+    /// The example files shipped with the runtime, by intent and language.
+    private static let files: [String: [String: [String]]] = {
+        guard let folder = Bundle.module.url(forResource: "Intents", withExtension: nil) else { return [:] }
+        return (try? ExampleFiles.read(folder: folder)) ?? [:]
+    }()
+
+    private static let keywordManifest: [String: SkillManifest.Intent] = [
         SystemIntent.greeting.rawValue: .init(
             keywords: ["hello", "hi", "hey", "good morning"],
             examples: [

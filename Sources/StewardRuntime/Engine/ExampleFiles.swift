@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads training examples kept as files: `<folder>/<lang>/<intent>.txt`.
+///
+/// Layout, as a skill author sees it in the skill's folder:
+///
+/// ```text
+/// Skills/Returns/examples/en/return_start.txt
+/// Skills/Returns/examples/pl/return_start.txt
+/// ```
+///
+/// - `<lang>` is an ISO 639-1 code in lower case (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …).
+/// - One utterance per line, UTF-8. Lines starting with `#` are comments; blank lines are ignored;
+///   surrounding whitespace is trimmed; a line repeated in the same file counts once.
+public enum ExampleFiles {
+    /// The examples under `folder`, by intent and then by language. A missing folder gives no examples.
+    ///
+    /// - Throws: ``ExampleFilesError`` naming the file when a folder is not a language code, a file
+    ///   is not `.txt`, or a file is not UTF-8.
+    public static func read(folder: URL) throws(ExampleFilesError) -> [String: [String: [String]]] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [:] }
+        var result: [String: [String: [String]]] = [:]
+        let languages = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for language in languages {
+            let languageURL = folder.appendingPathComponent(language)
+            guard fm.fileExists(atPath: languageURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .notInLanguageFolder(path: languageURL.path)
+            }
+            guard isLanguageCode(language) else { throw .badLanguage(path: languageURL.path, name: language) }
+            let files = ((try? fm.contentsOfDirectory(atPath: languageURL.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            for file in files {
+                let url = languageURL.appendingPathComponent(file)
+                guard file.hasSuffix(".txt") else { throw .notText(path: url.path) }
+                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                    throw .unreadable(path: url.path)
+                }
+                let intent = String(file.dropLast(4))
+                result[intent, default: [:]][language, default: []] += lines(of: text)
+            }
+        }
+        return result
+    }
+
+    /// The utterances of one file's text: trimmed, without comments, blank lines or repeats.
+    public static func lines(of text: String) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if seen.insert(line.lowercased()).inserted { result.append(line) }
+        }
+        return result
+    }
+
+    static func isLanguageCode(_ name: String) -> Bool {
+        name.count == 2 && name.allSatisfy { $0.isASCII && $0.isLowercase }
+    }
+}
+
+/// A problem with an example file.
+public enum ExampleFilesError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notInLanguageFolder(path: String)
+    case badLanguage(path: String, name: String)
+    case notText(path: String)
+    case unreadable(path: String)
+
+    public var description: String {
+        switch self {
+        case .notInLanguageFolder(let path):
+            "\(path): example files go in a folder named by language, e.g. examples/en/<intent>.txt."
+        case .badLanguage(let path, let name):
+            "\(path): `\(name)` is not a language code; name the folder with a two-letter ISO 639-1 code such as en, pl, sv, ko, de, es or fr."
+        case .notText(let path): "\(path): example files are named <intent>.txt, one utterance per line."
+        case .unreadable(let path): "\(path) could not be read as UTF-8 text."
+        }
+    }
+}
