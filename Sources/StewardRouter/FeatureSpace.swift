@@ -31,6 +31,32 @@ struct FeatureSpace: Sendable {
 
     static let charBlockBit: UInt64 = 1 << 63
 
+    /// Restores a feature space written by ``write(to:)``.
+    init(reading r: inout ByteReader) throws(ModelArchiveError) {
+        config = Config(
+            wordBigrams: try r.int() == 1, charMinN: try r.int(), charMaxN: try r.int(), charWeight: try r.float())
+        let hashes = try r.uint64s()
+        let ids = try r.int32s()
+        idf = try r.floats()
+        isChar = try r.int32s().map { $0 != 0 }
+        guard hashes.count == ids.count, idf.count == isChar.count, ids.allSatisfy({ $0 >= 0 && Int($0) < idf.count })
+        else { throw .unreadable(reason: "bad feature space") }
+        index = Dictionary(zip(hashes, ids), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Writes the feature space for ``init(reading:)``.
+    func write(to w: inout ByteWriter) {
+        w.append(config.wordBigrams ? 1 : 0)
+        w.append(config.charMinN)
+        w.append(config.charMaxN)
+        w.append(config.charWeight)
+        let pairs = index.sorted { $0.value < $1.value }
+        w.append(pairs.map(\.key))
+        w.append(pairs.map(\.value))
+        w.append(idf)
+        w.append(isChar.map { $0 ? Int32(1) : 0 })
+    }
+
     /// Builds the dictionary and idf from training token lists.
     init(config: Config, documents: [[Tokenizer.Token]]) {
         self.config = config

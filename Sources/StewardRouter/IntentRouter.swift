@@ -21,6 +21,8 @@ public struct IntentRouter: Sendable {
     /// The perceptron whose probabilities are averaged with the linear model's, when trained.
     let perceptron: MLPModel?
     let keywords: KeywordMatcher
+    /// The keyword phrases by intent, as given to training (kept for ``archive()``).
+    let keywordPhrases: [String: [String]]
 
     /// Trains a router on labelled examples and optional keywords per intent.
     ///
@@ -70,6 +72,23 @@ public struct IntentRouter: Sendable {
             perceptron = nil
         }
         self.keywords = KeywordMatcher(keywords: keywords, intentIndex: classIndex, tokenizer: tokenizer)
+        self.keywordPhrases = keywords.filter { inScopeNames.contains($0.key) }
+    }
+
+    /// A router from restored parts (``init(archive:)``).
+    init(
+        settings: RouterSettings, classNames: [String], outOfScopeClass: Int?, features: FeatureSpace,
+        model: LinearModel, perceptron: MLPModel?, keywords: [String: [String]]
+    ) {
+        self.settings = settings
+        self.classNames = classNames
+        self.outOfScopeClass = outOfScopeClass
+        self.features = features
+        self.model = model
+        self.perceptron = perceptron
+        let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
+        self.keywords = KeywordMatcher(keywords: keywords, intentIndex: classIndex, tokenizer: Tokenizer())
+        self.keywordPhrases = keywords
     }
 
     private static func validate(_ settings: RouterSettings) throws(RouterError) {

@@ -23,6 +23,24 @@ struct LinearModel: Sendable {
         self.bias = [Float](repeating: 0, count: (classCount + 7) / 8 * 8)
     }
 
+    /// Restores a model written by ``write(to:)``.
+    init(reading r: inout ByteReader) throws(ModelArchiveError) {
+        classCount = try r.int()
+        featureCount = try r.int()
+        stride = (classCount + 7) / 8 * 8
+        weights = try r.floats()
+        bias = try r.floats()
+        guard weights.count == featureCount * stride, bias.count == stride else { throw .unreadable(reason: "bad linear model") }
+    }
+
+    /// Writes the model for ``init(reading:)``.
+    func write(to w: inout ByteWriter) {
+        w.append(classCount)
+        w.append(featureCount)
+        w.append(weights)
+        w.append(bias)
+    }
+
     /// Raw scores (logits) of every class, written to `output` (at least `stride` long).
     func scores(_ x: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
         weights.withUnsafeBufferPointer { w in

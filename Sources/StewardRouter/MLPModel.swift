@@ -28,6 +28,32 @@ struct MLPModel: Sendable {
         var seed: UInt64
     }
 
+    /// Restores a model written by ``write(to:)``.
+    init(reading r: inout ByteReader) throws(ModelArchiveError) {
+        classCount = try r.int()
+        hidden = try r.int()
+        featureCount = try r.int()
+        stride = (classCount + 7) / 8 * 8
+        w1 = try r.floats()
+        b1 = try r.floats()
+        w2 = try r.floats()
+        b2 = try r.floats()
+        guard hidden % 8 == 0, w1.count == featureCount * hidden, b1.count == hidden, w2.count == hidden * stride,
+            b2.count == stride
+        else { throw .unreadable(reason: "bad perceptron") }
+    }
+
+    /// Writes the model for ``init(reading:)``.
+    func write(to w: inout ByteWriter) {
+        w.append(classCount)
+        w.append(hidden)
+        w.append(featureCount)
+        w.append(w1)
+        w.append(b1)
+        w.append(w2)
+        w.append(b2)
+    }
+
     init(featureCount: Int, classCount: Int, hidden: Int) {
         self.classCount = classCount
         self.stride = (classCount + 7) / 8 * 8

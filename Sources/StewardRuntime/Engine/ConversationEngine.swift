@@ -48,7 +48,7 @@ public final class ConversationEngine: Sendable {
         var settings = RouterSettings()
         if let threshold = configuration.router.threshold { settings.threshold = threshold }
         if let margin = configuration.router.margin { settings.margin = margin }
-        self.router = try IntentRouter(examples: examples, keywords: keywords, settings: settings)
+        self.router = try RouterCache.router(examples: examples, keywords: keywords, settings: settings, logger: logger)
         self.configuration = configuration
         self.registry = registry
         self.tools = tools

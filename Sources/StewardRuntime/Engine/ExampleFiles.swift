@@ -10,8 +10,9 @@ import Foundation
 /// ```
 ///
 /// - `<lang>` is an ISO 639-1 code in lower case (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …).
-/// - One utterance per line, UTF-8. Lines starting with `#` are comments; blank lines are ignored;
-///   surrounding whitespace is trimmed; a line repeated in the same file counts once.
+/// - One utterance per line, UTF-8. A line starting with `#` followed by anything but a digit is a
+///   comment (so `#1001 hasn't arrived` is an utterance); blank lines are ignored; surrounding
+///   whitespace is trimmed; a line repeated in the same file counts once.
 public enum ExampleFiles {
     /// The examples under `folder`, by intent and then by language. A missing folder gives no examples.
     ///
@@ -49,10 +50,17 @@ public enum ExampleFiles {
         var result: [String] = []
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.isEmpty || isComment(line) { continue }
             if seen.insert(line.lowercased()).inserted { result.append(line) }
         }
         return result
+    }
+
+    /// `#` then a non-digit (or nothing): a comment. `#1001 …` is an order number.
+    static func isComment(_ line: String) -> Bool {
+        guard line.first == "#" else { return false }
+        guard let next = line.dropFirst().first else { return true }
+        return !next.isNumber
     }
 
     static func isLanguageCode(_ name: String) -> Bool {
