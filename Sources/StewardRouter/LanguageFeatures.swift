@@ -19,7 +19,7 @@ struct LanguageFeatures {
         /// Letters of the kept words, dense scripts weighted (see ``LanguageDetector/denseLetterWeight``).
         var length = 0
         /// Weighted letters per ``Script``, for the script shortcut.
-        var scriptLetters = [Int](repeating: 0, count: Script.allCases.count)
+        var scriptLetters = SIMD8<Int32>()
 
         /// The language a script spells alone, when letters of that script make up more than half the message.
         var scriptLanguage: String? {
@@ -30,7 +30,9 @@ struct LanguageFeatures {
                 counts[kana] += counts[han]
                 counts[han] = 0
             }
-            guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] * 2 > length else { return nil }
+            var best = 0
+            for index in 1..<Script.allCases.count where counts[index] > counts[best] { best = index }
+            guard Int(counts[best]) * 2 > length else { return nil }
             return Script(rawValue: best)?.language
         }
     }
@@ -73,84 +75,112 @@ struct LanguageFeatures {
         var isDense: Bool { self == .hangul || self == .kana || self == .han }
     }
 
-    /// Scans `text`, calling `emit` with each feature, and returns its length and script counts.
+    /// Scratch space, reused from one scan to the next when building profiles.
+    private var scalars: [UInt32] = []
+    private var classes: [Class] = []
+    private var scalarCount = 0
+    /// The features of the last scan: `features[0..<featureCount]`.
+    private(set) var features: [UInt64] = []
+    private(set) var featureCount = 0
+
+    /// What a scalar is, worked out once per scalar.
+    enum Class: UInt8 {
+        case letter, apostrophe, space, digit, at, colon, slash, dot, other
+    }
+
+    /// Scans `text` into ``features`` and returns its length and script counts.
     ///
     /// - Parameters:
-    ///   - maxOrder: Character n-grams of 1 to `maxOrder` scalars (at most ``maxOrder``).
+    ///   - orders: Character n-grams of these lengths (within 1...``maxOrder``).
     ///   - words: Whether each whole word is a feature too.
-    static func scan(_ text: String, maxOrder: Int, words: Bool, emit: (UInt64) -> Void) -> Scan {
-        let scalars = lowercasedScalars(text)
+    mutating func scan(_ text: String, orders: ClosedRange<Int>, words: Bool) -> Scan {
+        lowercase(text)
+        let count = scalarCount
+        // A word of n letters gives at most (n + 2) n-grams per order, plus itself.
+        let bound = count * 3 * orders.count + count + 8
+        if features.count < bound { features = [UInt64](repeating: 0, count: bound) }
         var scan = Scan()
-        let count = scalars.count
-        var start = 0
-        while start < count {
-            // One whitespace-separated chunk: [start, end).
-            while start < count, isSpace(scalars[start]) { start += 1 }
-            var end = start
-            var skip = false
-            while end < count, !isSpace(scalars[end]) {
-                let v = scalars[end]
-                if v == 0x40 || isDigit(v) || (v == 0x3A && end + 2 < count && scalars[end + 1] == 0x2F && scalars[end + 2] == 0x2F) {
-                    skip = true
+        var written = 0
+        scalars.withUnsafeBufferPointer { scalars in
+            classes.withUnsafeBufferPointer { classes in
+                features.withUnsafeMutableBufferPointer { out in
+                    var start = 0
+                    while start < count {
+                        // One whitespace-separated chunk: [start, end).
+                        while start < count, classes[start] == .space { start += 1 }
+                        var end = start
+                        var skip = false
+                        while end < count, classes[end] != .space {
+                            switch classes[end] {
+                            case .digit, .at: skip = true
+                            case .colon where end + 2 < count && classes[end + 1] == .slash && classes[end + 2] == .slash: skip = true
+                            default: break
+                            }
+                            end += 1
+                        }
+                        if !skip, end - start >= 4, scalars[start] == 0x77, scalars[start + 1] == 0x77,
+                            scalars[start + 2] == 0x77, classes[start + 3] == .dot
+                        {
+                            skip = true  // www.
+                        }
+                        if !skip {
+                            Self.scanWords(scalars, classes, start, end, orders: orders, words: words, scan: &scan, out: out, written: &written)
+                        }
+                        start = end
+                    }
                 }
-                end += 1
             }
-            if !skip, end - start >= 4, scalars[start] == 0x77, scalars[start + 1] == 0x77, scalars[start + 2] == 0x77,
-                scalars[start + 3] == 0x2E
-            {
-                skip = true  // www.
-            }
-            if !skip { scanWords(in: scalars, start, end, maxOrder: maxOrder, words: words, scan: &scan, emit: emit) }
-            start = end
         }
+        featureCount = written
         return scan
     }
 
     /// The words of one chunk: runs of letters, apostrophes allowed between letters.
     private static func scanWords(
-        in scalars: [UInt32], _ start: Int, _ end: Int, maxOrder: Int, words: Bool, scan: inout Scan,
-        emit: (UInt64) -> Void
+        _ scalars: UnsafeBufferPointer<UInt32>, _ classes: UnsafeBufferPointer<Class>, _ start: Int, _ end: Int,
+        orders: ClosedRange<Int>, words: Bool, scan: inout Scan, out: UnsafeMutableBufferPointer<UInt64>, written: inout Int
     ) {
         var index = start
         while index < end {
-            guard isLetter(scalars[index]) else {
+            guard classes[index] == .letter else {
                 index += 1
                 continue
             }
             var wordEnd = index + 1
             while wordEnd < end {
-                if isLetter(scalars[wordEnd]) {
+                if classes[wordEnd] == .letter {
                     wordEnd += 1
-                } else if scalars[wordEnd] == 0x27, wordEnd + 1 < end, isLetter(scalars[wordEnd + 1]) {
+                } else if classes[wordEnd] == .apostrophe, wordEnd + 1 < end, classes[wordEnd + 1] == .letter {
                     wordEnd += 2
                 } else {
                     break
                 }
             }
-            word(scalars, index, wordEnd, maxOrder: maxOrder, whole: words, scan: &scan, emit: emit)
+            word(scalars, index, wordEnd, orders: orders, whole: words, scan: &scan, out: out, written: &written)
             index = wordEnd
         }
     }
 
     /// One word's features: n-grams of the word padded with a space at each end, and the word.
     private static func word(
-        _ scalars: [UInt32], _ start: Int, _ end: Int, maxOrder: Int, whole: Bool, scan: inout Scan,
-        emit: (UInt64) -> Void
+        _ scalars: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, orders: ClosedRange<Int>, whole: Bool,
+        scan: inout Scan, out: UnsafeMutableBufferPointer<UInt64>, written: inout Int
     ) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             let v = scalars[index]
             if v >= 0x370, let script = Script(scalar: v) {
                 let weight = script.isDense ? LanguageDetector.denseLetterWeight : 1
-                scan.scriptLetters[script.rawValue] += weight
+                scan.scriptLetters[script.rawValue] += Int32(weight)
                 scan.length += weight
             } else if v != 0x27 {
                 scan.length += 1
             }
             hash = (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
         }
-        // Positions -1 and `end - start` are the padding spaces.
+        // Positions -1 and `length` are the padding spaces.
         let length = end - start
+        let maxOrder = orders.upperBound, minOrder = orders.lowerBound
         for first in -1..<(length + 1) {
             var key: UInt64 = 0
             for n in 1...maxOrder {
@@ -158,62 +188,127 @@ struct LanguageFeatures {
                 if position > length { break }
                 let scalar: UInt32 = (position < 0 || position == length) ? 0x20 : scalars[start + position]
                 key = (key << 21) | UInt64(scalar)
-                if n == 1 && scalar == 0x20 { continue }
-                emit(key)
+                if n < minOrder || (n == 1 && scalar == 0x20) { continue }
+                out[written] = key
+                written += 1
             }
         }
-        if whole { emit(hash | (1 << 63)) }
+        if whole {
+            out[written] = hash | (1 << 63)
+            written += 1
+        }
     }
 
-    /// The text's scalars, lower-cased, apostrophes unified; compatibility-composed (NFKC) when it
-    /// holds combining marks, full-width forms or conjoining jamo.
-    static func lowercasedScalars(_ text: String) -> [UInt32] {
-        var result: [UInt32] = []
-        result.reserveCapacity(text.utf8.count)
+    /// Fills ``scalars`` and ``classes`` with the text's scalars, lower-cased, apostrophes unified,
+    /// and their classes; compatibility-composed (NFKC) first when it holds combining marks,
+    /// full-width forms or conjoining jamo.
+    private mutating func lowercase(_ text: String) {
+        // Lower-casing never gives more scalars than the text has UTF-8 bytes (İ, 2 bytes, gives 2).
+        let capacity = text.utf8.count
+        if scalars.count < capacity {
+            scalars = [UInt32](repeating: 0, count: capacity * 2)
+            classes = [Class](repeating: .other, count: capacity * 2)
+        }
         var needsComposition = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                result.append((v >= 0x41 && v <= 0x5A) ? v + 0x20 : (v == 0x60 ? 0x27 : v))
-                continue
-            }
-            switch v {
-            case 0x300...0x36F, 0x1100...0x11FF, 0xFB00...0xFB4F, 0xFF00...0xFFEF: needsComposition = true
-            default: break
-            }
-            if v == 0x2019 || v == 0x2BC || v == 0xB4 || v == 0x2018 {
-                result.append(0x27)
-            } else if scalar.properties.changesWhenLowercased {
-                for piece in scalar.properties.lowercaseMapping.unicodeScalars { result.append(piece.value) }
-            } else {
-                result.append(v)
+        var written = 0
+        scalars.withUnsafeMutableBufferPointer { result in
+            classes.withUnsafeMutableBufferPointer { classes in
+                var pending: UInt32 = 0  // a multi-byte scalar being decoded
+                var remaining = 0
+                for byte in text.utf8 {
+                    if byte < 0x80 {
+                        let v = UInt32(byte)
+                        let lower = (v >= 0x41 && v <= 0x5A) ? v + 0x20 : (v == 0x60 ? 0x27 : v)
+                        result[written] = lower
+                        classes[written] = Self.asciiClasses[Int(lower)]
+                        written += 1
+                        continue
+                    }
+                    if byte >= 0xC0 {
+                        remaining = byte >= 0xF0 ? 3 : (byte >= 0xE0 ? 2 : 1)
+                        pending = UInt32(byte) & (byte >= 0xF0 ? 0x07 : (byte >= 0xE0 ? 0x0F : 0x1F))
+                        continue
+                    }
+                    pending = (pending << 6) | (UInt32(byte) & 0x3F)
+                    remaining -= 1
+                    guard remaining == 0 else { continue }
+                    let v = pending
+                    switch v {
+                    case 0x300...0x36F, 0x1100...0x11FF, 0xFB00...0xFB4F, 0xFF00...0xFFEF: needsComposition = true
+                    default: break
+                    }
+                    if v < Self.latinEnd {
+                        let index = Int(v - 0x80)
+                        result[written] = Self.latinLowercase[index]
+                        classes[written] = Self.latinClasses[index]
+                        written += 1
+                    } else if v == 0x2019 || v == 0x2018 || v == 0x2BC {
+                        result[written] = 0x27
+                        classes[written] = .apostrophe
+                        written += 1
+                    } else if (0xAC00...0xD7A3).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3041...0x30FA).contains(v) {
+                        result[written] = v  // Hangul, Han, kana: letters without case
+                        classes[written] = .letter
+                        written += 1
+                    } else if let scalar = Unicode.Scalar(v) {
+                        let properties = scalar.properties
+                        let pieces = properties.changesWhenLowercased ? Array(properties.lowercaseMapping.unicodeScalars) : [scalar]
+                        for piece in pieces where written < result.count {
+                            result[written] = piece.value
+                            classes[written] = Self.classify(piece)
+                            written += 1
+                        }
+                    }
+                }
             }
         }
+        scalarCount = written
         if needsComposition {
             let composed = text.precomposedStringWithCompatibilityMapping
-            if composed != text { return lowercasedScalars(composed) }
+            if composed != text { lowercase(composed) }
         }
-        return result
     }
 
-    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v <= 0x20 }
-        return Unicode.Scalar(v)?.properties.isWhitespace ?? false
-    }
-
-    @inline(__always) static func isDigit(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        return Unicode.Scalar(v)?.properties.numericType == .decimal
-    }
-
-    @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        guard let scalar = Unicode.Scalar(v) else { return false }
+    /// The class of a scalar outside the tables, from its Unicode properties.
+    private static func classify(_ scalar: Unicode.Scalar) -> Class {
         let properties = scalar.properties
-        if properties.isAlphabetic { return true }
+        if properties.isWhitespace { return .space }
+        if properties.numericType == .decimal { return .digit }
+        if properties.isAlphabetic { return .letter }
         switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark: return true
-        default: return false
+        case .nonspacingMark, .spacingMark: return .letter
+        default: return .other
         }
+    }
+
+    /// Classes of ASCII, by (lower-cased) value.
+    private static let asciiClasses: [Class] = (0..<0x80).map { (v: UInt32) -> Class in
+        switch v {
+        case 0x61...0x7A: .letter
+        case 0x30...0x39: .digit
+        case 0...0x20: .space
+        case 0x27: .apostrophe
+        case 0x40: .at
+        case 0x3A: .colon
+        case 0x2F: .slash
+        case 0x2E: .dot
+        default: .other
+        }
+    }
+
+    /// Latin-1 and Latin Extended-A/B (up to U+024F) are looked up in tables, not in Unicode properties.
+    private static let latinEnd: UInt32 = 0x250
+
+    /// Lower case of U+0080..<U+0250 (one scalar each in this range), with ´ read as an apostrophe.
+    private static let latinLowercase: [UInt32] = (0x80..<latinEnd).map { value in
+        if value == 0xB4 { return 0x27 }
+        let scalar = Unicode.Scalar(value)!
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : value
+    }
+
+    /// Classes of U+0080..<U+0250 (after lower-casing).
+    private static let latinClasses: [Class] = (0x80..<latinEnd).map { value in
+        value == 0xB4 ? .apostrophe : classify(Unicode.Scalar(latinLowercase[Int(value - 0x80)])!)
     }
 }
