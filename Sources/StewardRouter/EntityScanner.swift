@@ -147,17 +147,22 @@ struct EntityScanner {
     /// "order number is 1001", "Bestellnummer ist 1001", "numer zamówienia to 1001", "ordernummer är 1001".
     static let copulas: Set<String> = ["is", "was", "ist", "war", "lautet", "es", "era", "est", "etait", "to", "jest", "byl", "ar", "var"]
 
-    /// Punctuation allowed between the words and the number: "order no. 1001", "order number: 1001", "n° 1001".
-    static let joiningSymbols: Set<String> = [":", ".", "-", "°", "=", "(", "\u{2013}", "\u{2014}"]
+    /// Punctuation allowed between the words and the number: "order no. 1001", "order number: 1001", "n° 1001",
+    /// `order "1001"`.
+    static let joiningSymbols: Set<String> = [
+        ":", ".", "-", "°", "=", "(", "[", "\u{2013}", "\u{2014}", "\"", "'", "\u{2018}", "\u{201C}", "\u{201E}", "\u{AB}",
+    ]
 
     /// "order 1001 and 1002", "zamówienia 1001, 1002".
     static let listSymbols: Set<String> = [",", "&", "/", "+"]
     static let listWords: Set<String> = ["and", "or", "i", "lub", "och", "eller", "und", "oder", "y", "o", "et", "ou"]
 
-    /// Words after which a number counts something rather than naming an order: "order 100 pieces".
+    /// Words after which a number counts something rather than naming an order: "order 100 pieces",
+    /// "my order is 100 days late".
     static let quantityWords: Set<String> = [
         "more", "pcs", "pc", "pieces", "piece", "units", "unit", "items", "item", "x", "times",
         "szt", "sztuk", "sztuki", "st", "stk", "stuck", "unidades", "uds", "piezas", "exemplaires",
+        "days", "day", "weeks", "week", "hours", "months", "dni", "dagar", "tage", "dias", "jours",
     ]
 
     /// Words whose `#` numbers are not orders: "ticket #1001".

@@ -26,6 +26,10 @@ import Testing
         ("my package 1003 is late", ["1003"]),
         ("parcel 1003?", ["1003"]),
         ("order (1001)", ["1001"]),
+        ("order \"1001\"", ["1001"]),
+        ("order “1001”", ["1001"]),
+        ("ORDER-1001", ["1001"]),
+        ("order number is: #1001", ["1001"]),
         ("ORDER 1001", ["1001"]),
         ("order number 55 and #77", ["55", "77"]),
         ("orders 1001 and 1002", ["1001", "1002"]),
@@ -101,6 +105,7 @@ import Testing
         "order 10,5",
         "order 123456789012345678901",
         "ticket #1001",
+        "invoice #1001",
         "iphone13 order",
         "order at 10am",
         "order 1001kg",
@@ -111,6 +116,9 @@ import Testing
         "call me at 555 123 4567",
         "2번 주문했어요",
         "I ordered 2 weeks ago",
+        "my order is 2 days late",
+        "my order is 120 days late",
+        "order placed on may 5 2024",
     ])
     func numbersThatAreNotOrderNumbers(text: String) {
         #expect(Entities.extract(from: text).orderNumbers.isEmpty, "\(text)")
