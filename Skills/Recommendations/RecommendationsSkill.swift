@@ -218,7 +218,7 @@ struct ProductIndex {
 
 /// A price range read from a message: "under $100", "below 50", "over $200", "between 50 and 100", "50-100".
 ///
-/// An amount's number is read as the message's ``Entities/amounts`` read it ("under 1.299,00 €"
+/// An amount's number is read as the message's `Entities.amounts` read it ("under 1.299,00 €"
 /// is under 1299); an order number ("order 1001", "#1001") is never a price.
 struct PriceRange {
     var minimum: Decimal?
@@ -234,7 +234,7 @@ struct PriceRange {
     /// Reads the range from a message's words.
     ///
     /// - Parameters:
-    ///   - words: The message's words (``Tokenizer/words(_:)``).
+    ///   - words: The message's words (`Tokenizer.words(_:)`).
     ///   - entities: The message's entities: amounts give their numbers' values, order numbers are left out.
     init(_ words: [String], entities: Entities = Entities()) {
         var amounts: [String: Decimal] = [:]

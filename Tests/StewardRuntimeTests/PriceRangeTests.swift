@@ -4,7 +4,7 @@ import StewardRouter
 import Testing
 
 /// The recommendations skill reads price ranges, never an order number's digits, and reads an
-/// amount's number as ``Entities/amounts`` does.
+/// amount's number as `Entities.amounts` does.
 @Suite struct PriceRangeTests {
     func range(_ text: String) -> PriceRange {
         PriceRange(Tokenizer().words(text), entities: Entities.extract(from: text))

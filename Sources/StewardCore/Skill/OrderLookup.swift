@@ -5,7 +5,7 @@ import StewardRouter
 /// An identified customer (authenticated by the host, or verified earlier) only needs an order
 /// number, or none when they have a single recent order. Anyone else gives the order number and
 /// the email on the order; a mismatch reveals nothing about the order. The order number comes
-/// from ``Entities/orderNumbers`` in any form ("#1001", "order no. 1001", "purchase
+/// from `Entities.orderNumbers` in any form ("#1001", "order no. 1001", "purchase
 /// 370795561790", "zamówienie 1001", "주문번호 1001번"), or from a bare number when the previous
 /// turn asked for it; it is looked up as written, then without leading zeros. Skills that work on one
 /// order (tracking, returns, order editing) share this flow:
