@@ -105,6 +105,15 @@ import Testing
         #expect(!known.text.contains("transit"))
     }
 
+    @Test func anOrderHistoryRequestNamingOneOrderShowsThatOrder() async throws {
+        let customer = Customer(email: "jane.doe@example.com", authenticated: true)
+        let chat = Conversation(try makeEngine(), customer: customer)
+        let reply = try await chat.click("intent:order_history", title: "my previous purchase 1002")
+        #expect(reply.outcome == "resolved")
+        #expect(reply.text.hasPrefix("Order #1002 is"))
+        #expect(reply.cards.count == 1)
+    }
+
     @Test func unauthenticatedEmailFromTheHostIsNotTrusted() async throws {
         let customer = Customer(email: "jane.doe@example.com", authenticated: false)
         let chat = Conversation(try makeEngine(), customer: customer)
