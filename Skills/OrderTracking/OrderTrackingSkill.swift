@@ -8,8 +8,9 @@ public struct OrderTrackingSkill: Skill {
     public var manifestURL: URL? { Bundle.module.skillManifestURL }
 
     public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
-        if request.intent == "order_history", let email = request.customer.identifiedEmail,
-            let orders = context.tools.orders
+        // The order list, unless the message names one order ("my previous purchase 1002").
+        if request.intent == "order_history", request.entities.orderNumbers.isEmpty,
+            let email = request.customer.identifiedEmail, let orders = context.tools.orders
         {
             return try await history(email: email, orders: orders, context: context)
         }

@@ -22,7 +22,7 @@ public struct RecommendationsSkill: Skill {
         }
         let index = ProductIndex(try await catalog.products())
         let words = Tokenizer().words(request.text)
-        let budget = PriceRange(words)
+        let budget = PriceRange(words, entities: request.entities)
         if let (reference, rest) = index.reference(in: words, similarIntent: request.intent == "product_similar") {
             return similar(to: reference, budget: budget, cheaper: rest.contains("cheaper"), index: index)
         }
@@ -217,6 +217,9 @@ struct ProductIndex {
 }
 
 /// A price range read from a message: "under $100", "below 50", "over $200", "between 50 and 100", "50-100".
+///
+/// An amount's number is read as the message's `Entities.amounts` read it ("under 1.299,00 €"
+/// is under 1299); an order number ("order 1001", "#1001") is never a price.
 struct PriceRange {
     var minimum: Decimal?
     var maximum: Decimal?
@@ -228,10 +231,28 @@ struct PriceRange {
         self.maximum = maximum
     }
 
-    init(_ words: [String]) {
+    /// Reads the range from a message's words.
+    ///
+    /// - Parameters:
+    ///   - words: The message's words (`Tokenizer.words(_:)`).
+    ///   - entities: The message's entities: amounts give their numbers' values, order numbers are left out.
+    init(_ words: [String], entities: Entities = Entities()) {
+        var amounts: [String: Decimal] = [:]
+        for amount in entities.amounts { amounts[amount.written] = amount.value }
+        let orderNumbers = Set(entities.orderNumbers).subtracting(amounts.keys)
+        var words = words
+        // "1 299 kr": an amount's number written in groups is one word here.
+        for (written, _) in amounts where written.contains(" ") {
+            let parts = written.split(separator: " ").map(String.init)
+            var i = 0
+            while i + parts.count <= words.count {
+                if Array(words[i..<(i + parts.count)]) == parts { words.replaceSubrange(i..<(i + parts.count), with: [written]) }
+                i += 1
+            }
+        }
         func number(_ i: Int) -> Decimal? {
-            guard i >= 0, i < words.count, words[i].first?.isNumber == true else { return nil }
-            return Decimal(string: words[i].replacingOccurrences(of: ",", with: ""))
+            guard i >= 0, i < words.count, words[i].first?.isNumber == true, !orderNumbers.contains(words[i]) else { return nil }
+            return amounts[words[i]] ?? Decimal(string: words[i].replacingOccurrences(of: ",", with: ""))
         }
         let maxCues: Set<String> = ["under", "below", "max", "maximum", "within", "budget", "unter", "bis", "ponizej", "bajo", "sous"]
         let minCues: Set<String> = ["over", "above", "min", "minimum", "uber", "powyzej", "from"]

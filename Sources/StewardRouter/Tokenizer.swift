@@ -3,14 +3,15 @@ import Foundation
 /// Unicode-aware normaliser and tokenizer shared by training and routing.
 ///
 /// Normalisation applies NFKC, lower-cases, folds diacritics on Latin, Greek and Cyrillic letters
-/// ("Zwrót" becomes "zwrot"), and collapses whitespace. Tokens keep order numbers (`#1001`),
+/// ("Zwrót" becomes "zwrot"), writes every script's decimal digits as ASCII digits (full-width
+/// "１００１" and Arabic-Indic "١٠٠١" both become "1001"), and collapses whitespace. Tokens keep order numbers (`#1001`),
 /// email addresses and plain numbers whole so skills can recognise them; runs of Han, kana, Hangul
 /// and Thai letters become single tokens that the features split into character n-grams.
 public struct Tokenizer: Sendable {
     /// Creates a tokenizer.
     public init() {}
 
-    /// Returns the message in normal form: NFKC, lower-cased, diacritics folded, whitespace collapsed.
+    /// Returns the message in normal form: NFKC, lower-cased, diacritics folded, ASCII digits, whitespace collapsed.
     public func normalize(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         appendNormalized(text, to: &scalars)
@@ -117,7 +118,7 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// Appends the normal form of `text`: NFKC, lower case, folded diacritics, single spaces.
+    /// Appends the normal form of `text`: NFKC, lower case, folded diacritics, ASCII digits, single spaces.
     func appendNormalized(_ text: String, to output: inout String.UnicodeScalarView) {
         var pendingSpace = false
         func emit(_ scalar: Unicode.Scalar) {
@@ -157,6 +158,10 @@ public struct Tokenizer: Sendable {
             for piece in folded { emit(piece) }
         } else if scalar.value >= 0x300 && scalar.value <= 0x36F {
             return  // a stray combining diacritic
+        } else if !Self.hasNoDigits(scalar), scalar.properties.numericType == .decimal,
+            let value = scalar.properties.numericValue
+        {
+            emit(Unicode.Scalar(UInt8(0x30 + Int(value))))  // "١" (Arabic-Indic), "१" (Devanagari) -> "1"
         } else {
             emit(scalar)
         }
@@ -186,6 +191,12 @@ public struct Tokenizer: Sendable {
         }
         return table
     }()
+
+    /// True for blocks without decimal digits that messages use a lot (kana, Han, Hangul): no property lookup needed.
+    @inline(__always)
+    static func hasNoDigits(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3000..<0xA620).contains(scalar.value) || (0xAC00..<0xD7B0).contains(scalar.value)
+    }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value >= 0x30 && scalar.value <= 0x39 }
@@ -237,8 +248,14 @@ public struct Tokenizer: Sendable {
 
     /// The email address in a whitespace-free chunk, trimmed of surrounding punctuation, if it is one.
     private static func email(in chunk: [Unicode.Scalar]) -> String? {
+        emailRange(in: chunk).map { string(chunk[$0]) }
+    }
+
+    /// Where the email address in a whitespace-free chunk is, trimmed of surrounding punctuation
+    /// (brackets, quotes, a trailing full stop), if there is one.
+    static func emailRange(in chunk: [Unicode.Scalar]) -> Range<Int>? {
         func isLocal(_ s: Unicode.Scalar) -> Bool {
-            isWordScalar(s) || s == "." || s == "_" || s == "%" || s == "+" || s == "-"
+            isWordScalar(s) || s == "." || s == "_" || s == "%" || s == "+" || s == "-" || s == "'"
         }
         func isDomain(_ s: Unicode.Scalar) -> Bool { isWordScalar(s) || s == "." || s == "-" }
         guard let at = chunk.firstIndex(of: "@") else { return nil }
@@ -247,10 +264,10 @@ public struct Tokenizer: Sendable {
         var end = at + 1
         while end < chunk.count, isDomain(chunk[end]) { end += 1 }
         while end > at + 1, chunk[end - 1] == "." || chunk[end - 1] == "-" { end -= 1 }
-        while start < at, chunk[start] == "." { start += 1 }
+        while start < at, chunk[start] == "." || chunk[start] == "'" { start += 1 }
         guard start < at, end > at + 1 else { return nil }
         let domain = chunk[(at + 1)..<end]
         guard let dot = domain.lastIndex(of: "."), dot > at + 1, dot < end - 1 else { return nil }
-        return string(chunk[start..<end])
+        return start..<end
     }
 }

@@ -65,7 +65,10 @@ struct ClassifyCommand: ParsableCommand {
                     "keywords": explanation.keywords,
                 ] as [String: Any],
             ]
-            object["entities"] = ["order_numbers": entities.orderNumbers, "emails": entities.emails, "numbers": entities.numbers]
+            object["entities"] = [
+                "order_numbers": entities.orderNumbers, "emails": entities.emails, "numbers": entities.numbers,
+                "amounts": entities.amounts.map { ["value": "\($0.value)", "currency": $0.currency, "written": $0.written] },
+            ] as [String: Any]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
             return
@@ -86,7 +89,8 @@ struct ClassifyCommand: ParsableCommand {
         for term in explanation.terms { print("  \(pad(term.term, 28)) \(term.weight >= 0 ? "+" : "")\(format(term.weight))") }
         if !explanation.keywords.isEmpty { print("  keywords: \(explanation.keywords.joined(separator: ", "))") }
         if !entities.orderNumbers.isEmpty || !entities.emails.isEmpty || !entities.numbers.isEmpty {
-            print("entities: order numbers \(entities.orderNumbers), emails \(entities.emails), numbers \(entities.numbers)")
+            let amounts = entities.amounts.map { "\($0.value) \($0.currency)" }
+            print("entities: order numbers \(entities.orderNumbers), emails \(entities.emails), amounts \(amounts), numbers \(entities.numbers)")
         }
     }
 

@@ -15,6 +15,9 @@ import Testing
         ("  many   spaces\there ", "many spaces here"),
         ("Ёлка", "елка"),
         ("ΟΔΟΣ", "οδοσ"),
+        ("order ١٠٠١", "order 1001"),
+        ("سفارش ۱۰۰۱", "سفارش 1001"),
+        ("क्रम १००१", "क्रम 1001"),
     ])
     func normalizationAppliesNFKCCaseAndDiacriticFolding(input: String, expected: String) {
         #expect(tokenizer.normalize(input) == expected)

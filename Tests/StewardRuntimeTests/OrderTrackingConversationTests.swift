@@ -65,6 +65,55 @@ import Testing
         #expect(other.cards.isEmpty)
     }
 
+    @Test(arguments: ["current status of purchase 1001 please", "ETA for purchase 1001"])
+    func aSignedInCustomerAskingAboutAPurchaseByNumberIsNotAskedForIt(text: String) async throws {
+        let customer = Customer(email: "jane.doe@example.com", authenticated: true)
+        let reply = try await Conversation(try makeEngine(), customer: customer).say(text)
+        #expect(reply.skill == "order_tracking")
+        #expect(reply.outcome == "resolved")
+        #expect(reply.text.contains("#1001"))
+        #expect(reply.text.contains("in transit"))
+        #expect(!reply.text.contains("order number"))
+        #expect(!reply.text.contains("Which order"))
+    }
+
+    @Test(arguments: ["current status of purchase 552093871146 please", "ETA for purchase 552093871146"])
+    func anUnknownLongIdIsNotFoundRatherThanAskedFor(text: String) async throws {
+        let customer = Customer(email: "jane.doe@example.com", authenticated: true)
+        let reply = try await Conversation(try makeEngine(), customer: customer).say(text)
+        #expect(reply.skill == "order_tracking")
+        #expect(reply.text.contains("couldn't find order #552093871146"))
+        #expect(!reply.text.contains("What's your order number"))
+        #expect(reply.cards.isEmpty)
+    }
+
+    @Test func anAnonymousCustomerWithALongIdStillVerifiesWithAnEmail() async throws {
+        let chat = Conversation(try makeEngine())
+        let first = try await chat.say("current status of purchase 552093871146 please")
+        #expect(first.skill == "order_tracking")
+        #expect(first.outcome == "needs_input")
+        #expect(first.text.contains("email address on order #552093871146"))
+        #expect(!first.text.contains("What's your order number"))
+        let second = try await chat.say("jane.doe@example.com")
+        #expect(second.text.contains("couldn't find an order with that number and email"))
+        #expect(second.cards.isEmpty)
+        // A real order is not shown to an anonymous customer without its email either.
+        let other = Conversation(try makeEngine())
+        let known = try await other.say("ETA for purchase 1001")
+        #expect(known.outcome == "needs_input")
+        #expect(known.text.contains("email address on order #1001"))
+        #expect(!known.text.contains("transit"))
+    }
+
+    @Test func anOrderHistoryRequestNamingOneOrderShowsThatOrder() async throws {
+        let customer = Customer(email: "jane.doe@example.com", authenticated: true)
+        let chat = Conversation(try makeEngine(), customer: customer)
+        let reply = try await chat.click("intent:order_history", title: "my previous purchase 1002")
+        #expect(reply.outcome == "resolved")
+        #expect(reply.text.hasPrefix("Order #1002 is"))
+        #expect(reply.cards.count == 1)
+    }
+
     @Test func unauthenticatedEmailFromTheHostIsNotTrusted() async throws {
         let customer = Customer(email: "jane.doe@example.com", authenticated: false)
         let chat = Conversation(try makeEngine(), customer: customer)

@@ -4,7 +4,10 @@ import StewardRouter
 ///
 /// An identified customer (authenticated by the host, or verified earlier) only needs an order
 /// number, or none when they have a single recent order. Anyone else gives the order number and
-/// the email on the order; a mismatch reveals nothing about the order. Skills that work on one
+/// the email on the order; a mismatch reveals nothing about the order. The order number comes
+/// from `Entities.orderNumbers` in any form ("#1001", "order no. 1001", "purchase
+/// 370795561790", "zamówienie 1001", "주문번호 1001번"), or from a bare number when the previous
+/// turn asked for it; it is looked up as written, then without leading zeros. Skills that work on one
 /// order (tracking, returns, order editing) share this flow:
 ///
 /// ```swift
@@ -41,9 +44,9 @@ public struct OrderLookup: Sendable {
         var state = initial ?? request.state
         let awaiting = state[Self.awaitingSlot]
 
-        // Take what this message gives.
+        // Take what this message gives: an order number in any form, or a bare number when we asked for one.
         if let number = request.entities.orderNumbers.first
-            ?? (awaiting == Self.orderSlot ? request.entities.numbers.first : nil)
+            ?? (awaiting == Self.orderSlot ? request.entities.possibleOrderNumbers.first : nil)
         {
             state[Self.orderSlot] = number
         } else if awaiting == Self.orderSlot, request.action != "resume", !request.text.isEmpty {
@@ -57,7 +60,7 @@ public struct OrderLookup: Sendable {
 
         if let identified = request.customer.identifiedEmail {
             if let number = state[Self.orderSlot] {
-                if let order = try await orders.order(number: number), order.belongs(to: identified) {
+                if let order = try await find(number, in: orders), order.belongs(to: identified) {
                     return .found(order, verifiedEmail: nil)
                 }
                 state[Self.orderSlot] = nil
@@ -88,7 +91,7 @@ public struct OrderLookup: Sendable {
             state[Self.awaitingSlot] = Self.emailSlot
             return .reply(.ask("Thanks. To keep your details safe, what's the email address on order #\(number)?", state: state))
         }
-        if let order = try await orders.order(number: number), order.belongs(to: email) {
+        if let order = try await find(number, in: orders), order.belongs(to: email) {
             return .found(order, verifiedEmail: email)
         }
         let attempts = (Int(state[Self.attemptsSlot] ?? "0") ?? 0) + 1
@@ -102,6 +105,15 @@ public struct OrderLookup: Sendable {
         return .reply(.ask(
             "I couldn't find an order with that number and email. Please check both. What's the order number?",
             state: state))
+    }
+
+    /// The order with this number as the customer wrote it or, when there is none and the number
+    /// has leading zeros, without them ("#001001" finds order 1001 in a shop that numbers from 1001).
+    func find(_ number: String, in orders: any OrderProvider) async throws -> Order? {
+        if let order = try await orders.order(number: number) { return order }
+        let trimmed = number.drop { $0 == "0" }
+        guard !trimmed.isEmpty, trimmed.count < number.count else { return nil }
+        return try await orders.order(number: String(trimmed))
     }
 
     /// True when the request continues this flow (it was waiting for an order number or email).

@@ -11,7 +11,7 @@ public struct SkillRequest: Sendable {
     public var intent: String
     /// The router's confidence in `intent`, in [0, 1].
     public var confidence: Double
-    /// Order numbers, emails and numbers found in the message.
+    /// Order numbers, emails, amounts of money and numbers found in the message.
     public var entities: Entities
     /// The conversation's recent turns, oldest first, not including this message (a long
     /// conversation's oldest turns may be left out).

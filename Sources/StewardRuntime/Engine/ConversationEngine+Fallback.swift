@@ -7,20 +7,30 @@ extension ConversationEngine {
     /// Runs the handoff flow and the fallback policy around the normal routing.
     func decideWithFallback(text: String, action: String?, session: inout Session, turn: Turn) async -> Decision {
         // While a ticket is open on the local helpdesk, the customer's messages go to the ticket.
-        if let forwarded = await forwardToOpenTicket(turn: turn, session: &session) { return forwarded }
-        if let pending = session.fallback.pending, let answer = await continueHandoff(pending, text: text, action: action, session: &session) {
+        if var forwarded = await forwardToOpenTicket(turn: turn, session: &session) {
+            forwarded.rule = .handoff
+            return forwarded
+        }
+        if let pending = session.fallback.pending, var answer = await continueHandoff(pending, text: text, action: action, session: &session) {
+            answer.rule = .handoff
             return answer
         }
         if action == "handoff" || action == "handoff:yes" {
-            return offerHandoff(reason: .requested, session: &session, intent: SystemIntent.human.rawValue, confidence: 1, lead: nil, confirmed: action == "handoff:yes")
+            var offer = offerHandoff(reason: .requested, session: &session, intent: SystemIntent.human.rawValue, confidence: 1, lead: nil, confirmed: action == "handoff:yes")
+            offer.rule = .action
+            return offer
         }
         if action == nil, isRepeatedQuestion(text, session: session) {
-            return offerHandoff(
+            var offer = offerHandoff(
                 reason: .repeatedQuestion, session: &session, intent: nil, confidence: nil,
                 lead: "It looks like my answer didn't help.")
+            offer.rule = .fallback
+            return offer
         }
         var decision = await decide(text: text, action: action, session: &session)
+        let rule = decision.rule
         applyPolicy(to: &decision, session: &session)
+        decision.rule = rule
         return decision
     }
 

@@ -8,7 +8,9 @@ extension ConversationEngine {
     func decide(text: String, action: String?, session: inout Session) async -> Decision {
         // A clicked button: route it directly.
         if let action, !action.isEmpty {
-            return await handle(action: action, text: text, session: &session)
+            var decision = await handle(action: action, text: text, session: &session)
+            decision.rule = .action
+            return decision
         }
         let decision = router.classify(text)
         let top = decision.top
@@ -18,24 +20,38 @@ extension ConversationEngine {
             if decision.intent == SystemIntent.cancel.rawValue {
                 session.active = nil
                 let name = registry.entry(id: task.skill)?.manifest.name ?? task.skill
-                return system(
+                var stopped = system(
                     "OK, I've stopped that (\(name.lowercased())). Anything else I can help with?",
                     intent: SystemIntent.cancel.rawValue, confidence: top?.confidence, session: session)
+                stopped.rule = .systemIntent
+                return stopped
             }
             if isDigression(decision, from: task, text: text) {
                 session.interrupted.append(task)
                 session.active = nil
+                var routed = await routeDecision(decision, text: text, session: &session)
+                routed.rule = .digression
+                return routed
             } else {
-                return await run(
+                var answer = await run(
                     skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
                     action: nil, state: task.state, continuation: true, session: &session)
+                answer.rule = .waitingQuestion
+                return answer
             }
         }
+        return await routeDecision(decision, text: text, session: &session)
+    }
 
+    /// Acts on the router's decision for a message no waiting question took.
+    func routeDecision(_ decision: RouteDecision, text: String, session: inout Session) async -> Decision {
+        let top = decision.top
         switch decision.kind {
         case .match:
             guard let top else { break }
-            return await route(intent: top.intent, confidence: top.confidence, text: text, session: &session)
+            var routed = await route(intent: top.intent, confidence: top.confidence, text: text, session: &session)
+            routed.rule = SystemIntent(rawValue: top.intent) != nil ? .systemIntent : .router
+            return routed
         case .ambiguous:
             let candidates = Array(decision.ranked.prefix(2))
             let owners = Set(candidates.map { registry.entry(intent: $0.intent)?.manifest.id ?? $0.intent })
@@ -43,11 +59,15 @@ extension ConversationEngine {
                 // Both readings belong to the same skill: let it answer.
                 return await route(intent: best.intent, confidence: best.confidence, text: text, session: &session)
             }
-            return ambiguous(candidates, session: session)
+            var question = ambiguous(candidates, session: session)
+            question.rule = .ambiguity
+            return question
         case .noMatch:
             break
         }
-        return noMatch(session: session, confidence: top?.confidence)
+        var miss = noMatch(session: session, confidence: top?.confidence)
+        miss.rule = .fallback
+        return miss
     }
 
     /// True when a message asked while a skill waits for an answer clearly changes topic.

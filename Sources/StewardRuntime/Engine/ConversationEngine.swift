@@ -107,7 +107,24 @@ public final class ConversationEngine: Sendable {
         return AgentReply(
             session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
             suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
-            confidence: outcome.confidence, outcome: outcome.name, channel: session.channel)
+            confidence: outcome.confidence, outcome: outcome.name, channel: session.channel,
+            routing: message.explain ? trace(text: masked, rule: outcome.rule) : nil)
+    }
+
+    /// The routing explanation of a message (see ``RoutingTrace``).
+    public func trace(text: String, rule: RoutingTrace.Rule) -> RoutingTrace {
+        let decision = router.classify(text)
+        let scored = router.scoredForTrace(text)
+        let explanation = decision.top.map { router.explain(text, intent: $0.intent, limit: 6) }
+        return RoutingTrace(
+            rule: rule, decision: decision.kind,
+            candidates: decision.ranked.map {
+                .init(
+                    intent: $0.intent, skill: registry.entry(intent: $0.intent)?.manifest.id ?? "system",
+                    confidence: $0.confidence)
+            },
+            outOfScope: scored, terms: explanation?.terms ?? [], keywords: explanation?.keywords ?? [],
+            threshold: router.settings.threshold, margin: router.settings.margin)
     }
 
     /// Forgets a conversation.
@@ -138,6 +155,8 @@ struct Decision: Sendable {
     var label: String?
     /// True when a ticket is to be written once this turn is in the session.
     var opensTicket = false
+    /// The rule that decided, for ``RoutingTrace``.
+    var rule: RoutingTrace.Rule = .router
 
     var name: String { label ?? response.outcome.name }
 }

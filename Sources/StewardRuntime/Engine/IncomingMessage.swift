@@ -14,11 +14,14 @@ public struct IncomingMessage: Sendable, Hashable {
     public var channel: Channel?
     /// The customer as the host knows them; nil keeps what the session knows.
     public var customer: Customer?
+    /// Whether the reply should carry its ``RoutingTrace`` (`"explain": true` in the pipe).
+    public var explain: Bool
 
     public init(
         session: String, id: String? = nil, text: String? = nil, action: String? = nil, channel: Channel? = nil,
-        customer: Customer? = nil
+        customer: Customer? = nil, explain: Bool = false
     ) {
+        self.explain = explain
         self.session = session
         self.id = id
         self.text = text
@@ -57,12 +60,15 @@ public struct AgentReply: Sendable, Hashable {
     public var from: Sender
     /// The person's display name, for replies from the team.
     public var author: String?
+    /// Why the message was routed as it was, when the request asked for it.
+    public var routing: RoutingTrace?
 
     public init(
         session: String, replyTo: String?, text: String, cards: [Card] = [], suggestions: [Suggestion] = [],
         skill: String?, intent: String?, confidence: Double?, outcome: String, channel: Channel,
-        from: Sender = .agent, author: String? = nil
+        from: Sender = .agent, author: String? = nil, routing: RoutingTrace? = nil
     ) {
+        self.routing = routing
         self.session = session
         self.replyTo = replyTo
         self.text = text

@@ -38,8 +38,50 @@ package enum PipeOutput {
         json.field("channel", reply.channel.rawValue)
         json.field("from", reply.from.rawValue)
         json.fieldIfPresent("author", reply.author)
+        if let routing = reply.routing { write(routing, to: &json) }
         json.endObject()
         return json.string
+    }
+
+    /// `"routing":{"rule":…,"decision":…,"candidates":[{"intent","skill","confidence"}],"out_of_scope":…,
+    /// "terms":[{"term","weight"}],"keywords":[…],"threshold":…,"margin":…}`.
+    private static func write(_ routing: RoutingTrace, to json: inout JSONWriter) {
+        json.key("routing")
+        json.beginObject()
+        json.field("rule", routing.rule.rawValue)
+        json.field("decision", routing.decision.rawValue)
+        json.key("candidates")
+        json.beginArray()
+        for candidate in routing.candidates {
+            json.beginObject()
+            json.field("intent", candidate.intent)
+            json.field("skill", candidate.skill)
+            json.key("confidence")
+            json.fixed(candidate.confidence, fractionDigits: 4)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("out_of_scope")
+        if let oos = routing.outOfScope { json.fixed(oos, fractionDigits: 4) } else { json.null() }
+        json.key("terms")
+        json.beginArray()
+        for term in routing.terms {
+            json.beginObject()
+            json.field("term", term.term)
+            json.key("weight")
+            json.fixed(term.weight, fractionDigits: 4)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("keywords")
+        json.beginArray()
+        for keyword in routing.keywords { json.string(keyword) }
+        json.endArray()
+        json.key("threshold")
+        json.fixed(routing.threshold, fractionDigits: 4)
+        json.key("margin")
+        json.fixed(routing.margin, fractionDigits: 4)
+        json.endObject()
     }
 
     /// An error line: `{"error":{"code":…,"message":…,"line":3,"session":…,"id":…}}`, `session` and

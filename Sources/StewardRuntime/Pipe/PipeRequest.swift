@@ -19,7 +19,8 @@ public struct PipeLineError: Error, Sendable, Hashable {
 ///
 /// `{"session": "s1", "id": "m1", "text": "where is my order #1001", "channel": "webchat",
 ///   "customer": {"email": "...", "profile_id": "...", "authenticated": true}}`
-/// `action` may stand instead of `text` for a clicked quick reply or button.
+/// `action` may stand instead of `text` for a clicked quick reply or button; `"explain": true` asks
+/// for the reply's `routing` object.
 enum PipeRequest {
     static let maxLineBytes = 64 * 1024
 
@@ -106,7 +107,16 @@ enum PipeRequest {
                 email: email, profileID: map["profile_id"] as? String, name: map["name"] as? String,
                 authenticated: authenticated)
         }
+        var explain = false
+        if let raw = fields["explain"], !(raw is NSNull) {
+            guard let flag = JSONBool.value(raw) else {
+                return fail("invalid_field", "`explain` must be true or false.", session: session, id: id)
+            }
+            explain = flag
+        }
         return .success(
-            IncomingMessage(session: session, id: id, text: text, action: action, channel: channel, customer: customer))
+            IncomingMessage(
+                session: session, id: id, text: text, action: action, channel: channel, customer: customer,
+                explain: explain))
     }
 }
