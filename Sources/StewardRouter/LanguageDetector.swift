@@ -8,8 +8,10 @@ import Foundation
 /// as soon as its example files exist. Features no profile has seen are ignored, so an unknown
 /// script or a made-up word does not push towards the language with the least data.
 ///
-/// The confidence is a softmax over the languages' average log-likelihood per feature, sharpened by
-/// ``Settings/sharpness``; it does not grow with length, so a long message is not overconfident.
+/// The confidence is a softmax over the languages' log-likelihoods divided by the square root of the
+/// number of known features (``Settings/evidenceExponent``) and sharpened by ``Settings/sharpness``:
+/// it grows with length, but far more slowly than naive Bayes' own posterior, which is sure of
+/// almost anything.
 /// Scripts that one language alone writes are read without the model: Hangul is Korean, kana
 /// Japanese, and so on (``LanguageGuess/confidence`` 1).
 ///
@@ -28,8 +30,12 @@ public struct LanguageDetector: Sendable {
         public var words = true
         /// Additive (Lidstone) smoothing of the feature counts.
         public var smoothing = 0.1
-        /// How sharply the average log-likelihood gap turns into confidence.
-        public var sharpness = 5.0
+        /// How sharply the log-likelihood gap turns into confidence.
+        public var sharpness = 1.0
+        /// How confidence grows with the number of known features n: the log-likelihoods are divided
+        /// by n to this power. 1 averages them (confidence does not grow with length); smaller values
+        /// let a long message be surer than a single word.
+        public var evidenceExponent = 0.5
         /// Letters a message needs before a detection counts (a Hangul, kana or Han character counts
         /// as ``LanguageDetector/denseLetterWeight``); digits, emails and links do not count.
         public var minLength = 4
@@ -129,7 +135,8 @@ public struct LanguageDetector: Sendable {
         var scores = [Double](repeating: 0, count: columns.count)
         let features = scores.withUnsafeMutableBufferPointer { score(text, into: $0).features }
         guard features > 0, let top = scores.max() else { return [] }
-        let weights = scores.map { Foundation.exp(settings.sharpness * ($0 - top) / Double(features)) }
+        let scale = settings.sharpness / Foundation.pow(Double(features), settings.evidenceExponent)
+        let weights = scores.map { Foundation.exp(scale * ($0 - top)) }
         let total = weights.reduce(0, +)
         return zip(columns, weights).filter { languages.contains($0.0) }.map { ($0, $1 / total) }
             .sorted { $0.probability > $1.probability }
@@ -153,7 +160,7 @@ public struct LanguageDetector: Sendable {
     /// The softmax probability of the best language, from the average log-likelihood per feature.
     private func confidence(_ scores: UnsafeMutableBufferPointer<Double>, _ features: Int) -> Double {
         let best = scores[argmax(scores)]
-        let scale = settings.sharpness / Double(features)
+        let scale = settings.sharpness / Foundation.pow(Double(features), settings.evidenceExponent)
         var total = 0.0
         for score in scores { total += Foundation.exp(scale * (score - best)) }
         return 1 / total

@@ -265,7 +265,8 @@ struct LanguageFeatures {
         scalarCount = written
         if needsComposition {
             let composed = text.precomposedStringWithCompatibilityMapping
-            if composed != text { lowercase(composed) }
+            // Compared by bytes: `!=` on strings would find the two canonically equal.
+            if !composed.utf8.elementsEqual(text.utf8) { lowercase(composed) }
         }
     }
 

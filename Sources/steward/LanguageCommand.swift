@@ -34,6 +34,9 @@ struct LanguageCommand: ParsableCommand {
     @Option(name: .long, help: "Confidence sharpness.")
     var sharpness: Double?
 
+    @Option(name: .long, help: "Confidence grows with the number of features n as the log-likelihoods over n to this power.")
+    var evidenceExponent: Double?
+
     @Option(name: .long, help: "Additive smoothing of the n-gram counts.")
     var smoothing: Double?
 
@@ -61,6 +64,7 @@ struct LanguageCommand: ParsableCommand {
         if let minOrder { settings.minOrder = minOrder }
         if let sharpness { settings.sharpness = sharpness }
         if let smoothing { settings.smoothing = smoothing }
+        if let evidenceExponent { settings.evidenceExponent = evidenceExponent }
         if noWords { settings.words = false }
         let (examples, _) = try ClassifyCommand.defaultTrainingExamples()
         var detector = LanguageDetector(examples: [], settings: settings)
@@ -125,7 +129,7 @@ struct LanguageCommand: ParsableCommand {
                 "build_ms": buildMilliseconds, "training_examples": examples,
                 "settings": [
                     "min_order": detector.settings.minOrder, "max_order": detector.settings.maxOrder, "words": detector.settings.words, "smoothing": detector.settings.smoothing,
-                    "sharpness": detector.settings.sharpness, "min_length": detector.settings.minLength,
+                    "sharpness": detector.settings.sharpness, "evidence_exponent": detector.settings.evidenceExponent, "min_length": detector.settings.minLength,
                     "min_confidence": detector.settings.minConfidence,
                 ] as [String: Any],
             ]
@@ -134,7 +138,7 @@ struct LanguageCommand: ParsableCommand {
         }
         let s = detector.settings
         print("\(lines.count) messages; profiles for \(detector.languages.joined(separator: ", ")) from \(examples) examples, built in \(f(buildMilliseconds, 1)) ms of CPU")
-        print("settings: n-grams \(s.minOrder)-\(s.maxOrder)\(s.words ? " + words" : ""), smoothing \(s.smoothing), sharpness \(s.sharpness), min length \(s.minLength), min confidence \(s.minConfidence)")
+        print("settings: n-grams \(s.minOrder)-\(s.maxOrder)\(s.words ? " + words" : ""), smoothing \(s.smoothing), sharpness \(s.sharpness), evidence exponent \(s.evidenceExponent), min length \(s.minLength), min confidence \(s.minConfidence)")
         print("language   count  accuracy  detected  best guess")
         for language in languages + ["all"] {
             let n = language == "all" ? lines.count : total[language] ?? 0

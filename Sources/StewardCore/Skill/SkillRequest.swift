@@ -24,11 +24,15 @@ public struct SkillRequest: Sendable {
     public var channel: Channel
     /// True when the message answers a question this skill asked (``SkillOutcome/needsInput``).
     public var isContinuation: Bool
+    /// The conversation's language, an ISO 639-1 code (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …):
+    /// the language Steward answers this customer in. `en` by default.
+    public var language: String
 
     public init(
         text: String, action: String? = nil, intent: String, confidence: Double = 1,
         entities: Entities? = nil, history: [Turn] = [], state: SkillState = SkillState(),
-        customer: Customer = .anonymous, channel: Channel = .webchat, isContinuation: Bool = false
+        customer: Customer = .anonymous, channel: Channel = .webchat, isContinuation: Bool = false,
+        language: String = "en"
     ) {
         self.text = text
         self.action = action
@@ -40,5 +44,6 @@ public struct SkillRequest: Sendable {
         self.customer = customer
         self.channel = channel
         self.isContinuation = isContinuation
+        self.language = language
     }
 }
