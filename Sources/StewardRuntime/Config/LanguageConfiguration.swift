@@ -21,6 +21,7 @@ public struct LanguageConfiguration: Sendable, Hashable {
     /// they override the built-in ones (see ``Translations``).
     public var translations: [String: [String: String]] = [:]
 
+    /// The defaults: every shipped language, English by default.
     public init() {}
 
     /// Whether the shop serves a language.

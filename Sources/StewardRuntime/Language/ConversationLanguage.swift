@@ -15,8 +15,10 @@ public struct ConversationLanguage: Sendable, Hashable, Codable {
 
     /// An ISO 639-1 code (`en`, `pl`, …); possibly one the shop does not serve.
     public var code: String
+    /// How it was set.
     public var source: Source
 
+    /// A language set from `source`.
     public init(code: String, source: Source) {
         self.code = code
         self.source = source
