@@ -35,7 +35,7 @@ public final class ConversationEngine: Sendable {
     public init(
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
-        logger: Logger = Logger(label: "steward.engine")
+        routerSettings: RouterSettings = .shop, logger: Logger = Logger(label: "steward.engine")
     ) throws {
         let registry = try SkillRegistry(skills: skills)
         var statuses: [String: SkillStatus] = [:]
@@ -45,7 +45,7 @@ public final class ConversationEngine: Sendable {
         }
         let comingSoon = Set(statuses.filter { $0.value == .comingSoon }.map(\.key))
         let (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
-        var settings = RouterSettings()
+        var settings = routerSettings
         if let threshold = configuration.router.threshold { settings.threshold = threshold }
         if let margin = configuration.router.margin { settings.margin = margin }
         self.router = try RouterCache.router(examples: examples, keywords: keywords, settings: settings, logger: logger)
