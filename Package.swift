@@ -17,7 +17,9 @@ let skills = [
 
 var targets: [Target] = [
     // The intent router: tokenizer, TF-IDF features, linear scorer, decisions. No dependencies.
-    .target(name: "StewardRouter"),
+    // Optimised in debug builds too: training the shop model unoptimised takes over a minute, which every
+    // test process and `swift run` would pay; optimised it takes about a second.
+    .target(name: "StewardRouter", swiftSettings: [.unsafeFlags(["-O"])]),
     // libcurl, found through pkg-config, with a C shim for the variadic curl_easy_setopt.
     .systemLibrary(
         name: "CCurl",

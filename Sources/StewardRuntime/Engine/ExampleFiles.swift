@@ -57,7 +57,7 @@ public enum ExampleFiles {
     }
 
     /// `#` then a non-digit (or nothing): a comment. `#1001 …` is an order number.
-    static func isComment(_ line: String) -> Bool {
+    public static func isComment(_ line: String) -> Bool {
         guard line.first == "#" else { return false }
         guard let next = line.dropFirst().first else { return true }
         return !next.isNumber
