@@ -90,6 +90,8 @@ public final class ConversationEngine: Sendable {
         var turn = Turn(role: .customer, text: masked.isEmpty ? "[\(message.action ?? "")]" : masked)
         var outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
         turn.intent = outcome.intent
+        turn.outcome = outcome.name
+        turn.confidence = outcome.confidence
         session.turns.append(turn)
         if let skill = outcome.skill, skill != "system", skill != "handoff", !session.skillsUsed.contains(skill) {
             session.skillsUsed.append(skill)
