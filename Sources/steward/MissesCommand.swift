@@ -42,8 +42,8 @@ struct MissesCommand: AsyncParsableCommand {
         let sessions = try await db.sessions(updatedFrom: from ?? Date.distantPast, to: Date.distantFuture)
         var histories: [(id: String, turns: [Turn])] = []
         for session in sessions {
-            let earlier = session.earlierTurnCount > 0 ? try await db.turns(session: session.id, before: session.earlierTurnCount) : []
-            histories.append((session.id, earlier + session.turns))
+            // Sessions listed by date come without their turns: read each whole conversation.
+            histories.append((session.id, try await db.turns(session: session.id, before: Int(Int32.max))))
         }
         let (examples, keywords) = try ClassifyCommand.defaultTrainingExamples()
         let router = try RouterCache.router(examples: examples, keywords: keywords, settings: .shop)
