@@ -21,10 +21,14 @@ extension ConversationEngine {
         }
         let demo = try DemoStore(directory: resolve(configuration.data.demoDirectory), shop: configuration.shop)
         let knowledge = try KnowledgeBase(directory: resolve(configuration.data.knowledgeDirectory))
+        var extraExamples: [TrainingExample] = []
+        if let folder = configuration.router.examplesDirectory {
+            extraExamples = try RouterTraining.extraExamples(folder: resolve(folder))
+        }
         var tools = demo.toolbox
         customize(&tools)
         return try ConversationEngine(
             configuration: configuration, skills: skills, tools: tools, knowledge: knowledge, store: store,
-            tickets: tickets, routerSettings: routerSettings, logger: logger)
+            tickets: tickets, routerSettings: routerSettings, extraExamples: extraExamples, logger: logger)
     }
 }

@@ -35,7 +35,8 @@ public final class ConversationEngine: Sendable {
     public init(
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
-        routerSettings: RouterSettings = .shop, logger: Logger = Logger(label: "steward.engine")
+        routerSettings: RouterSettings = .shop, extraExamples: [TrainingExample] = [],
+        logger: Logger = Logger(label: "steward.engine")
     ) throws {
         let registry = try SkillRegistry(skills: skills)
         var statuses: [String: SkillStatus] = [:]
@@ -44,7 +45,14 @@ public final class ConversationEngine: Sendable {
                 of: entry.manifest, tools: tools, knowledge: knowledge, disabled: configuration.disabledSkills)
         }
         let comingSoon = Set(statuses.filter { $0.value == .comingSoon }.map(\.key))
-        let (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
+        var (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
+        let known = Set(examples.map(\.intent))
+        for example in extraExamples where !known.contains(example.intent) {
+            throw ConfigurationError.invalidValue(
+                key: "router.examples",
+                expected: "files named after a known intent (<lang>/<intent>.txt); `\(example.intent)` is not one (`steward skills show ID` lists a skill's intents)")
+        }
+        examples += extraExamples
         var settings = routerSettings
         if let threshold = configuration.router.threshold { settings.threshold = threshold }
         if let margin = configuration.router.margin { settings.margin = margin }
