@@ -80,6 +80,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed.", visibility: .hidden)) var seed: UInt64?
     @Option(name: .long, help: ArgumentHelp("Logit added per matched keyword.", visibility: .hidden)) var keywordBoost: Double?
     @Option(name: .long, help: ArgumentHelp("Softmax temperature.", visibility: .hidden)) var temperature: Double?
+    @Option(name: .long, help: ArgumentHelp("Smallest document frequency of a feature.", visibility: .hidden)) var minDf: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron hidden units (0: linear only).", visibility: .hidden)) var hidden: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron epochs.", visibility: .hidden)) var hiddenEpochs: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron learning rate.", visibility: .hidden)) var hiddenLr: Double?
@@ -113,6 +114,7 @@ struct EvalCommand: AsyncParsableCommand {
         if let seed { settings.seed = seed }
         if let keywordBoost { settings.keywordBoost = keywordBoost }
         if let temperature { settings.temperature = temperature }
+        if let minDf { settings.minDocumentFrequency = minDf }
         if let hidden { settings.hiddenUnits = hidden }
         if let hiddenEpochs { settings.hiddenEpochs = hiddenEpochs }
         if let hiddenLr { settings.hiddenLearningRate = hiddenLr }

@@ -81,7 +81,7 @@ public enum RouterCache {
     /// The hash naming the cache file, as 16 hex digits.
     static func key(examples: [TrainingExample], keywords: [String: [String]], settings: RouterSettings) -> String {
         var hash = FNV1a()
-        hash.add("archive-v1")
+        hash.add("archive-v2")
         if let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
         {

@@ -63,7 +63,7 @@ package enum SessionRecord {
         json.fieldIfPresent("outcome", turn.outcome)
         if let confidence = turn.confidence, confidence.isFinite {
             json.key("confidence")
-            json.fixed(confidence, fractionDigits: 4)
+            json.double(confidence)
         }
         json.endObject()
         return json.string
