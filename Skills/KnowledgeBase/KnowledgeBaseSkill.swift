@@ -3,11 +3,16 @@ import StewardCore
 
 /// Answers general questions by quoting the best passage of the knowledge base with its source,
 /// and says it does not know when nothing matches well enough.
+///
+/// The passage comes from the customer's language (``SkillRequest/language``) when
+/// `knowledge/<language>/` has files, else from the default language.
 public struct KnowledgeBaseSkill: Skill {
     /// The share of the question's informative words a passage must contain to be quoted.
     public var minimumCoverage: Double
 
-    public init(minimumCoverage: Double = 0.5) {
+    /// A knowledge skill quoting passages that cover at least `minimumCoverage` of a question
+    /// (by default the threshold chosen on the knowledge validation set).
+    public init(minimumCoverage: Double = KnowledgeBase.defaultMinimumCoverage) {
         self.minimumCoverage = minimumCoverage
     }
 
@@ -22,15 +27,17 @@ public struct KnowledgeBaseSkill: Skill {
 
     public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
         let preferred = Self.topicsByIntent[request.intent]
-        let match = preferred.flatMap { context.knowledge.answer(request.text, topics: $0, minimumCoverage: minimumCoverage) }
-            ?? context.knowledge.answer(request.text, minimumCoverage: minimumCoverage)
+        let knowledge = context.knowledge
+        let language = request.language
+        let match = preferred.flatMap { knowledge.answer(request.text, language: language, topics: $0, minimumCoverage: minimumCoverage) }
+            ?? knowledge.answer(request.text, language: language, minimumCoverage: minimumCoverage)
         guard let match else {
             return .cannotResolve(
                 "I'm not sure about that one, and I'd rather not guess.",
                 reason: "no knowledge passage matched the question well enough")
         }
         let passage = match.passage
-        let card = Card(kind: .article, title: passage.heading, subtitle: "\(passage.topic).md")
+        let card = Card(kind: .article, title: passage.heading, subtitle: passage.file)
         return .answer("\(passage.text)\n\n(From \(passage.source))", cards: [card], facts: ["source": passage.source])
     }
 }

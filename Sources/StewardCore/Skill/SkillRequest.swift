@@ -24,11 +24,16 @@ public struct SkillRequest: Sendable {
     public var channel: Channel
     /// True when the message answers a question this skill asked (``SkillOutcome/needsInput``).
     public var isContinuation: Bool
+    /// The customer's language as an ISO 639-1 code (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`);
+    /// `en` unless the engine says otherwise. Knowledge answers come from `knowledge/<language>/`
+    /// when it has files.
+    public var language: String
 
     public init(
         text: String, action: String? = nil, intent: String, confidence: Double = 1,
         entities: Entities? = nil, history: [Turn] = [], state: SkillState = SkillState(),
-        customer: Customer = .anonymous, channel: Channel = .webchat, isContinuation: Bool = false
+        customer: Customer = .anonymous, channel: Channel = .webchat, isContinuation: Bool = false,
+        language: String = "en"
     ) {
         self.text = text
         self.action = action
@@ -40,5 +45,6 @@ public struct SkillRequest: Sendable {
         self.customer = customer
         self.channel = channel
         self.isContinuation = isContinuation
+        self.language = language
     }
 }
