@@ -14,8 +14,9 @@ struct EvalCommand: AsyncParsableCommand {
             Each line is the first message of a new session. Reports accuracy on labelled lines, the safe rate on \
             "other" lines (no transactional skill answered), per label, per language and the top confusions. \
             With --val FILE as well, threshold and margin are chosen on FILE first: the pair maximising \
-            accuracy + safe rate on it, an ambiguity ("did you mean A or B?") offering the right skill counting \
-            half; ties go to the smaller margin, then the lower threshold. FILE of --skills is only reported.
+            accuracy + 2 x safe rate on it (a transactional skill acting on what it should not take costs twice \
+            a missed route), an ambiguity ("did you mean A or B?") offering the right skill counting half; \
+            ties go to the lower threshold, then the smaller margin. FILE of --skills is only reported.
 
             Otherwise (--train and --test), the router alone on intent data: \
             files are JSON lines, one {"text": "...", "intent": "..."} per line; "intent": "oos" marks out-of-scope.

@@ -20,7 +20,9 @@ struct SkillEvaluation {
     struct Result {
         var accuracy: Double
         var safeRate: Double
-        /// Accuracy + safe rate, an ambiguity offering the right skill counted as half right.
+        /// The selection objective: accuracy + 2 × safe rate, an ambiguity offering the right skill counted
+        /// as half right. A transactional skill acting on a message it should not take costs twice a
+        /// missed route ("never act on a misunderstanding").
         var objective: Double
         var perLabel: [String: (correct: Int, total: Int)]
         var perLanguage: [String: (correct: Int, total: Int, safe: Int, other: Int)]
@@ -94,7 +96,7 @@ struct SkillEvaluation {
         let other = perLabel["other"] ?? (0, 0)
         let accuracy = total == 0 ? 0 : Double(correct) / Double(total)
         let safe = other.total == 0 ? 1 : Double(other.correct) / Double(other.total)
-        let objective = (Double(correct) + halves) / Double(max(1, total)) + safe
+        let objective = (Double(correct) + halves) / Double(max(1, total)) + 2 * safe
         let sorted = confusions.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map {
             let parts = $0.key.split(separator: "\t").map(String.init)
             return (expected: parts[0], got: parts[1], count: $0.value)
