@@ -82,6 +82,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Logit added per matched keyword.", visibility: .hidden)) var keywordBoost: Double?
     @Option(name: .long, help: ArgumentHelp("Softmax temperature.", visibility: .hidden)) var temperature: Double?
     @Option(name: .long, help: ArgumentHelp("Smallest document frequency of a feature.", visibility: .hidden)) var minDf: Int?
+    @Option(name: .long, help: ArgumentHelp("router.knowledge_fallback for --skills.", visibility: .hidden)) var knowledgeFallback: Double?
     @Option(name: .long, help: ArgumentHelp("Perceptron hidden units (0: linear only).", visibility: .hidden)) var hidden: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron epochs.", visibility: .hidden)) var hiddenEpochs: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron learning rate.", visibility: .hidden)) var hiddenLr: Double?
@@ -131,6 +132,7 @@ struct EvalCommand: AsyncParsableCommand {
         let settings = modelSettings(.shop)
         func engine(threshold: Double?, margin: Double?) throws -> ConversationEngine {
             var configured = configuration
+            if let knowledgeFallback { configured.router.knowledgeFallbackCoverage = knowledgeFallback }
             if let threshold { configured.router.threshold = threshold }
             if let margin { configured.router.margin = margin }
             return try ConversationEngine.make(

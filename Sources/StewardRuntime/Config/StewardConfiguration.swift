@@ -25,6 +25,10 @@ public struct StewardConfiguration: Sendable, Hashable {
         /// Relative to the working directory. Lets a shop add the lines `steward misses` found
         /// without rebuilding Steward; nil: none.
         public var examplesDirectory: String?
+        /// The share of an unrouted message's informative words a knowledge passage must cover for the
+        /// general-questions skill to answer it anyway (`router.knowledge_fallback`, 0...1; 0: off).
+        /// Chosen on `Benchmarks/routing/validation.jsonl` with `steward eval --skills` (BENCHMARKS.md).
+        public var knowledgeFallbackCoverage = 0.6
         public init() {}
     }
 

@@ -63,7 +63,7 @@ extension ConversationEngine {
             question.rule = .ambiguity
             return question
         case .noMatch:
-            break
+            if let answer = await knowledgeFallback(text: text, language: nil, session: &session) { return answer }
         }
         var miss = noMatch(session: session, confidence: top?.confidence)
         miss.rule = .fallback

@@ -1,0 +1,28 @@
+import StewardCore
+
+extension ConversationEngine {
+    /// A message no intent matched, answered from the knowledge base when a passage covers it well:
+    /// the skill that owns `general_question` (the general-questions skill) answers it, if it is live on
+    /// the session's channel.
+    ///
+    /// The passage must cover at least `router.knowledge_fallback` of the question's informative words
+    /// (``StewardConfiguration/Router/knowledgeFallbackCoverage``), more than a routed question needs,
+    /// because nothing says the message is a question about the shop at all. 0 turns this off.
+    func knowledgeFallback(text: String, language: String?, session: inout Session) async -> Decision? {
+        let coverage = configuration.router.knowledgeFallbackCoverage
+        guard coverage > 0, let entry = registry.entry(intent: Self.knowledgeIntent),
+            liveSkills(on: session.channel).contains(where: { $0.id == entry.manifest.id }),
+            knowledge.answer(text, language: language, minimumCoverage: coverage) != nil
+        else { return nil }
+        var decision = await run(
+            skillID: entry.manifest.id, intent: Self.knowledgeIntent, confidence: 0, text: text, action: nil,
+            state: SkillState(), continuation: false, session: &session)
+        guard case .resolved = decision.response.outcome else { return nil }
+        decision.confidence = nil
+        decision.rule = .knowledge
+        return decision
+    }
+
+    /// The intent whose skill answers unrouted messages from knowledge.
+    static let knowledgeIntent = "general_question"
+}
