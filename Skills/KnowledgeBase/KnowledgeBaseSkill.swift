@@ -18,6 +18,9 @@ public struct KnowledgeBaseSkill: Skill {
 
     public var manifestURL: URL? { Bundle.module.skillManifestURL }
 
+    /// The fact naming how much of the question the quoted passage covers (0...1, four decimals).
+    public static let coverageFact = "knowledge_coverage"
+
     static let topicsByIntent: [String: Set<String>] = [
         "shipping_info": ["shipping"],
         "payment_info": ["payment"],
@@ -38,6 +41,8 @@ public struct KnowledgeBaseSkill: Skill {
         }
         let passage = match.passage
         let card = Card(kind: .article, title: passage.heading, subtitle: passage.file)
-        return .answer("\(passage.text)\n\n(From \(passage.source))", cards: [card], facts: ["source": passage.source])
+        return .answer(
+            "\(passage.text)\n\n(From \(passage.source))", cards: [card],
+            facts: ["source": passage.source, Self.coverageFact: String(format: "%.4f", match.coverage)])
     }
 }

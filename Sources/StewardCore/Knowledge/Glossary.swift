@@ -55,26 +55,33 @@ struct CompiledGlossary: Sendable {
             return group.map { analyzer.slots(in: $0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
         }
         .filter { $0.count >= 2 }
+        var index: [[String]: [(group: Int, entry: Int)]] = [:]
+        for (g, group) in groups.enumerated() {
+            for (e, entry) in group.enumerated() { index[entry[0], default: []].append((g, e)) }
+        }
+        byFirstWord = index
     }
+
+    /// Where each term starts: its first analysed word → (group, term) positions.
+    private let byFirstWord: [[String]: [(group: Int, entry: Int)]]
 
     /// The question's words with their alternatives: where a word is part of a glossary term,
     /// the group's other terms stand in for it.
     func expand(_ slots: [[String]]) -> [BM25Index.QueryTerm] {
         var query = slots.map { BM25Index.QueryTerm(terms: $0) }
-        for group in groups {
-            for entry in group {
-                for start in occurrences(of: entry, in: slots) {
-                    for other in group where other != entry {
-                        for position in start..<(start + entry.count) { query[position].add(other.flatMap { $0 }) }
-                    }
+        for (start, slot) in slots.enumerated() {
+            // Only the terms that begin with this word can start here.
+            for (g, e) in byFirstWord[slot] ?? [] {
+                let entry = groups[g][e]
+                guard start + entry.count <= slots.count, entry.indices.allSatisfy({ slots[start + $0] == entry[$0] }) else {
+                    continue
+                }
+                for other in groups[g] where other != entry {
+                    let words = other.flatMap { $0 }
+                    for position in start..<(start + entry.count) { query[position].add(words) }
                 }
             }
         }
         return query
-    }
-
-    private func occurrences(of phrase: Phrase, in slots: [[String]]) -> [Int] {
-        guard phrase.count <= slots.count else { return [] }
-        return (0...(slots.count - phrase.count)).filter { Array(slots[$0..<($0 + phrase.count)]) == phrase }
     }
 }

@@ -44,6 +44,8 @@ extension KnowledgeBase {
 
     /// The question of a `> Q: ...` line, or nil for any other line.
     private static func exampleQuestion(in line: Substring) -> String? {
+        // Most lines are prose: look at the first non-blank byte before any trimming.
+        guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ">") else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix(">") else { return nil }
         let quoted = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The shop's knowledge base: markdown files split into sections, searched by BM25, in one
 /// or more languages.
@@ -87,7 +88,11 @@ public struct KnowledgeBase: Sendable {
     public let defaultLanguage: String
     /// The default language's passages, in file and section order.
     public let passages: [Passage]
-    private let libraries: [String: Library]
+    /// Each language's passages and glossary; its search index is built on first use (``Libraries``),
+    /// so start-up does not analyse languages no customer has written in yet.
+    private let sources: [String: (passages: [Passage], glossary: Glossary)]
+    private let libraries: Libraries
+    private let tuning: Tuning
 
     /// An empty knowledge base.
     public init() {
@@ -108,14 +113,15 @@ public struct KnowledgeBase: Sendable {
         let defaultLanguage = Self.languageCode(defaultLanguage)
         var byLanguage: [String: [Passage]] = [:]
         for passage in passages { byLanguage[Self.languageCode(passage.language), default: []].append(passage) }
-        var libraries: [String: Library] = [:]
-        for (language, passages) in byLanguage {
-            libraries[language] = Library(
-                language: language, passages: passages, glossary: glossaries[language] ?? Glossary(), tuning: tuning)
-        }
+        var sources: [String: (passages: [Passage], glossary: Glossary)] = [:]
+        for (language, passages) in byLanguage { sources[language] = (passages, glossaries[language] ?? Glossary()) }
         self.defaultLanguage = defaultLanguage
         self.passages = byLanguage[defaultLanguage] ?? []
-        self.libraries = libraries
+        self.sources = sources
+        self.tuning = tuning
+        self.libraries = Libraries()
+        // The default language answers most questions: index it now rather than on the first one.
+        _ = library(defaultLanguage)
     }
 
     /// Loads every `.md` file in a folder except `README.md`, the optional `glossary.txt`, and
@@ -165,7 +171,15 @@ public struct KnowledgeBase: Sendable {
     public var topics: Set<String> { Set(passages.map(\.topic)) }
 
     /// The languages that have passages, the default one included.
-    public var languages: Set<String> { Set(libraries.keys) }
+    public var languages: Set<String> { Set(sources.keys) }
+
+    /// One language's search library, built once on first use.
+    private func library(_ language: String) -> Library? {
+        guard let source = sources[language] else { return nil }
+        return libraries.get(language) {
+            Library(language: language, passages: source.passages, glossary: source.glossary, tuning: tuning)
+        }
+    }
 
     /// True when a topic has at least one passage in the default language.
     public func has(topic: String) -> Bool { passages.contains { $0.topic == topic } }
@@ -175,7 +189,7 @@ public struct KnowledgeBase: Sendable {
 
     /// The passages of one language, or of the default language when that one has none.
     public func passages(language: String) -> [Passage] {
-        libraries[resolvedLanguage(language)]?.passages ?? []
+        sources[resolvedLanguage(language)]?.passages ?? []
     }
 
     /// The language whose passages answer a customer writing in `language`: that language when
@@ -185,7 +199,7 @@ public struct KnowledgeBase: Sendable {
     public func resolvedLanguage(_ language: String?) -> String {
         guard let language else { return defaultLanguage }
         let code = Self.languageCode(language)
-        return libraries[code] == nil ? defaultLanguage : code
+        return sources[code] == nil ? defaultLanguage : code
     }
 
     /// The best matching passages for a question, best first.
@@ -197,7 +211,7 @@ public struct KnowledgeBase: Sendable {
     ///   - topics: Only search these topics; nil searches all.
     ///   - limit: How many matches at most.
     public func search(_ question: String, language: String? = nil, topics: Set<String>? = nil, limit: Int = 3) -> [Match] {
-        guard let library = libraries[resolvedLanguage(language)] else { return [] }
+        guard let library = library(resolvedLanguage(language)) else { return [] }
         return library.search(question, topics: topics, limit: limit)
     }
 
@@ -305,6 +319,24 @@ public enum KnowledgeError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingDirectory(let path):
             "The knowledge folder \(path) does not exist; create it or set `knowledge_dir` in steward.yaml."
         case .unreadable(let path): "The knowledge file \(path) could not be read as UTF-8 text."
+        }
+    }
+}
+
+extension KnowledgeBase {
+    /// The search libraries built so far, by language; shared by copies of a knowledge base.
+    final class Libraries: Sendable {
+        private let built = Mutex<[String: Library]>([:])
+
+        /// The library of `language`, building it with `make` the first time.
+        func get(_ language: String, make: () -> Library) -> Library {
+            if let library = built.withLock({ $0[language] }) { return library }
+            let library = make()
+            return built.withLock { built in
+                if let existing = built[language] { return existing }
+                built[language] = library
+                return library
+            }
         }
     }
 }

@@ -11,13 +11,19 @@ extension ConversationEngine {
     func knowledgeFallback(text: String, language: String?, session: inout Session) async -> Decision? {
         let coverage = configuration.router.knowledgeFallbackCoverage
         guard coverage > 0, let entry = registry.entry(intent: Self.knowledgeIntent),
-            liveSkills(on: session.channel).contains(where: { $0.id == entry.manifest.id }),
-            knowledge.answer(text, language: language, minimumCoverage: coverage) != nil
+            liveSkills(on: session.channel).contains(where: { $0.id == entry.manifest.id })
         else { return nil }
+        // A copy: a skill that does not answer well enough leaves the session as it was.
+        var trial = session
         var decision = await run(
             skillID: entry.manifest.id, intent: Self.knowledgeIntent, confidence: 0, text: text, action: nil,
-            state: SkillState(), continuation: false, session: &session)
+            state: SkillState(), continuation: false, session: &trial)
         guard case .resolved = decision.response.outcome else { return nil }
+        // The skill reports how much of the question its passage covers; without that figure, check.
+        let covered = decision.response.facts[Self.coverageFact].flatMap(Double.init)
+            ?? knowledge.answer(text, language: language, minimumCoverage: coverage)?.coverage ?? 0
+        guard covered >= coverage else { return nil }
+        session = trial
         decision.confidence = nil
         decision.rule = .knowledge
         return decision
@@ -25,4 +31,6 @@ extension ConversationEngine {
 
     /// The intent whose skill answers unrouted messages from knowledge.
     static let knowledgeIntent = "general_question"
+    /// The fact a knowledge skill's answer carries with the share of the question it covers.
+    static let coverageFact = "knowledge_coverage"
 }

@@ -48,10 +48,20 @@ public enum ExampleFiles {
     public static func lines(of text: String) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || isComment(line) { continue }
-            if seen.insert(line.lowercased()).inserted { result.append(line) }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
+                defer { start = end + 1 }
+                var a = start
+                var b = end
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                guard b > a else { continue }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+                if isComment(line) { continue }
+                if seen.insert(line.lowercased()).inserted { result.append(line) }
+            }
         }
         return result
     }
