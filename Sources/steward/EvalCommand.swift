@@ -49,6 +49,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --skills: print this many failing lines.")
     var failures: Int = 0
 
+    @Option(name: .long, help: "With --skills and --val: objectives this close to the best count as ties, won by the most cautious pair.")
+    var tolerance: Double = 0.01
+
     @Option(name: .long, help: "Validation data (JSON lines) for choosing threshold and margin.")
     var val: String?
 
@@ -143,16 +146,21 @@ struct EvalCommand: AsyncParsableCommand {
         var chosen: (threshold: Double?, margin: Double?) = (threshold, margin)
         if let val, threshold == nil || margin == nil {
             let validation = try SkillEvaluation.load(path: val)
-            var best: (objective: Double, threshold: Double, margin: Double)?
+            var results: [(objective: Double, threshold: Double, margin: Double)] = []
             for t in stride(from: 0.15, through: 0.80001, by: 0.05) {
                 for m in stride(from: 0.0, through: 0.30001, by: 0.05) {
                     let result = try await SkillEvaluation.run(validation, engine: try engine(threshold: t, margin: m))
-                    if best == nil || result.objective > best!.objective + 1e-9 { best = (result.objective, t, m) }
+                    results.append((result.objective, t, m))
                 }
             }
-            if let best {
-                chosen = (threshold ?? best.threshold, margin ?? best.margin)
-                print(String(format: "chosen on %@: threshold %.2f, margin %.2f (validation objective %.4f)", val, chosen.threshold!, chosen.margin!, best.objective))
+            // Among the pairs within `tolerance` of the best objective (a line or two of the validation
+            // set: noise), the most cautious: the highest threshold, then the largest margin.
+            let best = results.map(\.objective).max() ?? 0
+            let pick = results.filter { $0.objective >= best - tolerance }
+                .max { ($0.threshold, $0.margin) < ($1.threshold, $1.margin) }
+            if let pick {
+                chosen = (threshold ?? pick.threshold, margin ?? pick.margin)
+                print(String(format: "chosen on %@: threshold %.2f, margin %.2f (validation objective %.4f; best %.4f)", val, chosen.threshold!, chosen.margin!, pick.objective, best))
             }
         }
         let evaluated = try engine(threshold: chosen.threshold, margin: chosen.margin)
