@@ -1,4 +1,5 @@
 import StewardCore
+import StewardRouter
 
 extension ConversationEngine {
     /// A message no intent matched, answered from the knowledge base when a passage covers it well:
@@ -10,6 +11,12 @@ extension ConversationEngine {
     /// because nothing says the message is a question about the shop at all. 0 turns this off.
     func knowledgeFallback(text: String, language: String?, session: inout Session) async -> Decision? {
         let coverage = configuration.router.knowledgeFallbackCoverage
+        // A number, an order number or a word or two says too little to quote the shop's policies at.
+        let entities = Entities.extract(from: text)
+        let words = Tokenizer().words(text).filter { word in
+            !word.allSatisfy(\.isNumber) && !entities.orderNumbers.contains(word) && !entities.emails.contains(word)
+        }
+        guard words.count >= Self.knowledgeFallbackMinimumWords else { return nil }
         guard coverage > 0, let entry = registry.entry(intent: Self.knowledgeIntent),
             liveSkills(on: session.channel).contains(where: { $0.id == entry.manifest.id })
         else { return nil }
@@ -28,6 +35,9 @@ extension ConversationEngine {
         decision.rule = .knowledge
         return decision
     }
+
+    /// Words (not numbers, order numbers or emails) an unrouted message needs for a knowledge answer.
+    static let knowledgeFallbackMinimumWords = 3
 
     /// The intent whose skill answers unrouted messages from knowledge.
     static let knowledgeIntent = "general_question"
