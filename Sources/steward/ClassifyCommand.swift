@@ -41,6 +41,9 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .long, help: "Route every line of this file and print a confusion table by skill.")
     var file: String?
 
+    @Option(name: .long, help: "With --file: the configuration whose router settings and router.examples apply (default: steward.yaml if present).")
+    var config: String?
+
     @Argument(help: "The message to route.")
     var text: String?
 

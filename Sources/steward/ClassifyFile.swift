@@ -14,8 +14,14 @@ extension ClassifyCommand {
     /// `--file`: every line's route, then a confusion table by skill.
     func classifyFile(_ path: String) throws {
         let registry = try SkillRegistry(skills: DefaultSkills.all)
-        let (examples, keywordMap) = try Self.defaultTrainingExamples()
+        var (examples, keywordMap) = try Self.defaultTrainingExamples()
+        let configuration = try StewardConfiguration.load(path: config)
+        if let folder = configuration.router.examplesDirectory {
+            examples += try RouterTraining.extraExamples(folder: URL(fileURLWithPath: folder))
+        }
         var settings = RouterSettings.shop
+        if let configured = configuration.router.threshold { settings.threshold = configured }
+        if let configured = configuration.router.margin { settings.margin = configured }
         if let threshold { settings.threshold = threshold }
         if let margin { settings.margin = margin }
         let router = try RouterCache.router(examples: examples, keywords: keywordMap, settings: settings)
@@ -31,7 +37,10 @@ extension ClassifyCommand {
             let routed: String
             switch decision.kind {
             case .match: routed = skill(of: decision.top!.intent)
-            case .ambiguous: routed = "ambiguous"
+            case .ambiguous:
+                // As the engine does: two readings of one skill go to that skill.
+                let owners = Set(decision.ranked.prefix(2).map { skill(of: $0.intent) })
+                routed = owners.count == 1 ? owners.first! : "ambiguous"
             case .noMatch: routed = "no_match"
             }
             let top = decision.top.map { "\($0.intent) \(format($0.confidence))" } ?? "-"
@@ -64,9 +73,12 @@ extension ClassifyCommand {
             throw ValidationError("cannot read \(path)")
         }
         let url = URL(fileURLWithPath: path)
+        // A file named like an examples file (<lang>/<intent>.txt, <intent> a known intent) expects that intent.
+        let candidate = url.deletingPathExtension().lastPathComponent
         let fileIntent: String? =
-            url.pathExtension == "txt" && url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent == "examples"
-            ? url.deletingPathExtension().lastPathComponent : nil
+            url.pathExtension == "txt" && ExampleFiles.isLanguageCode(url.deletingLastPathComponent().lastPathComponent)
+                && skillOf(candidate) != candidate
+            ? candidate : nil
         var result: [FileLine] = []
         for (number, raw) in content.split(whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)

@@ -39,10 +39,13 @@ struct ReplayCommand: AsyncParsableCommand {
         let other = try StewardConfiguration.load(path: against)
         var recordings: [Recording] = []
         for file in files { recordings += try Self.read(file) }
+        let engines = (
+            try Self.engine(configuration: current), try Self.engine(configuration: other)
+        )
         var changed = 0, turns = 0
-        for recording in recordings {
-            let before = try await Self.play(recording, configuration: current)
-            let after = try await Self.play(recording, configuration: other)
+        for (number, recording) in recordings.enumerated() {
+            let before = try await Self.play(recording, number: number, engine: engines.0)
+            let after = try await Self.play(recording, number: number, engine: engines.1)
             for (index, pair) in zip(before, after).enumerated() {
                 turns += 1
                 let (a, b) = pair
@@ -63,12 +66,16 @@ struct ReplayCommand: AsyncParsableCommand {
         "\(reply.skill ?? "-") / \(reply.intent ?? "-") / \(reply.outcome)"
     }
 
-    /// Plays one conversation in a fresh engine with in-memory sessions and tickets.
-    static func play(_ recording: Recording, configuration: StewardConfiguration) async throws -> [AgentReply] {
-        let engine = try ConversationEngine.make(
-            configuration: configuration, skills: DefaultSkills.all, tickets: InMemoryTicketStore())
+    /// An engine with in-memory sessions and tickets.
+    static func engine(configuration: StewardConfiguration) throws -> ConversationEngine {
+        try ConversationEngine.make(configuration: configuration, skills: DefaultSkills.all, tickets: InMemoryTicketStore())
+    }
+
+    /// Plays one conversation in a session of its own (`replay-<number>-<session>`).
+    static func play(_ recording: Recording, number: Int, engine: ConversationEngine) async throws -> [AgentReply] {
         var replies: [AgentReply] = []
-        for message in recording.messages {
+        for var message in recording.messages {
+            message.session = "replay-\(number)-\(message.session)"
             do {
                 replies.append(try await engine.respond(to: message))
             } catch {

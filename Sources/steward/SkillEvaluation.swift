@@ -35,18 +35,28 @@ struct SkillEvaluation {
         "order_tracking", "order_editing", "returns", "coupons", "subscriptions", "loyalty", "recommendations",
     ]
 
+    /// The labels a line may carry: the shipped skills' ids, `handoff` and `other`.
+    static let labels: Set<String> = transactional.union(["knowledge_base", "handoff", "other"])
+
     static func load(path: String) throws -> [Line] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("cannot read \(path)")
         }
         var lines: [Line] = []
         for (number, raw) in text.split(whereSeparator: \.isNewline).enumerated() where !raw.allSatisfy(\.isWhitespace) {
+            let line: Line
             do {
-                lines.append(try JSONDecoder().decode(Line.self, from: Data(raw.utf8)))
+                line = try JSONDecoder().decode(Line.self, from: Data(raw.utf8))
             } catch {
                 throw ValidationError("\(path):\(number + 1): expected {\"text\": \"…\", \"label\": \"…\"}")
             }
+            guard labels.contains(line.label) else {
+                throw ValidationError(
+                    "\(path):\(number + 1): unknown label \"\(line.label)\"; use one of \(labels.sorted().joined(separator: ", ")) (Benchmarks/routing/LABELS.md)")
+            }
+            lines.append(line)
         }
+        guard !lines.isEmpty else { throw ValidationError("\(path) has no lines to evaluate") }
         return lines
     }
 
@@ -119,8 +129,8 @@ struct SkillEvaluation {
         print("  language  accuracy  safe rate  lines")
         for (language, value) in result.perLanguage.sorted(by: { $0.key < $1.key }) {
             let accuracy = Double(value.correct) / Double(max(1, value.total))
-            let safe = Double(value.safe) / Double(max(1, value.other))
-            print("  \(language.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f(accuracy))     \(f(safe))      \(value.total + value.other)")
+            let safe = value.other == 0 ? "  -  " : f(Double(value.safe) / Double(value.other))
+            print("  \(language.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f(accuracy))     \(safe)      \(value.total + value.other)")
         }
         print("")
         print("  most frequent confusions (expected -> got)")

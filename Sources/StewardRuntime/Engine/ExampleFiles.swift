@@ -73,7 +73,7 @@ public enum ExampleFiles {
         return !next.isNumber
     }
 
-    static func isLanguageCode(_ name: String) -> Bool {
+    public static func isLanguageCode(_ name: String) -> Bool {
         name.count == 2 && name.allSatisfy { $0.isASCII && $0.isLowercase }
     }
 }

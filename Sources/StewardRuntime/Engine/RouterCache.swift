@@ -59,7 +59,9 @@ public enum RouterCache {
             if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
             prune(folder, keeping: file)
         } catch {
-            logger.notice("router cache not written", metadata: ["folder": "\(folder.path)", "error": "\(error)"])
+            logger.warning(
+                "router model cache not written; Steward will train again at the next start (set STEWARD_CACHE_DIR to a writable folder, or off)",
+                metadata: ["folder": "\(folder.path)", "error": "\(error)"])
         }
         return router
     }

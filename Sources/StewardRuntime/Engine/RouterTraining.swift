@@ -37,7 +37,10 @@ public enum RouterTraining {
     public static func extraExamples(folder: URL) throws -> [TrainingExample] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ConfigurationError.invalidValue(key: "router.examples", expected: "a folder of <lang>/<intent>.txt files (\(folder.path) does not exist)")
+            let exists = FileManager.default.fileExists(atPath: folder.path)
+            throw ConfigurationError.invalidValue(
+                key: "router.examples",
+                expected: "a folder of <lang>/<intent>.txt files (\(folder.path) \(exists ? "is a file" : "does not exist"))")
         }
         let files: [String: [String: [String]]]
         do { files = try ExampleFiles.read(folder: folder) } catch {
