@@ -165,6 +165,8 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let evaluated = try engine(threshold: chosen.threshold, margin: chosen.margin)
         let result = try await SkillEvaluation.run(lines, engine: evaluated)
+        let timing = Self.measureLatency(evaluated.router, texts: lines.map(\.text))
+        print(String(format: "shop router: %d intents, classification p50 %.1f µs, p99 %.1f µs (one message at a time)", evaluated.router.intents.count, timing.p50, timing.p99))
         SkillEvaluation.report(
             result,
             title: String(format: "%@: %d lines (threshold %.2f, margin %.2f)", path, lines.count, evaluated.router.settings.threshold, evaluated.router.settings.margin),

@@ -25,7 +25,9 @@ extension KnowledgeBase {
             lines = []
             questions = []
         }
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline byte: splitting a String by Character walks grapheme clusters, slowly.
+        for bytes in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             if line.hasPrefix("## ") {
                 flush()
                 heading = line.dropFirst(3).trimmingCharacters(in: .whitespaces)

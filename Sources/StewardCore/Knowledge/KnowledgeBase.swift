@@ -120,8 +120,6 @@ public struct KnowledgeBase: Sendable {
         self.sources = sources
         self.tuning = tuning
         self.libraries = Libraries()
-        // The default language answers most questions: index it now rather than on the first one.
-        _ = library(defaultLanguage)
     }
 
     /// Loads every `.md` file in a folder except `README.md`, the optional `glossary.txt`, and
