@@ -54,8 +54,9 @@ var targets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ],
-        // Steward's own intents and the out-of-scope class: Intents/<lang>/<intent>.txt.
-        resources: [.copy("Intents")]
+        // Steward's own intents and the out-of-scope class: Intents/<lang>/<intent>.txt;
+        // Steward's own texts in each language: Texts/<lang>.yaml.
+        resources: [.copy("Intents"), .copy("Texts")]
     ),
     // The embedded SQLite store (GRDB): sessions, tickets, outbox, the team's replies.
     .target(

@@ -28,7 +28,7 @@ import Testing
                 + #""buttons":[{"title":"Track","url":"https://t.example/1"},{"title":"Return","action":"return:1001"}]}],"#
                 + #""suggestions":[{"title":"Start a return","action":"return:start"},{"title":"Thanks","action":null}],"#
                 + #""skill":"order_tracking","intent":"order_status","confidence":0.1235,"outcome":"resolved","#
-                + #""channel":"webchat","from":"agent"}"#)
+                + #""channel":"webchat","language":"en","from":"agent"}"#)
     }
 
     @Test func whatsAppRepliesCarrySuggestionsOnlyAndSMSRepliesNeither() {
@@ -37,12 +37,12 @@ import Testing
                 == #"{"session":"s1","reply_to":"m1","text":"Shipped.\u2028Soon.","#
                 + #""suggestions":[{"title":"Start a return","action":"return:start"},{"title":"Thanks","action":null}],"#
                 + #""skill":"order_tracking","intent":"order_status","confidence":1.0000,"outcome":"resolved","#
-                + #""channel":"whatsapp","from":"agent"}"#)
+                + #""channel":"whatsapp","language":"en","from":"agent"}"#)
         #expect(
             PipeOutput.reply(Self.reply(channel: .sms, confidence: 0.00005))
                 == #"{"session":"s1","reply_to":"m1","text":"Shipped.\u2028Soon.","#
                 + #""skill":"order_tracking","intent":"order_status","confidence":0.0001,"outcome":"resolved","#
-                + #""channel":"sms","from":"agent"}"#)
+                + #""channel":"sms","language":"en","from":"agent"}"#)
     }
 
     @Test func missingValuesAreNullAndATeamReplyNamesItsAuthor() {
@@ -52,7 +52,13 @@ import Testing
         #expect(
             PipeOutput.reply(reply)
                 == #"{"session":"s1","reply_to":null,"text":"Hi, Sam here.","skill":null,"intent":null,"#
-                + #""confidence":null,"outcome":"human_reply","channel":"email","from":"human","author":"Sam"}"#)
+                + #""confidence":null,"outcome":"human_reply","channel":"email","language":"en","from":"human","author":"Sam"}"#)
+    }
+
+    @Test func theReplyCarriesTheConversationsLanguage() {
+        var reply = Self.reply(channel: .sms)
+        reply.language = "pl"
+        #expect(PipeOutput.reply(reply).hasSuffix(#""outcome":"resolved","channel":"sms","language":"pl","from":"agent"}"#))
     }
 
     @Test func aConfidenceThatIsNotANumberIsNullRatherThanInvalidJSON() throws {

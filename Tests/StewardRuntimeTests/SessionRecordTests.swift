@@ -44,6 +44,7 @@ import Testing
         session.fallback.reason = "repeated_miss"
         session.fallback.ticketID = "T-\u{2028}42"
         session.facts = ["order": "#1001", "carrier": "UPS", "status": "in\u{2029}transit", "": "empty key"]
+        session.language = ConversationLanguage(code: "pl", source: .locked)
         session.updatedAt = Date(timeIntervalSinceReferenceDate: 987_654_321.000_000_1)
         return session
     }
@@ -110,6 +111,26 @@ import Testing
         #expect(try Self.decode(Session.self, SessionRecord.header(customer)) == Self.headerOnly(customer))
     }
 
+    @Test func aRecordWrittenBeforeSessionsHadALanguageStillLoads() throws {
+        // The header as it was stored before `language` existed.
+        let old = #"{"id":"s1","channel":"sms","customer":{"authenticated":false},"turns":[],"interrupted":[],"#
+            + #""skillsUsed":["order_tracking"],"routedToTeam":false,"fallback":{"misses":1,"complaints":0},"facts":{},"#
+            + #""createdAt":2.0,"updatedAt":3.0}"#
+        let session = try Self.decode(Session.self, old)
+        #expect(session.language == nil)
+        #expect(session.channel == .sms)
+        #expect(session.skillsUsed == ["order_tracking"])
+        #expect(session.fallback.misses == 1)
+    }
+
+    @Test func theLanguageIsWrittenWithHowItWasSet() throws {
+        var session = Session(id: "s1", now: Date(timeIntervalSinceReferenceDate: 2))
+        session.language = ConversationLanguage(code: "ko", source: .chosen)
+        let header = SessionRecord.header(session)
+        #expect(header.contains(#""facts":{},"language":{"code":"ko","source":"chosen"},"createdAt""#))
+        #expect(try Self.decode(Session.self, header).language == session.language)
+    }
+
     @Test func dictionaryKeysAreWrittenInSortedOrder() throws {
         var session = Session(id: "s1", now: Date(timeIntervalSinceReferenceDate: 0))
         session.facts = ["b": "2", "a": "1", "c": "3"]
@@ -166,6 +187,7 @@ import Testing
         Self.expectEveryProperty(of: try #require(session.active), in: active)
         Self.expectEveryProperty(of: try #require(session.active).state, in: active?["state"])
         Self.expectEveryProperty(of: session.fallback, in: fallback)
+        Self.expectEveryProperty(of: try #require(session.language), in: header?["language"])
         let turn = Turn(
             timestamp: Date(timeIntervalSinceReferenceDate: 1), role: .human, text: "hi", intent: "i", skill: "s", author: "Sam",
             outcome: "resolved", confidence: 0.8125)

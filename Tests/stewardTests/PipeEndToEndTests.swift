@@ -21,6 +21,25 @@ import Testing
         #expect(reply["suggestions"] is [Any])
     }
 
+    @Test func repliesSayTheConversationsLanguageAndTheCustomersChoiceOverridesIt() throws {
+        let output = try StewardProcess.run(["pipe"], lines: [
+            #"{"session": "l1", "id": "1", "text": "Gdzie jest moja paczka? Czekam już od tygodnia."}"#,
+            #"{"session": "l2", "id": "2", "text": "where is my order", "language": "de-DE"}"#,
+            #"{"session": "l3", "id": "3", "text": "where is my order"}"#,
+            #"{"session": "l4", "id": "4", "text": "hi", "language": "polish"}"#,
+        ])
+        #expect(output.status == 0)
+        let objects = try output.json()
+        func reply(_ id: String) -> [String: Any]? { objects.first { $0["reply_to"] as? String == id } }
+        #expect(reply("1")?["language"] as? String == "pl")
+        #expect(reply("2")?["language"] as? String == "de")
+        #expect(reply("3")?["language"] as? String == "en")
+        let error = objects.compactMap { $0["error"] as? [String: Any] }.first
+        #expect(error?["code"] as? String == "invalid_field")
+        #expect(error?["id"] as? String == "4")
+        #expect((error?["message"] as? String)?.contains("`language`") == true)
+    }
+
     @Test func interleavedSessionsAreAnsweredInPerSessionOrder() throws {
         var lines: [String] = []
         for turn in 0..<3 {

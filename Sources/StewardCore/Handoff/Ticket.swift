@@ -21,6 +21,8 @@ public struct Ticket: Sendable, Hashable, Codable {
         case cannotResolve = "cannot_resolve"
         /// The skill for the request is not available.
         case skillUnavailable = "skill_unavailable"
+        /// The customer writes in a language the shop does not serve.
+        case unsupportedLanguage = "unsupported_language"
     }
 
     /// A note the team keeps on a ticket, not shown to the customer.

@@ -24,9 +24,9 @@ public struct SkillRequest: Sendable {
     public var channel: Channel
     /// True when the message answers a question this skill asked (``SkillOutcome/needsInput``).
     public var isContinuation: Bool
-    /// The customer's language as an ISO 639-1 code (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`);
-    /// `en` unless the engine says otherwise. Knowledge answers come from `knowledge/<language>/`
-    /// when it has files.
+    /// The conversation's language, an ISO 639-1 code (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …):
+    /// the language Steward answers this customer in; `en` by default. Knowledge answers come from
+    /// `knowledge/<language>/` when it has files.
     public var language: String
 
     public init(

@@ -4,11 +4,13 @@ import StewardCore
 /// `steward chat`: a conversation typed on standard input.
 ///
 /// Shows a prompt when standard input is a terminal and plain output when it is piped.
-/// Commands: `/login EMAIL`, `/channel NAME`, `/verbose`, `/reset`, `/help`, `/quit`.
+/// Commands: `/login EMAIL`, `/channel NAME`, `/language CODE`, `/verbose`, `/reset`, `/help`, `/quit`.
 /// Typing the number of a suggestion clicks it.
 public final class ChatSession {
     private let engine: ConversationEngine
     private var verbose: Bool
+    /// The language chosen with `/language`, sent with every message until the next `/reset`.
+    private var language: String?
     private let interactive: Bool
     private var channel: Channel = .webchat
     private var customer = Customer.anonymous
@@ -30,7 +32,8 @@ public final class ChatSession {
         Commands:
           /login EMAIL    use EMAIL when verifying your orders (you'll still need an order number)
           /channel NAME   render replies for webchat, sms, whatsapp or email
-          /verbose        show intent, confidence and skill for each reply (toggle)
+          /language CODE  answer me in this language (en, pl, sv, ko, de, es, fr, ...), whatever I write in
+          /verbose        show intent, confidence, skill and language for each reply (toggle)
           /reset          start a new conversation
           /help           this list
           /quit           leave (Ctrl-D works too)
@@ -77,7 +80,7 @@ public final class ChatSession {
                 write("you: \(line)")
             }
             let message = IncomingMessage(
-                session: sessionID, text: text, action: action, channel: channel, customer: customer)
+                session: sessionID, text: text, action: action, channel: channel, customer: customer, language: language)
             do {
                 let reply = try await engine.respond(to: message)
                 show(reply)
@@ -99,7 +102,7 @@ public final class ChatSession {
         }
         if verbose {
             let confidence = reply.confidence.map { String(format: "%.2f", $0) } ?? "-"
-            out += "\n  (intent: \(reply.intent ?? "-"), confidence: \(confidence), skill: \(reply.skill ?? "-"), outcome: \(reply.outcome))"
+            out += "\n  (intent: \(reply.intent ?? "-"), confidence: \(confidence), skill: \(reply.skill ?? "-"), outcome: \(reply.outcome), language: \(reply.language))"
         }
         write(out)
     }
@@ -121,6 +124,7 @@ public final class ChatSession {
             sessionID = "chat-\(UUID().uuidString.prefix(8).lowercased())"
             current?.set(sessionID)
             customer = .anonymous
+            language = nil
             lastSuggestions = []
             write("(new conversation)")
             write("\(engine.configuration.agent.name): \(engine.introMessage)")
@@ -135,6 +139,18 @@ public final class ChatSession {
             }
             channel = value
             write("(replies are now rendered for \(value.rawValue))")
+        case "/language":
+            let shop = engine.configuration.language
+            guard let code = LanguageConfiguration.code(argument) else {
+                write("usage: /language CODE, an ISO 639-1 code; this shop answers in \(shop.supported.joined(separator: ", "))")
+                return true
+            }
+            language = code
+            if shop.serves(code) {
+                write("(answering in \(Translations.endonyms[code] ?? code) from your next message)")
+            } else {
+                write("(\(code) is not one of this shop's languages; you'll be offered a person, in \(shop.defaultLanguage))")
+            }
         case "/login":
             guard EmailAddress.isValid(argument) else {
                 write("usage: /login EMAIL (a valid email address)")

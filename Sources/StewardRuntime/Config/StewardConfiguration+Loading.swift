@@ -42,7 +42,10 @@ extension StewardConfiguration {
         var config = StewardConfiguration()
         guard let root else { return config }
         let top = try ConfigNode(root, key: "")
-        try top.allow(["agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations"])
+        try top.allow([
+            "agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations",
+            "language", "translations",
+        ])
 
         if let agent = try top.section("agent") {
             try agent.allow(["name", "intro"])
@@ -138,6 +141,12 @@ extension StewardConfiguration {
         }
         if let integrations = try top.section("integrations") {
             config.integrations = try IntegrationsConfiguration.parse(integrations)
+        }
+        if let language = try top.section("language") {
+            config.language = try LanguageConfiguration.parse(language)
+        }
+        if let translations = try top.section("translations") {
+            config.language.translations = try LanguageConfiguration.parseTranslations(translations)
         }
         if let skills = try top.section("skills") {
             try skills.allow(["disabled"])

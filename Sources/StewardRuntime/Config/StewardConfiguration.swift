@@ -54,6 +54,8 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var data = Data()
     /// Fallback and handoff.
     public var handoff = HandoffConfiguration()
+    /// The shop's languages, the language policy and translations of Steward's texts.
+    public var language = LanguageConfiguration()
     /// The shop's real systems, replacing the demo store's tools.
     public var integrations = IntegrationsConfiguration()
     /// The SQLite database file for conversations and tickets.

@@ -23,7 +23,7 @@ extension ConversationEngine {
         if action == nil, isRepeatedQuestion(text, session: session) {
             var offer = offerHandoff(
                 reason: .repeatedQuestion, session: &session, intent: nil, confidence: nil,
-                lead: "It looks like my answer didn't help.")
+                lead: localized(.repeatedQuestion, session))
             offer.rule = .fallback
             return offer
         }
@@ -41,11 +41,11 @@ extension ConversationEngine {
             if session.fallback.misses >= handoff.maxMisses {
                 decision = offerHandoff(
                     reason: .repeatedMiss, session: &session, intent: nil, confidence: decision.confidence,
-                    lead: handoff.apologyMessage, suggestions: capabilitySuggestions(for: session.channel))
+                    lead: localized(.apologyMessage, session), suggestions: capabilitySuggestions(for: session.channel))
             } else {
                 let names = liveSkills(on: session.channel).prefix(3).map { $0.name.lowercased() }
-                let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? "questions about your order"
-                decision.response.text = handoff.rephraseMessage.replacingOccurrences(of: "{skills}", with: list)
+                let skills = names.isEmpty ? "questions about your order" : list(names, session)
+                decision.response.text = localized(.rephraseMessage, session, ["skills": skills])
             }
             return
         }
@@ -73,10 +73,10 @@ extension ConversationEngine {
         if session.fallback.complaints >= handoff.maxComplaints {
             return offerHandoff(
                 reason: .wrongAnswers, session: &session, intent: SystemIntent.complaint.rawValue, confidence: confidence,
-                lead: "I'm sorry I got that wrong again.")
+                lead: localized(.complaintHandoff, session))
         }
         return system(
-            "Sorry about that. Could you tell me again what you need, in other words?",
+            localized(.complaintRephrase, session),
             intent: SystemIntent.complaint.rawValue, confidence: confidence, session: session)
     }
 
@@ -91,7 +91,7 @@ extension ConversationEngine {
         guard handoff.method == .helpdesk, tickets != nil else {
             session.fallback.pending = nil
             return Decision(
-                response: SkillResponse(text: prefix + handoff.message, outcome: .resolved), skill: "handoff",
+                response: SkillResponse(text: prefix + localized(.handoffMessage, session), outcome: .resolved), skill: "handoff",
                 intent: intent, confidence: confidence, label: "handoff")
         }
         session.fallback.reason = reason.rawValue
@@ -99,8 +99,11 @@ extension ConversationEngine {
             session.fallback.pending = .confirm
             return Decision(
                 response: SkillResponse(
-                    text: prefix + handoff.offerMessage,
-                    suggestions: [Suggestion("Yes, talk to a person", action: "handoff:yes"), Suggestion("No, thanks", action: "handoff:no")] + extra.prefix(3),
+                    text: prefix + localized(.offerMessage, session),
+                    suggestions: [
+                        Suggestion(localized(.handoffYes, session), action: "handoff:yes"),
+                        Suggestion(localized(.handoffNo, session), action: "handoff:no"),
+                    ] + extra.prefix(3),
                     outcome: .needsInput),
                 skill: "handoff", intent: intent, confidence: confidence, label: "handoff_offered")
         }
@@ -114,19 +117,19 @@ extension ConversationEngine {
         if session.customer.contactEmail == nil && session.channel != .sms && session.channel != .whatsapp {
             session.fallback.pending = .email
             return Decision(
-                response: SkillResponse(text: handoff.emailPrompt, outcome: .needsInput), skill: "handoff", intent: intent,
+                response: SkillResponse(text: localized(.emailPrompt, session), outcome: .needsInput), skill: "handoff", intent: intent,
                 confidence: confidence, label: "needs_input")
         }
         session.fallback.pending = nil
         session.routedToTeam = true
         session.active = nil
         session.interrupted = []
-        var text = (handoff.businessHours.isOpen(at: Date()) ? handoff.handedOffMessage : handoff.awayMessage)
-            .replacingOccurrences(of: "{response_time}", with: handoff.responseTime)
+        let open = handoff.businessHours.isOpen(at: Date())
+        var text = localized(open ? .handedOffMessage : .awayMessage, session, ["response_time": localized(.responseTime, session)])
         if handoff.helpdesk != .local {
             switch session.channel {
-            case .sms, .whatsapp: text += " We'll continue by text message."
-            default: text += " We'll continue by email at \(session.customer.contactEmail ?? "your address")."
+            case .sms, .whatsapp: text += " " + localized(.continueByText, session)
+            default: text += " " + localized(.continueByEmail, session, ["email": session.customer.contactEmail ?? ""])
             }
         }
         var decision = Decision(
@@ -145,7 +148,7 @@ extension ConversationEngine {
             }
             session.fallback.pending = nil
             if action == "handoff:no" || (action == nil && YesNo.read(text) == false) {
-                return system(handoff.declinedMessage, intent: nil, confidence: nil, session: session, label: "handoff_declined")
+                return system(localized(.declinedMessage, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
             }
             return nil  // Something else: carry on as a new message.
         case .email:
@@ -155,10 +158,11 @@ extension ConversationEngine {
             }
             if action == "handoff:no" || YesNo.read(text) == false || router.classify(text).intent == SystemIntent.cancel.rawValue {
                 session.fallback.pending = nil
-                return system(handoff.declinedMessage, intent: nil, confidence: nil, session: session, label: "handoff_declined")
+                return system(localized(.declinedMessage, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
             }
+            let prompt = localized(.notAnEmail, session) + " " + localized(.emailPrompt, session)
             return Decision(
-                response: SkillResponse(text: "That doesn't look like an email address. " + handoff.emailPrompt, outcome: .needsInput),
+                response: SkillResponse(text: prompt, outcome: .needsInput),
                 skill: "handoff", intent: SystemIntent.human.rawValue, confidence: 1, label: "needs_input")
         }
     }
@@ -192,6 +196,7 @@ extension ConversationEngine {
         var summary: [String: String] = ["asked": asked?.text ?? "(nothing yet)"]
         if let skill = skills.last { summary["skill_tried"] = skill }
         for (key, value) in session.facts { summary[key] = value }
+        if let language = session.language { summary["language"] = language.code }
         var subject = asked?.text ?? "Conversation with the assistant"
         if let order = session.facts["order"] { subject = "Order \(order): \(subject)" }
         if subject.count > 90 { subject = String(subject.prefix(87)) + "…" }
@@ -268,15 +273,18 @@ extension ConversationEngine {
             return nil
         }
         return Decision(
-            response: SkillResponse(text: "I've added your message to your request; a person from our team will reply here.", outcome: .resolved),
+            response: SkillResponse(text: localized(.forwardedToTeam, session), outcome: .resolved),
             skill: "handoff", intent: nil, confidence: nil, label: "forwarded_to_team")
     }
 }
 
 /// Reads yes and no in the languages the router handles.
 enum YesNo {
-    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "tak", "ja", "si", "sí", "oui", "da", "네", "예"]
-    static let no: Set<String> = ["no", "n", "nope", "nah", "nie", "nein", "non", "아니요", "아니"]
+    static let yes: Set<String> = [
+        "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "tak", "jasne", "ja", "garna", "gerne", "si", "sí",
+        "claro", "oui", "da", "네", "예",
+    ]
+    static let no: Set<String> = ["no", "n", "nope", "nah", "nie", "nein", "nej", "non", "아니요", "아니"]
 
     /// True for yes, false for no, nil when the text is neither.
     static func read(_ text: String) -> Bool? {

@@ -21,7 +21,7 @@ extension ConversationEngine {
                 session.active = nil
                 let name = registry.entry(id: task.skill)?.manifest.name ?? task.skill
                 var stopped = system(
-                    "OK, I've stopped that (\(name.lowercased())). Anything else I can help with?",
+                    localized(.taskStopped, session, ["skill": name.lowercased()]),
                     intent: SystemIntent.cancel.rawValue, confidence: top?.confidence, session: session)
                 stopped.rule = .systemIntent
                 return stopped
@@ -128,14 +128,14 @@ extension ConversationEngine {
             let reason = status.isLive ? "not offered on \(session.channel.rawValue)" : status.description
             logger.notice("request for a skill that is not live", metadata: ["skill": "\(manifest.id)", "reason": "\(reason)"])
             let response = SkillResponse.cannotResolve(
-                "I'm sorry, I can't help with \(manifest.name.lowercased()) here right now.",
+                localized(.skillUnavailable, session, ["skill": manifest.name.lowercased()]),
                 reason: "skill \(manifest.id) \(reason)")
             return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
         }
         let request = SkillRequest(
             text: text, action: action, intent: intent, confidence: confidence,
             history: session.turns, state: state, customer: session.customer, channel: session.channel,
-            isContinuation: continuation)
+            isContinuation: continuation, language: replyLanguage(for: session))
         var skillLogger = logger
         skillLogger[metadataKey: "skill"] = "\(manifest.id)"
         skillLogger[metadataKey: "session"] = "\(session.id)"
@@ -146,7 +146,7 @@ extension ConversationEngine {
         } catch {
             skillLogger.error("skill failed", metadata: ["error": "\(error)"])
             response = .cannotResolve(
-                "I'm sorry, I couldn't look that up just now. Please try again in a moment.",
+                localized(.skillFailed, session),
                 reason: "skill \(manifest.id) failed: \(error)")
         }
         if let email = response.verifiedEmail { session.customer.verifiedEmail = email.lowercased() }
@@ -158,8 +158,8 @@ extension ConversationEngine {
             session.active = nil
             if let waiting = session.interrupted.last {
                 let name = registry.entry(id: waiting.skill)?.manifest.name ?? waiting.skill
-                response.text += "\n\nShall we get back to \(name.lowercased())?"
-                response.suggestions.append(Suggestion("Back to \(name.lowercased())", action: "resume"))
+                response.text += "\n\n" + localized(.resumeQuestion, session, ["skill": name.lowercased()])
+                response.suggestions.append(Suggestion(localized(.resumeButton, session, ["skill": name.lowercased()]), action: "resume"))
             }
         }
         return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)

@@ -7,22 +7,23 @@ extension ConversationEngine {
         let name = intent.rawValue
         switch intent {
         case .greeting:
-            let who = session.customer.name.map { ", \($0)" } ?? ""
+            let greeting = session.customer.name.map { localized(.greetingNamed, session, ["name": $0]) } ?? localized(.greeting, session)
             return system(
-                "Hi\(who)! How can I help you today?", intent: name, confidence: confidence, session: session,
+                greeting, intent: name, confidence: confidence, session: session,
                 suggestions: capabilitySuggestions(for: session.channel))
         case .thanks:
-            return system("You're welcome! Is there anything else I can help with?", intent: name, confidence: confidence, session: session)
+            return system(localized(.thanks, session), intent: name, confidence: confidence, session: session)
         case .goodbye:
-            return system("Thanks for chatting with \(configuration.shop.name). Have a great day!", intent: name, confidence: confidence, session: session)
+            return system(
+                localized(.goodbye, session, ["shop": configuration.shop.name]), intent: name, confidence: confidence, session: session)
         case .cancel:
             if !session.interrupted.isEmpty { session.interrupted.removeAll() }
-            return system("No problem. What else can I help you with?", intent: name, confidence: confidence, session: session)
+            return system(localized(.cancel, session), intent: name, confidence: confidence, session: session)
         case .capabilities:
             let skills = liveSkills(on: session.channel)
             let list = skills.map { "• \($0.name): \($0.summary)" }.joined(separator: "\n")
             return system(
-                "I'm \(configuration.agent.name), \(configuration.shop.name)'s assistant. I can help with:\n\(list)",
+                localized(.capabilities, session, ["agent": configuration.agent.name, "shop": configuration.shop.name, "skills": list]),
                 intent: name, confidence: confidence, session: session,
                 suggestions: capabilitySuggestions(for: session.channel))
         case .human:
@@ -45,10 +46,10 @@ extension ConversationEngine {
     /// "Did you mean A or B?"
     func ambiguous(_ candidates: [IntentScore], text: String = "", session: Session) -> Decision {
         let options = candidates.map { candidate -> (String, String) in
-            let title = label(forIntent: candidate.intent)
+            let title = label(forIntent: candidate.intent, session: session)
             return (title, candidate.intent)
         }
-        let question = "Did you mean \(options.map { $0.0.lowercased() }.joined(separator: " or "))?"
+        let question = localized(.ambiguous, session, ["options": list(options.map { $0.0.lowercased() }, session)])
         return Decision(
             response: SkillResponse(
                 text: question, suggestions: options.map { Suggestion($0.0, action: "intent:\($0.1)") },
@@ -82,12 +83,12 @@ extension ConversationEngine {
         .prefix(3).map { $0 }
     }
 
-    /// A short label for an intent: its skill's suggestion or name.
-    func label(forIntent intent: String) -> String {
+    /// A short label for an intent: its skill's suggestion or name, or Steward's own in the conversation's language.
+    func label(forIntent intent: String, session: Session) -> String {
         if let entry = registry.entry(intent: intent) { return entry.manifest.suggestion ?? entry.manifest.name }
         switch SystemIntent(rawValue: intent) {
-        case .human: return "Talk to a person"
-        case .capabilities: return "What I can do"
+        case .human: return localized(.talkToPerson, session)
+        case .capabilities: return localized(.whatICanDo, session)
         case .cancel: return "Stop what we're doing"
         case .complaint: return "That's not what I asked"
         case .greeting: return "Just saying hello"

@@ -28,6 +28,10 @@ public final class ConversationEngine: Sendable {
     private let liveSkillsByChannel: [Channel: [SkillManifest]]
     let logger: Logger
     let renderer: ChannelRenderer
+    /// Finds each message's language, from the language-tagged training examples.
+    public let languageDetector: LanguageDetector
+    /// Steward's own texts in each language.
+    public let translations: Translations
 
     /// Builds the engine and trains the router from the skills' manifests and the system intents.
     ///
@@ -69,6 +73,8 @@ public final class ConversationEngine: Sendable {
         })
         self.logger = logger
         self.renderer = ChannelRenderer()
+        self.languageDetector = Self.languageDetector(examples: examples, minLength: configuration.language.minLength)
+        self.translations = Translations(configuration: configuration)
     }
 
     /// The live skills that answer on a channel, in registration order.
@@ -96,7 +102,13 @@ public final class ConversationEngine: Sendable {
 
         let masked = SecretMasker.mask(text)
         var turn = Turn(role: .customer, text: masked.isEmpty ? "[\(message.action ?? "")]" : masked)
-        var outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
+        let language = updateLanguage(of: &session, message: message, text: text)
+        var outcome: Decision
+        if language.entersUnservedLanguage, let offer = unservedLanguageOffer(session: &session) {
+            outcome = offer
+        } else {
+            outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
+        }
         turn.intent = outcome.intent
         turn.outcome = outcome.name
         turn.confidence = outcome.confidence
@@ -118,7 +130,7 @@ public final class ConversationEngine: Sendable {
             session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
             suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
             confidence: outcome.confidence, outcome: outcome.name, channel: session.channel,
-            routing: message.explain ? trace(text: masked, rule: outcome.rule) : nil)
+            routing: message.explain ? trace(text: masked, rule: outcome.rule) : nil, language: replyLanguage(for: session))
     }
 
     /// The routing explanation of a message (see ``RoutingTrace``).

@@ -16,12 +16,16 @@ public struct IncomingMessage: Sendable, Hashable {
     public var customer: Customer?
     /// Whether the reply should carry its ``RoutingTrace`` (`"explain": true` in the pipe).
     public var explain: Bool
+    /// The customer's explicit choice of language (an ISO 639-1 code), which overrides detection
+    /// for the rest of the conversation; nil keeps the conversation's language.
+    public var language: String?
 
     public init(
         session: String, id: String? = nil, text: String? = nil, action: String? = nil, channel: Channel? = nil,
-        customer: Customer? = nil, explain: Bool = false
+        customer: Customer? = nil, explain: Bool = false, language: String? = nil
     ) {
         self.explain = explain
+        self.language = language
         self.session = session
         self.id = id
         self.text = text
@@ -62,13 +66,17 @@ public struct AgentReply: Sendable, Hashable {
     public var author: String?
     /// Why the message was routed as it was, when the request asked for it.
     public var routing: RoutingTrace?
+    /// The conversation's language, used for the reply (an ISO 639-1 code): the customer's when
+    /// the shop serves it, else the shop's default.
+    public var language: String
 
     public init(
         session: String, replyTo: String?, text: String, cards: [Card] = [], suggestions: [Suggestion] = [],
         skill: String?, intent: String?, confidence: Double?, outcome: String, channel: Channel,
-        from: Sender = .agent, author: String? = nil, routing: RoutingTrace? = nil
+        from: Sender = .agent, author: String? = nil, routing: RoutingTrace? = nil, language: String = "en"
     ) {
         self.routing = routing
+        self.language = language
         self.session = session
         self.replyTo = replyTo
         self.text = text

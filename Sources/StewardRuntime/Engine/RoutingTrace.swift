@@ -26,6 +26,8 @@ public struct RoutingTrace: Sendable, Hashable {
         case action
         /// The handoff flow (a confirmation, an email, an open ticket) took the message.
         case handoff
+        /// The message is, with confidence, in a language the shop does not serve: a person is offered.
+        case language
     }
 
     /// One ranked candidate.

@@ -12,7 +12,8 @@ extension ConversationEngine {
         try await store.save(session)
         return AgentReply(
             session: reply.sessionID, replyTo: nil, text: reply.text, skill: "handoff", intent: nil, confidence: nil,
-            outcome: "human_reply", channel: session.channel, from: .human, author: reply.author)
+            outcome: "human_reply", channel: session.channel, from: .human, author: reply.author,
+            language: replyLanguage(for: session))
     }
 
     /// Watches the ticket store for the team's replies written after now (by any process) and

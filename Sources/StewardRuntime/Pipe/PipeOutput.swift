@@ -3,7 +3,7 @@ import StewardCore
 /// Encodes `steward pipe` output lines, with a fixed key order.
 package enum PipeOutput {
     /// A reply line: `{"session":…,"reply_to":…,"text":…,"cards":[…],"suggestions":[…],"skill":…,
-    /// "intent":…,"confidence":0.9876,"outcome":…,"channel":…,"from":…,"author":…}`.
+    /// "intent":…,"confidence":0.9876,"outcome":…,"channel":…,"language":…,"from":…,"author":…}`.
     ///
     /// `cards` appear only on channels that show cards, `suggestions` only on those that show
     /// suggestions, `author` only when there is one; `confidence` has four decimals, or is `null`
@@ -36,6 +36,7 @@ package enum PipeOutput {
         }
         json.field("outcome", reply.outcome)
         json.field("channel", reply.channel.rawValue)
+        json.field("language", reply.language)
         json.field("from", reply.from.rawValue)
         json.fieldIfPresent("author", reply.author)
         if let routing = reply.routing { write(routing, to: &json) }

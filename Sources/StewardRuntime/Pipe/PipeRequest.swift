@@ -20,7 +20,7 @@ public struct PipeLineError: Error, Sendable, Hashable {
 /// `{"session": "s1", "id": "m1", "text": "where is my order #1001", "channel": "webchat",
 ///   "customer": {"email": "...", "profile_id": "...", "authenticated": true}}`
 /// `action` may stand instead of `text` for a clicked quick reply or button; `"explain": true` asks
-/// for the reply's `routing` object.
+/// for the reply's `routing` object; `"language": "pl"` is the customer's explicit choice of language.
 enum PipeRequest {
     static let maxLineBytes = 64 * 1024
 
@@ -114,10 +114,19 @@ enum PipeRequest {
             }
             explain = flag
         }
+        var language: String?
+        if let raw = fields["language"], !(raw is NSNull) {
+            guard let tag = raw as? String, let code = LanguageConfiguration.code(tag) else {
+                return fail(
+                    "invalid_field", "`language` must be an ISO 639-1 language code such as en, pl, sv, ko, de, es or fr.",
+                    session: session, id: id)
+            }
+            language = code
+        }
         return .success(
             IncomingMessage(
                 session: session, id: id, text: text, action: action, channel: channel, customer: customer,
-                explain: explain))
+                explain: explain, language: language))
     }
 }
 

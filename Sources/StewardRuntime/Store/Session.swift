@@ -33,6 +33,8 @@ public struct Session: Sendable, Hashable, Codable {
     public var fallback: FallbackState
     /// Facts the skills reported (order involved, what the tools returned), for a handoff summary.
     public var facts: [String: String]
+    /// The conversation's language and how it was set; nil until a message tells it.
+    public var language: ConversationLanguage?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -41,7 +43,8 @@ public struct Session: Sendable, Hashable, Codable {
 
     // `earlierTurnCount` describes what a load left out, not the conversation: it is not stored.
     enum CodingKeys: String, CodingKey {
-        case id, channel, customer, turns, active, interrupted, skillsUsed, routedToTeam, fallback, facts, createdAt, updatedAt
+        case id, channel, customer, turns, active, interrupted, skillsUsed, routedToTeam, fallback, facts, language, createdAt
+        case updatedAt
     }
 
     public init(id: String, channel: Channel = .webchat, customer: Customer = .anonymous, now: Date = Date()) {

@@ -41,6 +41,13 @@ package enum SessionRecord {
         write(session.fallback, to: &json)
         json.key("facts")
         write(session.facts, to: &json)
+        if let language = session.language {
+            json.key("language")
+            json.beginObject()
+            json.field("code", language.code)
+            json.field("source", language.source.rawValue)
+            json.endObject()
+        }
         json.key("createdAt")
         json.double(session.createdAt.timeIntervalSinceReferenceDate)
         json.key("updatedAt")

@@ -207,6 +207,7 @@ extension ConversationScript {
         var ticket = TicketExpectation()
         ticket.reason = try values["reason"]?.choice([
             "requested", "repeated_miss", "repeated_question", "wrong_answers", "cannot_resolve", "skill_unavailable",
+            "unsupported_language",
         ])
         ticket.customerEmail = try values["customer_email"]?.string()
         ticket.status = try values["status"]?.choice(Ticket.Status.allCases.map(\.rawValue))
