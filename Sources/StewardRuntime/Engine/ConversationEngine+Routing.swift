@@ -65,7 +65,7 @@ extension ConversationEngine {
             question.rule = .ambiguity
             return question
         case .noMatch:
-            if let answer = await knowledgeFallback(text: text, language: nil, session: &session) { return answer }
+            if let answer = await knowledgeFallback(text: text, language: replyLanguage(for: session), session: &session) { return answer }
         }
         var miss = noMatch(session: session, confidence: top?.confidence)
         miss.rule = .fallback
