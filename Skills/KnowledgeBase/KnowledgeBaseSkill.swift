@@ -32,8 +32,13 @@ public struct KnowledgeBaseSkill: Skill {
         let preferred = Self.topicsByIntent[request.intent]
         let knowledge = context.knowledge
         let language = request.language
-        let match = preferred.flatMap { knowledge.answer(request.text, language: language, topics: $0, minimumCoverage: minimumCoverage) }
-            ?? knowledge.answer(request.text, language: language, minimumCoverage: minimumCoverage)
+        func find(_ language: String) -> KnowledgeBase.Match? {
+            preferred.flatMap { knowledge.answer(request.text, language: language, topics: $0, minimumCoverage: minimumCoverage) }
+                ?? knowledge.answer(request.text, language: language, minimumCoverage: minimumCoverage)
+        }
+        // A customer who chose a language may still ask in another (often the shop's default): try that too.
+        let fallback = knowledge.resolvedLanguage(nil)
+        let match = find(language) ?? (knowledge.resolvedLanguage(language) != fallback ? find(fallback) : nil)
         guard let match else {
             return .cannotResolve(
                 "I'm not sure about that one, and I'd rather not guess.",

@@ -76,6 +76,22 @@ import StewardRouter
         }
     }
 
+    @Test func aScriptNoServedLanguageWritesIsOfferedAPerson() async throws {
+        let reply = try await Conversation(try Self.engine.get()).say("Здравствуйте, где мой заказ? Он ещё не пришёл")
+        #expect(reply.outcome == "handoff_offered")
+        #expect(reply.language == "en")
+    }
+
+    @Test func aQuestionInAnotherLanguageThanTheChosenOneIsStillAnswered() async throws {
+        let engine = try Self.engine.get()
+        let session = "chosen-\(UUID().uuidString.prefix(6))"
+        let reply = try await engine.respond(
+            to: IncomingMessage(session: session, text: "how long does delivery take to Canada?", language: "sv"))
+        #expect(reply.skill == "knowledge_base")
+        #expect(reply.outcome == "resolved")
+        #expect(reply.text.contains("(From shipping.md"))
+    }
+
     @Test func aMessageCarryingTheOrderNumberIsNotAskedForIt() async throws {
         let jane = Customer(email: "jane.doe@example.com", authenticated: true)
         let reply = try await Conversation(try makeEngine(), customer: jane).say("current status of purchase 1001 please")
