@@ -73,6 +73,13 @@ public final class ConversationEngine: Sendable {
         })
         self.logger = logger
         self.renderer = ChannelRenderer()
+        // A language the shop serves needs training lines (to route it and to recognise it).
+        let trained = Set(examples.compactMap(\.language))
+        for language in configuration.language.supported where !trained.contains(language) {
+            throw ConfigurationError.invalidValue(
+                key: "language.supported",
+                expected: "languages Steward has training examples for (\(trained.sorted().joined(separator: ", "))); `\(language)` has none: add examples/\(language)/ files to the skills and Sources/StewardRuntime/Intents/\(language)/, or router.examples")
+        }
         self.languageDetector = Self.languageDetector(examples: examples, minLength: configuration.language.minLength)
         self.translations = Translations(configuration: configuration)
     }
