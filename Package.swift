@@ -17,22 +17,29 @@ let skills = [
 
 var targets: [Target] = [
     // The intent router: tokenizer, TF-IDF features, linear scorer, decisions. No dependencies.
-    .target(name: "StewardRouter"),
+    // Optimised in debug builds too: training the shop model unoptimised takes over a minute, which every
+    // test process and `swift run` would pay; optimised it takes about a second.
+    .target(name: "StewardRouter", swiftSettings: [.unsafeFlags(["-O"])]),
     // libcurl, found through pkg-config, with a C shim for the variadic curl_easy_setopt.
     .systemLibrary(
         name: "CCurl",
         pkgConfig: "libcurl",
         providers: [.apt(["libcurl4-openssl-dev"])]
     ),
+    // Snowball's libstemmer (no pkg-config file: the header is on the default path, the library linked by name).
+    .systemLibrary(
+        name: "CStemmer",
+        providers: [.apt(["libstemmer-dev"])]
+    ),
     // Async HTTP client over libcurl's multi interface.
     .target(
         name: "StewardHTTP",
         dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
     ),
-    // What skill authors import: the Skill protocol, replies and cards, tools, knowledge.
+    // What skill authors import: the Skill protocol, replies and cards, tools, knowledge (stemmed with CStemmer).
     .target(
         name: "StewardCore",
-        dependencies: ["StewardRouter", .product(name: "Logging", package: "swift-log")]
+        dependencies: ["StewardRouter", "CStemmer", .product(name: "Logging", package: "swift-log")]
     ),
     // Adapters for shops' real systems (Shopify, Klaviyo, Zendesk, Gorgias, Loop, Recharge, Smile.io).
     .target(
@@ -66,6 +73,7 @@ var targets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
         ] + skills.map { .target(name: $0) }
     ),
+    .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
     .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"], exclude: ["Fixtures"]),
     .testTarget(
         name: "StewardHTTPTests",

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Steward needs on a fresh Debian machine with the Swift toolchain:
-# libcurl's development files (the HTTP adapters) and pkg-config (to find them).
+# libcurl's development files (the HTTP adapters), pkg-config (to find them) and Snowball's
+# libstemmer (stemming for the knowledge base).
 set -euo pipefail
 missing=()
 dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing+=(libcurl4-openssl-dev)
+dpkg -s libstemmer-dev >/dev/null 2>&1 || missing+=(libstemmer-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -17,6 +17,8 @@ struct FeatureSpace: Sendable {
         var charMinN: Int
         var charMaxN: Int
         var charWeight: Float
+        /// Features seen in fewer training messages than this are dropped (1 keeps every feature).
+        var minDocumentFrequency: Int = 1
     }
 
     let config: Config
@@ -34,7 +36,8 @@ struct FeatureSpace: Sendable {
     /// Restores a feature space written by ``write(to:)``.
     init(reading r: inout ByteReader) throws(ModelArchiveError) {
         config = Config(
-            wordBigrams: try r.int() == 1, charMinN: try r.int(), charMaxN: try r.int(), charWeight: try r.float())
+            wordBigrams: try r.int() == 1, charMinN: try r.int(), charMaxN: try r.int(), charWeight: try r.float(),
+            minDocumentFrequency: try r.int())
         let hashes = try r.uint64s()
         let ids = try r.int32s()
         idf = try r.floats()
@@ -50,6 +53,7 @@ struct FeatureSpace: Sendable {
         w.append(config.charMinN)
         w.append(config.charMaxN)
         w.append(config.charWeight)
+        w.append(config.minDocumentFrequency)
         let pairs = index.sorted { $0.value < $1.value }
         w.append(pairs.map(\.key))
         w.append(pairs.map(\.value))
@@ -86,6 +90,20 @@ struct FeatureSpace: Sendable {
                     documentFrequency[Int(id)] += 1
                 }
             }
+        }
+        if config.minDocumentFrequency > 1 {
+            // Keep the features seen in enough messages, renumbered in their first-seen order.
+            var newID = [Int32](repeating: -1, count: documentFrequency.count)
+            var kept: [Int32] = []
+            var keptIsChar: [Bool] = []
+            for (id, frequency) in documentFrequency.enumerated() where frequency >= Int32(config.minDocumentFrequency) {
+                newID[id] = Int32(kept.count)
+                kept.append(frequency)
+                keptIsChar.append(isChar[id])
+            }
+            index = index.compactMapValues { newID[Int($0)] >= 0 ? newID[Int($0)] : nil }
+            documentFrequency = kept
+            isChar = keptIsChar
         }
         let n = Float(documents.count)
         idf = documentFrequency.map { logf((1 + n) / (1 + Float($0))) + 1 }

@@ -50,7 +50,8 @@ public struct IntentRouter: Sendable {
         let tokenized = used.map { tokenizer.tokens($0.text) }
         let config = FeatureSpace.Config(
             wordBigrams: settings.wordBigrams, charMinN: settings.charMinN,
-            charMaxN: settings.charMaxN, charWeight: Float(settings.charWeight))
+            charMaxN: settings.charMaxN, charWeight: Float(settings.charWeight),
+            minDocumentFrequency: settings.minDocumentFrequency)
         let space = FeatureSpace(config: config, documents: tokenized)
         features = space
         let vectors = tokenized.map { space.vector($0) }

@@ -19,7 +19,7 @@ struct LanguageFeatures {
         /// Letters of the kept words, dense scripts weighted (see ``LanguageDetector/denseLetterWeight``).
         var length = 0
         /// Weighted letters per ``Script``, for the script shortcut.
-        var scriptLetters = SIMD8<Int32>()
+        var scriptLetters = SIMD16<Int32>()
 
         /// The language a script spells alone, when letters of that script make up more than half the message.
         var scriptLanguage: String? {
@@ -37,9 +37,10 @@ struct LanguageFeatures {
         }
     }
 
-    /// Scripts that one language alone writes (as far as a shop's customers go).
+    /// Scripts that one language alone writes (as far as a shop's customers go), and scripts that only
+    /// languages Steward does not serve write (Cyrillic, Arabic, Devanagari).
     enum Script: Int, CaseIterable {
-        case hangul, kana, han, greek, hebrew, thai, georgian, armenian
+        case hangul, kana, han, greek, hebrew, thai, georgian, armenian, cyrillic, arabic, devanagari
 
         var language: String {
             switch self {
@@ -51,6 +52,11 @@ struct LanguageFeatures {
             case .thai: "th"
             case .georgian: "ka"
             case .armenian: "hy"
+            // Several languages write these; none is one Steward serves, so the most common one names
+            // the script, and the customer is offered a person like any unserved language.
+            case .cyrillic: "ru"
+            case .arabic: "ar"
+            case .devanagari: "hi"
             }
         }
 
@@ -67,6 +73,9 @@ struct LanguageFeatures {
             case 0xE00...0xE7F: self = .thai
             case 0x10A0...0x10FF: self = .georgian
             case 0x530...0x58F: self = .armenian
+            case 0x400...0x52F: self = .cyrillic
+            case 0x600...0x6FF, 0x750...0x77F: self = .arabic
+            case 0x900...0x97F: self = .devanagari
             default: return nil
             }
         }

@@ -8,7 +8,7 @@ import Foundation
 /// that does not parse is rejected with ``ModelArchiveError`` and the caller retrains.
 enum ModelArchive {
     static let magic: [UInt8] = Array("STWRTR".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 }
 
 /// Why a stored router could not be read.

@@ -19,6 +19,9 @@ public struct RouterSettings: Sendable, Hashable, Codable {
     public var charMaxN: Int
     /// Relative weight of the character n-gram block against the word block.
     public var charWeight: Double
+    /// Features (words, word pairs, character n-grams) seen in fewer training messages than this are
+    /// dropped; 1 keeps them all. Larger values make smaller models.
+    public var minDocumentFrequency: Int = 1
     /// L2 regularisation strength of the linear model, per training example.
     public var regularization: Double
     /// Passes over the training data.
@@ -104,7 +107,7 @@ public struct RouterSettings: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case threshold, margin, trainOutOfScopeClass, wordBigrams, charMinN, charMaxN, charWeight, regularization, epochs,
              learningRate, temperature, coverageExponent, keywordBoost, seed, hiddenUnits, hiddenEpochs, hiddenLearningRate,
-             hiddenDropout, inputDropout, linearShare, hiddenMinExamplesPerIntent
+             hiddenDropout, inputDropout, linearShare, hiddenMinExamplesPerIntent, minDocumentFrequency
     }
 
     /// Decodes settings; fields missing from older encodings take their defaults.
@@ -132,5 +135,6 @@ public struct RouterSettings: Sendable, Hashable, Codable {
         inputDropout = try c.decodeIfPresent(Double.self, forKey: .inputDropout) ?? d.inputDropout
         linearShare = try c.decodeIfPresent(Double.self, forKey: .linearShare) ?? d.linearShare
         hiddenMinExamplesPerIntent = try c.decodeIfPresent(Double.self, forKey: .hiddenMinExamplesPerIntent) ?? d.hiddenMinExamplesPerIntent
+        minDocumentFrequency = try c.decodeIfPresent(Int.self, forKey: .minDocumentFrequency) ?? d.minDocumentFrequency
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StewardRouter
+import StewardRuntime
 
 /// `steward classify`: routes one message and explains the decision.
 struct ClassifyCommand: ParsableCommand {
@@ -11,6 +12,11 @@ struct ClassifyCommand: ParsableCommand {
             Trains a router on --train (JSON lines, one {"text": "...", "intent": "..."} per line) or, \
             without it, on the built-in training set, then prints the ranked intents with their confidences, \
             the decision (match, ambiguous or no_match) and the terms and keywords that weighed most.
+
+            --file FILE routes every line of FILE instead: plain text (one message per line; a skill's \
+            examples/<lang>/<intent>.txt expects that intent) or JSON lines with "text" and "intent" or "label" \
+            (a skill id, as in Benchmarks/routing). It prints each line's route and a confusion table by skill: \
+            where two skills overlap.
             """
     )
 
@@ -32,10 +38,21 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    @Option(name: .long, help: "Route every line of this file and print a confusion table by skill.")
+    var file: String?
+
+    @Option(name: .long, help: "With --file: the configuration whose router settings and router.examples apply (default: steward.yaml if present).")
+    var config: String?
+
     @Argument(help: "The message to route.")
-    var text: String
+    var text: String?
 
     func run() throws {
+        if let file {
+            try classifyFile(file)
+            return
+        }
+        guard let text else { throw ValidationError("Give a message to route, or --file FILE.") }
         var examples: [TrainingExample]
         var keywordMap: [String: [String]] = [:]
         if let train {
@@ -46,10 +63,10 @@ struct ClassifyCommand: ParsableCommand {
         if let keywords {
             for entry in try TrainingData.load(path: keywords) { keywordMap[entry.intent, default: []].append(entry.text) }
         }
-        var settings = RouterSettings()
+        var settings = train == nil ? RouterSettings.shop : RouterSettings()
         if let threshold { settings.threshold = threshold }
         if let margin { settings.margin = margin }
-        let router = try IntentRouter(examples: examples, keywords: keywordMap, settings: settings)
+        let router = train == nil ? try RouterCache.router(examples: examples, keywords: keywordMap, settings: settings) : try IntentRouter(examples: examples, keywords: keywordMap, settings: settings)
         var decision = router.classify(text)
         decision.ranked = router.rank(text, limit: top)
         let explanation = router.explain(text)
@@ -94,6 +111,6 @@ struct ClassifyCommand: ParsableCommand {
         }
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.3f", value) }
-    private func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+
+
 }

@@ -1,14 +1,25 @@
 import ArgumentParser
 import Foundation
 import StewardRouter
+import StewardRuntime
 
 /// `steward eval`: trains a router, selects its decision settings on validation data, and evaluates it on test data.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Train the intent router, choose threshold and margin on validation data, evaluate on test data.",
         discussion: """
-            Files are JSON lines, one {"text": "...", "intent": "..."} per line; "intent": "oos" marks out-of-scope.
+            With --skills FILE: the shop agent itself, through the conversation engine on the demo store, on \
+            {"text", "label", "language"} lines (label: a skill id, "handoff" or "other"; Benchmarks/routing/LABELS.md). \
+            Each line is the first message of a new session. Reports accuracy on labelled lines, the safe rate on \
+            "other" lines (no transactional skill answered), per label, per language and the top confusions. \
+            With --val FILE as well, threshold and margin are chosen on FILE first: the pair maximising \
+            accuracy + 2 x safe rate on it (a transactional skill acting on what it should not take costs twice \
+            a missed route), an ambiguity ("did you mean A or B?") offering the right skill counting half; \
+            ties go to the lower threshold, then the smaller margin. FILE of --skills is only reported.
+
+            Otherwise (--train and --test), the router alone on intent data: \
+            files are JSON lines, one {"text": "...", "intent": "..."} per line; "intent": "oos" marks out-of-scope.
 
             Selection rule: threshold, margin (and softmax temperature) maximise in-scope accuracy + out-of-scope \
             recall on --val, where an in-scope message that is rejected (no match or ambiguous) counts as an error; \
@@ -24,10 +35,22 @@ struct EvalCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Training data (JSON lines).")
-    var train: String
+    var train: String?
 
     @Option(name: .long, help: "Test data (JSON lines); only evaluated, never used for selection.")
-    var test: String
+    var test: String?
+
+    @Option(name: .long, help: "Evaluate the shop agent on labelled first messages (JSON lines {text, label, language}).")
+    var skills: String?
+
+    @Option(name: .long, help: "Configuration file for --skills (default: steward.yaml if present, else the defaults).")
+    var config: String?
+
+    @Option(name: .long, help: "With --skills: print this many failing lines.")
+    var failures: Int = 0
+
+    @Option(name: .long, help: "With --skills and --val: objectives this close to the best count as ties, won by the most cautious pair.")
+    var tolerance: Double = 0.01
 
     @Option(name: .long, help: "Validation data (JSON lines) for choosing threshold and margin.")
     var val: String?
@@ -59,6 +82,10 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest character n-gram.", visibility: .hidden)) var charMax: Int?
     @Option(name: .long, help: ArgumentHelp("Word bigrams on/off.", visibility: .hidden)) var bigrams: Bool?
     @Option(name: .long, help: ArgumentHelp("Seed.", visibility: .hidden)) var seed: UInt64?
+    @Option(name: .long, help: ArgumentHelp("Logit added per matched keyword.", visibility: .hidden)) var keywordBoost: Double?
+    @Option(name: .long, help: ArgumentHelp("Softmax temperature.", visibility: .hidden)) var temperature: Double?
+    @Option(name: .long, help: ArgumentHelp("Smallest document frequency of a feature.", visibility: .hidden)) var minDf: Int?
+    @Option(name: .long, help: ArgumentHelp("router.knowledge_fallback for --skills.", visibility: .hidden)) var knowledgeFallback: Double?
     @Option(name: .long, help: ArgumentHelp("Perceptron hidden units (0: linear only).", visibility: .hidden)) var hidden: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron epochs.", visibility: .hidden)) var hiddenEpochs: Int?
     @Option(name: .long, help: ArgumentHelp("Perceptron learning rate.", visibility: .hidden)) var hiddenLr: Double?
@@ -66,10 +93,21 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Perceptron input dropout.", visibility: .hidden)) var inputDropout: Double?
     @Option(name: .long, help: ArgumentHelp("Share of the linear model in the averaged probabilities.", visibility: .hidden)) var linearShare: Double?
 
-    func run() throws {
+    func run() async throws {
+        if let skills {
+            try await runSkills(skills)
+            return
+        }
+        guard let train, let test else { throw ValidationError("Give --train and --test (the router alone), or --skills FILE (the shop agent).") }
         let trainExamples = try TrainingData.load(path: train)
         let testExamples = try TrainingData.load(path: test)
-        var settings = RouterSettings()
+        let settings = modelSettings(RouterSettings())
+        try runRouter(train: train, test: test, trainExamples: trainExamples, testExamples: testExamples, settings: settings)
+    }
+
+    /// The model settings with the hidden tuning options applied.
+    func modelSettings(_ base: RouterSettings) -> RouterSettings {
+        var settings = base
         settings.trainOutOfScopeClass = oosClass
         if let epochs { settings.epochs = epochs }
         if let regularization { settings.regularization = regularization }
@@ -79,13 +117,63 @@ struct EvalCommand: ParsableCommand {
         if let charMax { settings.charMaxN = charMax }
         if let bigrams { settings.wordBigrams = bigrams }
         if let seed { settings.seed = seed }
+        if let keywordBoost { settings.keywordBoost = keywordBoost }
+        if let temperature { settings.temperature = temperature }
+        if let minDf { settings.minDocumentFrequency = minDf }
         if let hidden { settings.hiddenUnits = hidden }
         if let hiddenEpochs { settings.hiddenEpochs = hiddenEpochs }
         if let hiddenLr { settings.hiddenLearningRate = hiddenLr }
         if let dropout { settings.hiddenDropout = dropout }
         if let inputDropout { settings.inputDropout = inputDropout }
         if let linearShare { settings.linearShare = linearShare }
+        return settings
+    }
 
+    /// `--skills`: the shop agent on labelled first messages, thresholds chosen on `--val` when given.
+    func runSkills(_ path: String) async throws {
+        let configuration = try StewardConfiguration.load(path: config)
+        let settings = modelSettings(.shop)
+        func engine(threshold: Double?, margin: Double?) throws -> ConversationEngine {
+            var configured = configuration
+            if let knowledgeFallback { configured.router.knowledgeFallbackCoverage = knowledgeFallback }
+            if let threshold { configured.router.threshold = threshold }
+            if let margin { configured.router.margin = margin }
+            return try ConversationEngine.make(
+                configuration: configured, skills: DefaultSkills.all, tickets: InMemoryTicketStore(),
+                routerSettings: settings)
+        }
+        let lines = try SkillEvaluation.load(path: path)
+        var chosen: (threshold: Double?, margin: Double?) = (threshold, margin)
+        if let val, threshold == nil || margin == nil {
+            let validation = try SkillEvaluation.load(path: val)
+            var results: [(objective: Double, threshold: Double, margin: Double)] = []
+            for t in stride(from: 0.15, through: 0.80001, by: 0.05) {
+                for m in stride(from: 0.0, through: 0.30001, by: 0.05) {
+                    let result = try await SkillEvaluation.run(validation, engine: try engine(threshold: t, margin: m))
+                    results.append((result.objective, t, m))
+                }
+            }
+            // Among the pairs within `tolerance` of the best objective (a line or two of the validation
+            // set: noise), the most cautious: the highest threshold, then the largest margin.
+            let best = results.map(\.objective).max() ?? 0
+            let pick = results.filter { $0.objective >= best - tolerance }
+                .max { ($0.threshold, $0.margin) < ($1.threshold, $1.margin) }
+            if let pick {
+                chosen = (threshold ?? pick.threshold, margin ?? pick.margin)
+                print(String(format: "chosen on %@: threshold %.2f, margin %.2f (validation objective %.4f; best %.4f)", val, chosen.threshold!, chosen.margin!, pick.objective, best))
+            }
+        }
+        let evaluated = try engine(threshold: chosen.threshold, margin: chosen.margin)
+        let result = try await SkillEvaluation.run(lines, engine: evaluated)
+        let timing = Self.measureLatency(evaluated.router, texts: lines.map(\.text))
+        print(String(format: "shop router: %d intents, classification p50 %.1f µs, p99 %.1f µs (one message at a time)", evaluated.router.intents.count, timing.p50, timing.p99))
+        SkillEvaluation.report(
+            result,
+            title: String(format: "%@: %d lines (threshold %.2f, margin %.2f)", path, lines.count, evaluated.router.settings.threshold, evaluated.router.settings.margin),
+            confusions: confusions, failures: failures)
+    }
+
+    func runRouter(train: String, test: String, trainExamples: [TrainingExample], testExamples: [TrainingExample], settings: RouterSettings) throws {
         let started = ContinuousClock.now
         var router = try IntentRouter(examples: trainExamples, settings: settings)
         let trainTime = ContinuousClock.now - started

@@ -126,8 +126,9 @@ struct SkillsCommand: AsyncParsableCommand {
             }
             for name in manifest.intents.keys.sorted() {
                 let intent = manifest.intents[name]!
-                let examples = intent.examples.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
-                lines.append("  \(name) (\(intent.examples.count) examples)")
+                let examples = intent.allExamples.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+                let languages = intent.examplesByLanguage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.count)" }
+                lines.append("  \(name) (\(intent.exampleCount) examples\(languages.isEmpty ? "" : ": " + languages.joined(separator: ", ")))")
                 lines.append("    e.g. \(examples)")
                 if !intent.keywords.isEmpty {
                     lines.append("    keywords: \(intent.keywords.joined(separator: ", "))")

@@ -19,7 +19,9 @@ import Testing
                 authenticated: true, verifiedEmail: "jane.verified@example.com"),
             now: Date(timeIntervalSinceReferenceDate: -123_456_789.987654321))
         session.turns = [
-            Turn(timestamp: Date(timeIntervalSince1970: 1_700_000_000.123456), role: .customer, text: text, intent: "order_status"),
+            Turn(
+                timestamp: Date(timeIntervalSince1970: 1_700_000_000.123456), role: .customer, text: text, intent: "order_status",
+                outcome: "needs_input", confidence: 0.987654321),
             Turn(
                 timestamp: Date(timeIntervalSinceReferenceDate: 0.1), role: .agent, text: "It ships\ntomorrow.",
                 intent: "order_status", skill: "OrderTracking"),
@@ -186,7 +188,9 @@ import Testing
         Self.expectEveryProperty(of: try #require(session.active).state, in: active?["state"])
         Self.expectEveryProperty(of: session.fallback, in: fallback)
         Self.expectEveryProperty(of: try #require(session.language), in: header?["language"])
-        let turn = Turn(timestamp: Date(timeIntervalSinceReferenceDate: 1), role: .human, text: "hi", intent: "i", skill: "s", author: "Sam")
+        let turn = Turn(
+            timestamp: Date(timeIntervalSinceReferenceDate: 1), role: .human, text: "hi", intent: "i", skill: "s", author: "Sam",
+            outcome: "resolved", confidence: 0.8125)
         let object = try JSONSerialization.jsonObject(with: Data(SessionRecord.turn(turn).utf8))
         Self.expectEveryProperty(of: turn, in: object)
     }

@@ -22,11 +22,18 @@ public struct Turn: Sendable, Hashable, Codable {
     public var skill: String?
     /// The name of the person who wrote it, for human turns.
     public var author: String?
+    /// For customer turns: what came of the message (`resolved`, `needs_input`, `no_match`, `ambiguous`,
+    /// `handoff_offered`, …), as in the reply's `outcome`.
+    public var outcome: String?
+    /// For customer turns: the router's confidence in the intent acted on (0...1), when there was one.
+    public var confidence: Double?
 
     public init(
         timestamp: Date = Date(), role: Role, text: String, intent: String? = nil,
-        skill: String? = nil, author: String? = nil
+        skill: String? = nil, author: String? = nil, outcome: String? = nil, confidence: Double? = nil
     ) {
+        self.outcome = outcome
+        self.confidence = confidence
         self.timestamp = timestamp
         self.role = role
         self.text = text

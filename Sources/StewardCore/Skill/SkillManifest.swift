@@ -33,6 +33,14 @@ public struct SkillManifest: Sendable, Hashable, Codable {
             self.examplesByLanguage = examplesByLanguage
         }
 
+        /// Every example: those of `skill.yaml`, then the example files' (English first, then by language code).
+        public var allExamples: [String] {
+            let languages = examplesByLanguage.keys.sorted { a, b in
+                a == "en" ? b != "en" : (b == "en" ? false : a < b)
+            }
+            return examples + languages.flatMap { examplesByLanguage[$0] ?? [] }
+        }
+
         /// Every example, those of `skill.yaml` and of the example files.
         public var exampleCount: Int { examples.count + examplesByLanguage.values.reduce(0) { $0 + $1.count } }
     }

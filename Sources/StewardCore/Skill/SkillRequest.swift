@@ -25,7 +25,8 @@ public struct SkillRequest: Sendable {
     /// True when the message answers a question this skill asked (``SkillOutcome/needsInput``).
     public var isContinuation: Bool
     /// The conversation's language, an ISO 639-1 code (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …):
-    /// the language Steward answers this customer in. `en` by default.
+    /// the language Steward answers this customer in; `en` by default. Knowledge answers come from
+    /// `knowledge/<language>/` when it has files.
     public var language: String
 
     public init(

@@ -80,7 +80,8 @@ public final class ChatSession {
                 write("you: \(line)")
             }
             let message = IncomingMessage(
-                session: sessionID, text: text, action: action, channel: channel, customer: customer, language: language)
+                session: sessionID, text: text, action: action, channel: channel, customer: customer, explain: verbose,
+                language: language)
             do {
                 let reply = try await engine.respond(to: message)
                 show(reply)
@@ -103,6 +104,14 @@ public final class ChatSession {
         if verbose {
             let confidence = reply.confidence.map { String(format: "%.2f", $0) } ?? "-"
             out += "\n  (intent: \(reply.intent ?? "-"), confidence: \(confidence), skill: \(reply.skill ?? "-"), outcome: \(reply.outcome), language: \(reply.language))"
+            if let routing = reply.routing {
+                let candidates = routing.candidates.prefix(3).map { "\($0.intent) \(String(format: "%.2f", $0.confidence))" }
+                let terms = routing.terms.prefix(4).map { "\($0.term) \(String(format: "%+.2f", $0.weight))" }
+                out += "\n  (routing: \(routing.rule.rawValue), \(routing.decision.rawValue); candidates: \(candidates.joined(separator: ", "))"
+                out += "; terms: \(terms.joined(separator: ", "))"
+                if !routing.keywords.isEmpty { out += "; keywords: \(routing.keywords.joined(separator: ", "))" }
+                out += String(format: "; threshold %.2f, margin %.2f)", routing.threshold, routing.margin)
+            }
         }
         write(out)
     }

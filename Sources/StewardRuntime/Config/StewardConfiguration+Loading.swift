@@ -62,7 +62,9 @@ extension StewardConfiguration {
             }
         }
         if let router = try top.section("router") {
-            try router.allow(["threshold", "margin", "digression_threshold"])
+            try router.allow(["threshold", "margin", "digression_threshold", "examples", "knowledge_fallback"])
+            if let v = try router.unitInterval("knowledge_fallback") { config.router.knowledgeFallbackCoverage = v }
+            if let v = try router.string("examples") { config.router.examplesDirectory = v }
             config.router.threshold = try router.unitInterval("threshold")
             config.router.margin = try router.unitInterval("margin")
             if let v = try router.unitInterval("digression_threshold") { config.router.digressionThreshold = v }

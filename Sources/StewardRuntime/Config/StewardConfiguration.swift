@@ -20,6 +20,15 @@ public struct StewardConfiguration: Sendable, Hashable {
         public var margin: Double?
         /// The confidence a message needs to leave a question a skill asked for another topic.
         public var digressionThreshold = 0.6
+        /// A folder of extra training examples (`router.examples`), laid out like a skill's:
+        /// `<lang>/<intent>.txt`, for any skill's or Steward's own intents (`oos` for out of scope).
+        /// Relative to the working directory. Lets a shop add the lines `steward misses` found
+        /// without rebuilding Steward; nil: none.
+        public var examplesDirectory: String?
+        /// The share of an unrouted message's informative words a knowledge passage must cover for the
+        /// general-questions skill to answer it anyway (`router.knowledge_fallback`, 0...1; 0: off).
+        /// Chosen on `Benchmarks/routing/validation.jsonl` with `steward eval --skills` (BENCHMARKS.md).
+        public var knowledgeFallbackCoverage = 0.6
         public init() {}
     }
 

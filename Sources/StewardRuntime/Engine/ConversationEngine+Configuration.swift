@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardRouter
 
 extension ConversationEngine {
     /// Builds the engine the configuration describes: the demo store, with any tool replaced by
@@ -12,7 +13,7 @@ extension ConversationEngine {
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
         tools customize: @Sendable (inout Toolbox) -> Void = { _ in },
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
-        logger: Logger = Logger(label: "steward.engine")
+        routerSettings: RouterSettings = .shop, logger: Logger = Logger(label: "steward.engine")
     ) throws -> ConversationEngine {
         let base = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
@@ -20,10 +21,14 @@ extension ConversationEngine {
         }
         let demo = try DemoStore(directory: resolve(configuration.data.demoDirectory), shop: configuration.shop)
         let knowledge = try KnowledgeBase(directory: resolve(configuration.data.knowledgeDirectory))
+        var extraExamples: [TrainingExample] = []
+        if let folder = configuration.router.examplesDirectory {
+            extraExamples = try RouterTraining.extraExamples(folder: resolve(folder))
+        }
         var tools = demo.toolbox
         customize(&tools)
         return try ConversationEngine(
             configuration: configuration, skills: skills, tools: tools, knowledge: knowledge, store: store,
-            tickets: tickets, logger: logger)
+            tickets: tickets, routerSettings: routerSettings, extraExamples: extraExamples, logger: logger)
     }
 }

@@ -54,20 +54,34 @@ extension ConversationEngine {
             return routed
         case .ambiguous:
             let candidates = Array(decision.ranked.prefix(2))
-            let owners = Set(candidates.map { registry.entry(intent: $0.intent)?.manifest.id ?? $0.intent })
+            let owners = Set(candidates.map { owner(of: $0.intent) })
             if owners.count == 1, let best = candidates.first {
-                // Both readings belong to the same skill: let it answer.
-                return await route(intent: best.intent, confidence: best.confidence, text: text, session: &session)
+                // Both readings belong to the same skill (or both are small talk): let the top one answer.
+                var routed = await route(intent: best.intent, confidence: best.confidence, text: text, session: &session)
+                routed.rule = SystemIntent(rawValue: best.intent) != nil ? .systemIntent : .router
+                return routed
             }
-            var question = ambiguous(candidates, session: session)
+            var question = ambiguous(candidates, text: text, session: session)
             question.rule = .ambiguity
             return question
         case .noMatch:
-            break
+            if let answer = await knowledgeFallback(text: text, language: replyLanguage(for: session), session: &session) { return answer }
         }
         var miss = noMatch(session: session, confidence: top?.confidence)
         miss.rule = .fallback
         return miss
+    }
+
+    /// Who answers an intent, for deciding whether two readings differ: the skill's id; `system` for
+    /// Steward's small talk (greeting, thanks, goodbye, cancel, complaint); the intent itself for a
+    /// person or the capabilities list.
+    func owner(of intent: String) -> String {
+        if let entry = registry.entry(intent: intent) { return entry.manifest.id }
+        switch SystemIntent(rawValue: intent) {
+        case .human, .capabilities: return intent
+        case .some: return "system"
+        case nil: return intent
+        }
     }
 
     /// True when a message asked while a skill waits for an answer clearly changes topic.
@@ -162,7 +176,9 @@ extension ConversationEngine {
             let intent = String(action.dropFirst("intent:".count))
             if SystemIntent(rawValue: intent) != nil || registry.entry(intent: intent) != nil {
                 session.active = nil
-                return await route(intent: intent, confidence: 1, text: text, session: &session)
+                // A pick from "did you mean …?" answers the question asked then, not the option's title.
+                let asked = session.facts.removeValue(forKey: Self.ambiguousTextFact).flatMap { $0.isEmpty ? nil : $0 }
+                return await route(intent: intent, confidence: 1, text: asked ?? text, session: &session)
             }
         }
         if action.hasPrefix("skill:") {

@@ -44,7 +44,7 @@ extension ConversationEngine {
     }
 
     /// "Did you mean A or B?"
-    func ambiguous(_ candidates: [IntentScore], session: Session) -> Decision {
+    func ambiguous(_ candidates: [IntentScore], text: String = "", session: Session) -> Decision {
         let options = candidates.map { candidate -> (String, String) in
             let title = label(forIntent: candidate.intent, session: session)
             return (title, candidate.intent)
@@ -53,7 +53,8 @@ extension ConversationEngine {
         return Decision(
             response: SkillResponse(
                 text: question, suggestions: options.map { Suggestion($0.0, action: "intent:\($0.1)") },
-                outcome: .needsInput),
+                // The question the customer asked, for the skill they pick (not the option's title).
+                outcome: .needsInput, state: nil, facts: [Self.ambiguousTextFact: text]),
             skill: "system", intent: candidates.first?.intent, confidence: candidates.first?.confidence,
             label: "ambiguous")
     }
@@ -88,7 +89,15 @@ extension ConversationEngine {
         switch SystemIntent(rawValue: intent) {
         case .human: return localized(.talkToPerson, session)
         case .capabilities: return localized(.whatICanDo, session)
-        default: return intent
+        case .cancel: return "Stop what we're doing"
+        case .complaint: return "That's not what I asked"
+        case .greeting: return "Just saying hello"
+        case .thanks: return "Just saying thanks"
+        case .goodbye: return "That's all for now"
+        case nil: return intent
         }
     }
+
+    /// The session fact holding the message an ambiguity question was about.
+    static let ambiguousTextFact = "ambiguous_text"
 }

@@ -39,6 +39,7 @@ public final class ConversationEngine: Sendable {
     public init(
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
+        routerSettings: RouterSettings = .shop, extraExamples: [TrainingExample] = [],
         logger: Logger = Logger(label: "steward.engine")
     ) throws {
         let registry = try SkillRegistry(skills: skills)
@@ -48,8 +49,15 @@ public final class ConversationEngine: Sendable {
                 of: entry.manifest, tools: tools, knowledge: knowledge, disabled: configuration.disabledSkills)
         }
         let comingSoon = Set(statuses.filter { $0.value == .comingSoon }.map(\.key))
-        let (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
-        var settings = RouterSettings()
+        var (examples, keywords) = RouterTraining.data(for: registry, excluding: comingSoon)
+        let known = Set(examples.map(\.intent))
+        for example in extraExamples where !known.contains(example.intent) {
+            throw ConfigurationError.invalidValue(
+                key: "router.examples",
+                expected: "files named after a known intent (<lang>/<intent>.txt); `\(example.intent)` is not one (`steward skills show ID` lists a skill's intents)")
+        }
+        examples += extraExamples
+        var settings = routerSettings
         if let threshold = configuration.router.threshold { settings.threshold = threshold }
         if let margin = configuration.router.margin { settings.margin = margin }
         self.router = try RouterCache.router(examples: examples, keywords: keywords, settings: settings, logger: logger)
@@ -65,6 +73,13 @@ public final class ConversationEngine: Sendable {
         })
         self.logger = logger
         self.renderer = ChannelRenderer()
+        // A language the shop serves needs training lines (to route it and to recognise it).
+        let trained = Set(examples.compactMap(\.language))
+        for language in configuration.language.supported where !trained.contains(language) {
+            throw ConfigurationError.invalidValue(
+                key: "language.supported",
+                expected: "languages Steward has training examples for (\(trained.sorted().joined(separator: ", "))); `\(language)` has none: add examples/\(language)/ files to the skills and Sources/StewardRuntime/Intents/\(language)/, or router.examples")
+        }
         self.languageDetector = Self.languageDetector(examples: examples, minLength: configuration.language.minLength)
         self.translations = Translations(configuration: configuration)
     }
@@ -102,6 +117,8 @@ public final class ConversationEngine: Sendable {
             outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
         }
         turn.intent = outcome.intent
+        turn.outcome = outcome.name
+        turn.confidence = outcome.confidence
         session.turns.append(turn)
         if let skill = outcome.skill, skill != "system", skill != "handoff", !session.skillsUsed.contains(skill) {
             session.skillsUsed.append(skill)

@@ -12,7 +12,7 @@ import Foundation
 /// - `<lang>` is an ISO 639-1 code in lower case (`en`, `pl`, `sv`, `ko`, `de`, `es`, `fr`, …).
 /// - One utterance per line, UTF-8. A line starting with `#` followed by anything but a digit is a
 ///   comment (so `#1001 hasn't arrived` is an utterance); blank lines are ignored; surrounding
-///   whitespace is trimmed; a line repeated in the same file counts once.
+///   spaces and tabs are trimmed; a line repeated in the same file (ignoring the case of A-Z) counts once.
 public enum ExampleFiles {
     /// The examples under `folder`, by intent and then by language. A missing folder gives no examples.
     ///
@@ -46,24 +46,41 @@ public enum ExampleFiles {
 
     /// The utterances of one file's text: trimmed, without comments, blank lines or repeats.
     public static func lines(of text: String) -> [String] {
-        var seen = Set<String>()
+        var seen = Set<UInt64>()
         var result: [String] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || isComment(line) { continue }
-            if seen.insert(line.lowercased()).inserted { result.append(line) }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D {
+                defer { start = end + 1 }
+                var a = start
+                var b = end
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                guard b > a else { continue }
+                // Comments: `#` then anything but a digit.
+                if bytes[a] == UInt8(ascii: "#"), a + 1 == b || !(0x30...0x39).contains(bytes[a + 1]) { continue }
+                // Repeats are found by a hash of the line's bytes with ASCII letters folded to lower case
+                // (hashing Strings would normalise every non-ASCII line, the slow part of reading examples).
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in bytes[a..<b] {
+                    hash = (hash ^ UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01b3
+                }
+                guard seen.insert(hash).inserted else { continue }
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+            }
         }
         return result
     }
 
     /// `#` then a non-digit (or nothing): a comment. `#1001 …` is an order number.
-    static func isComment(_ line: String) -> Bool {
+    public static func isComment(_ line: String) -> Bool {
         guard line.first == "#" else { return false }
         guard let next = line.dropFirst().first else { return true }
         return !next.isNumber
     }
 
-    static func isLanguageCode(_ name: String) -> Bool {
+    public static func isLanguageCode(_ name: String) -> Bool {
         name.count == 2 && name.allSatisfy { $0.isASCII && $0.isLowercase }
     }
 }

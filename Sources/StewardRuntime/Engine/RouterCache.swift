@@ -13,7 +13,7 @@ import StewardRouter
 /// folder cannot be written Steward trains in memory and goes on.
 ///
 /// Folder: `STEWARD_CACHE_DIR`, else `$XDG_CACHE_HOME/steward`, else `~/.cache/steward`; files are
-/// `router-<hash>.model` (a few MB). `STEWARD_CACHE_DIR=off` disables the cache.
+/// `router-<hash>.model` (a few MB), the six newest kept. `STEWARD_CACHE_DIR=off` disables the cache.
 public enum RouterCache {
     /// A router for these examples and settings: from the cache when present, else trained and stored.
     public static func router(
@@ -57,10 +57,29 @@ public enum RouterCache {
             let temporary = folder.appendingPathComponent(".router-\(UUID().uuidString).tmp")
             try Data(router.archive()).write(to: temporary)
             if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            prune(folder, keeping: file)
         } catch {
-            logger.notice("router cache not written", metadata: ["folder": "\(folder.path)", "error": "\(error)"])
+            logger.warning(
+                "router model cache not written; Steward will train again at the next start (set STEWARD_CACHE_DIR to a writable folder, or off)",
+                metadata: ["folder": "\(folder.path)", "error": "\(error)"])
         }
         return router
+    }
+
+    /// Models kept in the folder: the newest ones; older ones (earlier builds or training data) are deleted.
+    static let keptModels = 6
+
+    /// Deletes all but the ``keptModels`` most recently written models.
+    static func prune(_ folder: URL, keeping current: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        let models = names.filter { $0.hasPrefix("router-") && $0.hasSuffix(".model") }.map { folder.appendingPathComponent($0) }
+        let dated = models.map { url in
+            (url, (try? fm.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keptModels) where url != current {
+            try? fm.removeItem(at: url)
+        }
     }
 
     /// The cache folder, or nil when caching is off.
@@ -81,7 +100,7 @@ public enum RouterCache {
     /// The hash naming the cache file, as 16 hex digits.
     static func key(examples: [TrainingExample], keywords: [String: [String]], settings: RouterSettings) -> String {
         var hash = FNV1a()
-        hash.add("archive-v1")
+        hash.add("archive-v2")
         if let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
         {

@@ -30,4 +30,28 @@ public enum RouterTraining {
         }
         return (examples, keywords)
     }
+
+    /// The examples of a folder laid out as `<lang>/<intent>.txt` (the `router.examples` setting).
+    ///
+    /// - Throws: ``ConfigurationError`` naming `router.examples` when the folder is missing or malformed.
+    public static func extraExamples(folder: URL) throws -> [TrainingExample] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let exists = FileManager.default.fileExists(atPath: folder.path)
+            throw ConfigurationError.invalidValue(
+                key: "router.examples",
+                expected: "a folder of <lang>/<intent>.txt files (\(folder.path) \(exists ? "is a file" : "does not exist"))")
+        }
+        let files: [String: [String: [String]]]
+        do { files = try ExampleFiles.read(folder: folder) } catch {
+            throw ConfigurationError.invalidValue(key: "router.examples", expected: error.description)
+        }
+        var examples: [TrainingExample] = []
+        for (intent, byLanguage) in files.sorted(by: { $0.key < $1.key }) {
+            for (language, lines) in byLanguage.sorted(by: { $0.key < $1.key }) {
+                examples += lines.map { TrainingExample(text: $0, intent: intent, language: language) }
+            }
+        }
+        return examples
+    }
 }

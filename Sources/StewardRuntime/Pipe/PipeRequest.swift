@@ -129,3 +129,11 @@ enum PipeRequest {
                 explain: explain, language: language))
     }
 }
+
+/// Reads a line of `steward pipe` input, for tools that replay recorded traffic (`steward replay`).
+public enum PipeRequestDecoder {
+    /// The message on one input line, or what is wrong with it; `line` numbers errors.
+    public static func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<IncomingMessage, PipeLineError> {
+        PipeRequest.decode(bytes, line: line)
+    }
+}

@@ -67,6 +67,11 @@ package enum SessionRecord {
         json.fieldIfPresent("intent", turn.intent)
         json.fieldIfPresent("skill", turn.skill)
         json.fieldIfPresent("author", turn.author)
+        json.fieldIfPresent("outcome", turn.outcome)
+        if let confidence = turn.confidence, confidence.isFinite {
+            json.key("confidence")
+            json.double(confidence)
+        }
         json.endObject()
         return json.string
     }
