@@ -221,11 +221,6 @@ public struct IntentRouter: Sendable {
         return (logits(tokens, vector: vector), Double(vector.coverage))
     }
 
-    /// The out-of-scope class's confidence for a message, when the router has that class.
-    public func scoredForTrace(_ text: String) -> Double? {
-        scored(text, limit: 1).outOfScopeConfidence
-    }
-
     /// The model's class names in logit order; the out-of-scope class, when trained, is last.
     package var classLabels: [String] { classNames }
 

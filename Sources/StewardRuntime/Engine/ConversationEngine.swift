@@ -142,17 +142,18 @@ public final class ConversationEngine: Sendable {
 
     /// The routing explanation of a message (see ``RoutingTrace``).
     public func trace(text: String, rule: RoutingTrace.Rule) -> RoutingTrace {
-        let decision = router.classify(text)
-        let scored = router.scoredForTrace(text)
-        let explanation = decision.top.map { router.explain(text, intent: $0.intent, limit: 6) }
+        // One scoring gives the ranking, the out-of-scope confidence and (by the router's own rule) the decision.
+        let scored = router.scored(text, limit: 5)
+        let kind = IntentRouter.decide(scored, threshold: router.settings.threshold, margin: router.settings.margin)
+        let explanation = scored.ranked.first.map { router.explain(text, intent: $0.intent, limit: 6) }
         return RoutingTrace(
-            rule: rule, decision: decision.kind,
-            candidates: decision.ranked.map {
+            rule: rule, decision: kind,
+            candidates: scored.ranked.map {
                 .init(
                     intent: $0.intent, skill: registry.entry(intent: $0.intent)?.manifest.id ?? "system",
                     confidence: $0.confidence)
             },
-            outOfScope: scored, terms: explanation?.terms ?? [], keywords: explanation?.keywords ?? [],
+            outOfScope: scored.outOfScopeConfidence, terms: explanation?.terms ?? [], keywords: explanation?.keywords ?? [],
             threshold: router.settings.threshold, margin: router.settings.margin)
     }
 
