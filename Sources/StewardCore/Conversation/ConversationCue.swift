@@ -1,0 +1,30 @@
+import StewardRouter
+
+/// What a short message says about the conversation itself rather than about the shop.
+///
+/// The engine reads cues before routing: a cue is never a skill's intent, a miss, a complaint or a
+/// reason to hand off. Reads the same seven languages as ``Confirmation``.
+public enum ConversationCue: String, Sendable, Hashable, CaseIterable {
+    /// Leave the open question or task: "cancel", "never mind", "stop", "quit", "exit", "forget it",
+    /// "I said cancel", "anuluj", "avbryt", "취소", "abbrechen", "olvídalo", "laisse tomber".
+    case stop
+    /// Filler that asks for time: "hold on", "one sec", "let me check", "brb", "hmm", "chwila",
+    /// "vänta lite", "잠깐만요", "moment", "un momento", "attendez".
+    case hold
+    /// Go back to an interrupted task: "go back", "back to my order", "continue", "resume",
+    /// "wróćmy", "fortsätt", "계속", "zurück", "volvamos", "reprenons".
+    case resume
+    /// An acknowledgement: "ok", "k", "thanks", "great", "cool", 👍, 🙏, "dzięki", "tack", "감사합니다",
+    /// "danke", "gracias", "merci".
+    case acknowledgement
+    /// A close: "no thanks", "that's all", "nothing else", "I'm good", "to wszystko", "det var allt",
+    /// "없어요", "das war's", "eso es todo", "c'est tout".
+    case closing
+
+    /// The cue a message is, or nil when it says something else (a question, a request, an answer).
+    ///
+    /// Only short messages that are *all* cue count: "ok, where is my order?" is not an acknowledgement.
+    public static func detect(_ text: String) -> ConversationCue? {
+        ConfirmationReader.shared.cue(text)
+    }
+}
