@@ -43,6 +43,9 @@ import Testing
         session.fallback.pending = .email
         session.fallback.reason = "repeated_miss"
         session.fallback.ticketID = "T-\u{2028}42"
+        session.fallback.reasks = 1
+        session.fallback.toolFailures = 1
+        session.active?.reasks = 2
         session.facts = ["order": "#1001", "carrier": "UPS", "status": "in\u{2029}transit", "": "empty key"]
         session.language = ConversationLanguage(code: "pl", source: .locked)
         session.updatedAt = Date(timeIntervalSinceReferenceDate: 987_654_321.000_000_1)

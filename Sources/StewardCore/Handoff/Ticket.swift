@@ -23,6 +23,10 @@ public struct Ticket: Sendable, Hashable, Codable {
         case skillUnavailable = "skill_unavailable"
         /// The customer writes in a language the shop does not serve.
         case unsupportedLanguage = "unsupported_language"
+        /// A question was asked again too often without an answer (``HandoffConfiguration/maxReasks``).
+        case reaskLimit = "reask_limit"
+        /// A tool (the shop's systems) failed twice in a row.
+        case toolFailure = "tool_failure"
     }
 
     /// A note the team keeps on a ticket, not shown to the customer.

@@ -120,4 +120,18 @@ public struct OrderLookup: Sendable {
     public static func isWaiting(_ state: SkillState) -> Bool {
         state[awaitingSlot] != nil
     }
+
+    /// What the flow is waiting for in this state: ``Awaited/orderNumber``, ``Awaited/email``, or nil.
+    public static func awaited(in state: SkillState) -> Awaited? {
+        switch state[awaitingSlot] {
+        case orderSlot: .orderNumber
+        case emailSlot: .email
+        default: nil
+        }
+    }
+
+    /// What an order lookup asks the customer for.
+    public enum Awaited: Sendable, Hashable {
+        case orderNumber, email
+    }
 }

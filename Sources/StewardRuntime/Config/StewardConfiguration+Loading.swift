@@ -88,9 +88,10 @@ extension StewardConfiguration {
             if let v = try data.string("knowledge_dir") { config.data.knowledgeDirectory = v }
         }
         if let fallback = try top.section("fallback") {
-            try fallback.allow(["max_misses", "max_complaints", "rephrase_message", "apology_message", "offer_message"])
+            try fallback.allow(["max_misses", "max_complaints", "max_reasks", "rephrase_message", "apology_message", "offer_message"])
             if let v = try fallback.count("max_misses") { config.handoff.maxMisses = v }
             if let v = try fallback.count("max_complaints") { config.handoff.maxComplaints = v }
+            if let v = try fallback.count("max_reasks") { config.handoff.maxReasks = v }
             if let v = try fallback.string("rephrase_message") { config.handoff.rephraseMessage = v }
             if let v = try fallback.string("apology_message") { config.handoff.apologyMessage = v }
             if let v = try fallback.string("offer_message") { config.handoff.offerMessage = v }

@@ -51,8 +51,9 @@ extension ConversationEngine {
         }
         if case .cannotResolve(let reason) = decision.response.outcome {
             let unavailable = reason.hasPrefix("skill ") && (reason.contains("Unavailable") || reason.contains("not offered") || reason.contains("Coming soon"))
+            let toolFailed = reason.hasPrefix("tool failed")
             var offer = offerHandoff(
-                reason: unavailable ? .skillUnavailable : .cannotResolve, session: &session, intent: decision.intent,
+                reason: unavailable ? .skillUnavailable : toolFailed ? .toolFailure : .cannotResolve, session: &session, intent: decision.intent,
                 confidence: decision.confidence, lead: decision.response.text)
             offer.skill = decision.skill
             offer.response.facts = decision.response.facts
@@ -140,38 +141,124 @@ extension ConversationEngine {
     }
 
     /// Answers to "Do you want a person?" and "What's your email?".
+    ///
+    /// The offer: a clear yes (typed in any language Steward reads, an emoji, or a long "yes please, …")
+    /// starts the handoff; a no or "never mind" declines it; a hedge ("hmm", "not sure", "one sec") asks
+    /// again with explicit choices (up to ``HandoffConfiguration/maxReasks`` times); anything else is
+    /// a new message. The email prompt: an email starts the handoff; no or "never mind" declines;
+    /// "one sec" waits; a clear new topic goes its own way; anything else asks again, up to the limit.
     func continueHandoff(_ pending: FallbackState.Pending, text: String, action: String?, session: inout Session) async -> Decision? {
+        let cue = action == nil ? ConversationCue.detect(text) : nil
         switch pending {
         case .confirm:
-            if action == "handoff:yes" || (action == nil && YesNo.read(text) == true) {
+            let answer = action == nil ? Self.readOffer(text) : .neither
+            if action == "handoff:yes" || answer == .yes {
+                session.fallback.reasks = nil
                 return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
             }
-            session.fallback.pending = nil
-            if action == "handoff:no" || (action == nil && YesNo.read(text) == false) {
-                return system(localized(.declinedMessage, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
+            if action == "handoff:no" || answer == .no || cue == .stop || cue == .closing {
+                return declineHandoff(session: &session)
             }
+            if answer == .unclear || cue == .hold {
+                guard let reasked = reaskHandoff(.confirmHandoff, session: &session) else { return declineHandoff(session: &session) }
+                return Decision(
+                    response: SkillResponse(
+                        text: reasked,
+                        suggestions: [
+                            Suggestion(localized(.handoffYes, session), action: "handoff:yes"),
+                            Suggestion(localized(.handoffNo, session), action: "handoff:no"),
+                        ],
+                        outcome: .needsInput),
+                    skill: "handoff", intent: SystemIntent.human.rawValue, confidence: nil, label: "handoff_offered")
+            }
+            session.fallback.pending = nil
+            session.fallback.reasks = nil
             return nil  // Something else: carry on as a new message.
         case .email:
             if let email = Entities.extract(from: text).emails.first, EmailAddress.isValid(email) {
                 session.customer.email = email
+                session.fallback.reasks = nil
                 return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
             }
-            if action == "handoff:no" || YesNo.read(text) == false || router.classify(text).intent == SystemIntent.cancel.rawValue {
-                session.fallback.pending = nil
-                return system(localized(.declinedMessage, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
+            if action == "handoff:no" || cue == .stop || cue == .closing || (action == nil && Confirmation.read(text) == .no)
+                || router.classify(text).intent == SystemIntent.cancel.rawValue
+            {
+                return declineHandoff(session: &session)
             }
-            let prompt = localized(.notAnEmail, session) + " " + localized(.emailPrompt, session)
+            if cue == .hold {
+                return Decision(
+                    response: SkillResponse(text: localized(.holdOn, session), outcome: .needsInput),
+                    skill: "handoff", intent: SystemIntent.human.rawValue, confidence: nil, label: "hold")
+            }
+            if action == nil, isNewTopic(text) {
+                session.fallback.pending = nil
+                session.fallback.reasks = nil
+                return nil
+            }
+            guard let reasked = reaskHandoff(.emailPrompt, session: &session) else {
+                return system(localized(.emailGaveUp, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
+            }
             return Decision(
-                response: SkillResponse(text: prompt, outcome: .needsInput),
+                response: SkillResponse(text: localized(.notAnEmail, session) + " " + reasked, outcome: .needsInput),
                 skill: "handoff", intent: SystemIntent.human.rawValue, confidence: 1, label: "needs_input")
         }
     }
 
+    /// "No, thanks" to a person: the offer ends.
+    func declineHandoff(session: inout Session) -> Decision {
+        session.fallback.pending = nil
+        session.fallback.reasks = nil
+        return system(localized(.declinedMessage, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
+    }
+
+    /// The handoff question's text to ask again, or nil (and the question dropped) once it was asked
+    /// ``HandoffConfiguration/maxReasks`` times without an answer.
+    func reaskHandoff(_ key: TextKey, session: inout Session) -> String? {
+        let reasks = (session.fallback.reasks ?? 0) + 1
+        guard reasks < handoff.maxReasks else {
+            session.fallback.pending = nil
+            session.fallback.reasks = nil
+            return nil
+        }
+        session.fallback.reasks = reasks
+        return localized(key, session)
+    }
+
+    /// True when a message is a clear request the router places with confidence (not small talk):
+    /// at the email prompt it goes its own way instead of being read as a wrong email.
+    func isNewTopic(_ text: String) -> Bool {
+        let decision = router.classify(text)
+        guard decision.kind == .match, let top = decision.top, top.confidence >= configuration.router.digressionThreshold,
+            registry.entry(intent: top.intent) != nil || top.intent == SystemIntent.capabilities.rawValue
+        else { return false }
+        return Tokenizer().words(text).count >= 3
+    }
+
+    /// Reads the answer to the offer of a person. Unlike a destructive action, a yes followed by more
+    /// words ("yes please, I've waited a week") still accepts: the words go to the person with the
+    /// transcript. A yes followed by "but" or a negation stays unclear.
+    static func readOffer(_ text: String) -> Confirmation {
+        let whole = Confirmation.read(text)
+        guard whole == .unclear || whole == .neither else { return whole }
+        let separators: Set<Character> = [",", ".", "!", ";", ":", "—", "–", "\n"]
+        guard let cut = text.firstIndex(where: { separators.contains($0) }) else { return whole }
+        let head = String(text[..<cut]), rest = String(text[text.index(after: cut)...])
+        guard Confirmation.read(head) == .yes else { return whole }
+        let restWords = Set(Tokenizer().words(rest))
+        let contrast: Set<String> = [
+            "but", "no", "not", "dont", "don't", "wait", "ale", "nie", "men", "inte", "vänta", "aber", "nicht", "nein", "pero",
+            "mais", "pas", "non", "하지만", "근데", "아니", "잠깐",
+        ]
+        guard restWords.isDisjoint(with: contrast), Confirmation.read(rest) != .no else { return .unclear }
+        return .yes
+    }
+
     /// True when the customer sends essentially the same question again right after an answer.
     func isRepeatedQuestion(_ text: String, session: Session) -> Bool {
+        // Only after a successful answer: a retry after a tool failure, a question or a miss is not dissatisfaction.
         guard let lastAgent = session.turns.last, lastAgent.role == .agent,
             lastAgent.skill != nil, lastAgent.skill != "system", lastAgent.skill != "handoff", session.active == nil,
-            let previous = session.turns.last(where: { $0.role == .customer })
+            let previous = session.turns.last(where: { $0.role == .customer }), previous.outcome == "resolved"
         else { return false }
         let tokenizer = Tokenizer()
         let a = Set(tokenizer.words(previous.text)), b = Set(tokenizer.words(text))
@@ -275,23 +362,5 @@ extension ConversationEngine {
         return Decision(
             response: SkillResponse(text: localized(.forwardedToTeam, session), outcome: .resolved),
             skill: "handoff", intent: nil, confidence: nil, label: "forwarded_to_team")
-    }
-}
-
-/// Reads yes and no in the languages the router handles.
-enum YesNo {
-    static let yes: Set<String> = [
-        "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "tak", "jasne", "ja", "garna", "gerne", "si", "sí",
-        "claro", "oui", "da", "네", "예",
-    ]
-    static let no: Set<String> = ["no", "n", "nope", "nah", "nie", "nein", "nej", "non", "아니요", "아니"]
-
-    /// True for yes, false for no, nil when the text is neither.
-    static func read(_ text: String) -> Bool? {
-        let words = Tokenizer().words(text)
-        guard !words.isEmpty, words.count <= 5 else { return nil }
-        if words.contains(where: { no.contains($0) }) || text.lowercased().contains("no thanks") { return false }
-        if words.contains(where: { yes.contains($0) }) { return true }
-        return nil
     }
 }

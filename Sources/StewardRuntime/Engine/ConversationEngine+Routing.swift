@@ -13,18 +13,12 @@ extension ConversationEngine {
             return decision
         }
         let decision = router.classify(text)
-        let top = decision.top
+        let cue = ConversationCue.detect(text)
 
         // A question a skill asked is waiting for its answer.
         if let task = session.active {
-            if decision.intent == SystemIntent.cancel.rawValue {
-                session.active = nil
-                let name = registry.entry(id: task.skill)?.manifest.name ?? task.skill
-                var stopped = system(
-                    localized(.taskStopped, session, ["skill": name.lowercased()]),
-                    intent: SystemIntent.cancel.rawValue, confidence: top?.confidence, session: session)
-                stopped.rule = .systemIntent
-                return stopped
+            if let control = controlWhileWaiting(task, cue: cue, decision: decision, text: text, session: &session) {
+                return control
             }
             if isDigression(decision, from: task, text: text) {
                 session.interrupted.append(task)
@@ -36,9 +30,18 @@ extension ConversationEngine {
                 var answer = await run(
                     skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
                     action: nil, state: task.state, continuation: true, session: &session)
+                answer = limitReasks(answer, task: task, session: &session)
                 answer.rule = .waitingQuestion
                 return answer
             }
+        }
+        // A topic put aside by a digression: go back to it when asked, or when this is its answer.
+        if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, cue: cue, session: &session) {
+            resumed.rule = .resume
+            return resumed
+        }
+        if let cue, cue != .resume || session.interrupted.isEmpty {
+            return await answerCue(cue, decision: decision, session: &session)
         }
         return await routeDecision(decision, text: text, session: &session)
     }
@@ -143,11 +146,10 @@ extension ConversationEngine {
         var response: SkillResponse
         do {
             response = try await entry.skill.handle(request, context: context)
+            session.fallback.toolFailures = nil
         } catch {
             skillLogger.error("skill failed", metadata: ["error": "\(error)"])
-            response = .cannotResolve(
-                localized(.skillFailed, session),
-                reason: "skill \(manifest.id) failed: \(error)")
+            return toolFailure(error, skill: manifest.id, intent: intent, confidence: confidence, state: state, continuation: continuation, session: &session)
         }
         if let email = response.verifiedEmail { session.customer.verifiedEmail = email.lowercased() }
         switch response.outcome {
@@ -157,12 +159,41 @@ extension ConversationEngine {
         case .resolved, .cannotResolve:
             session.active = nil
             if let waiting = session.interrupted.last {
-                let name = registry.entry(id: waiting.skill)?.manifest.name ?? waiting.skill
-                response.text += "\n\n" + localized(.resumeQuestion, session, ["skill": name.lowercased()])
-                response.suggestions.append(Suggestion(localized(.resumeButton, session, ["skill": name.lowercased()]), action: "resume"))
+                let name = skillName(waiting.skill)
+                switch session.channel {
+                case .sms, .whatsapp:
+                    // No buttons to rely on: say how to go back in words (a typed yes resumes).
+                    response.text += "\n\n" + localized(.resumeByText, session, ["skill": name])
+                case .webchat, .email:
+                    response.text += "\n\n" + localized(.resumeQuestion, session, ["skill": name])
+                    response.suggestions.append(Suggestion(localized(.resumeButton, session, ["skill": name]), action: "resume"))
+                }
             }
         }
         return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
+    }
+
+    /// A skill whose tool failed (the shop's system did not answer): not the customer's fault, so not a miss
+    /// and not "my answer didn't help". The first failure asks to try again and keeps a waiting question
+    /// open, so the retry goes to the tool again; a second failure in a row is a `cannotResolve`, which
+    /// offers a person.
+    func toolFailure(
+        _ error: any Error, skill: String, intent: String, confidence: Double, state: SkillState, continuation: Bool,
+        session: inout Session
+    ) -> Decision {
+        let failures = (session.fallback.toolFailures ?? 0) + 1
+        session.fallback.toolFailures = failures
+        session.active = continuation ? Session.Task(skill: skill, intent: intent, confidence: confidence, state: state) : nil
+        guard failures >= 2 else {
+            return Decision(
+                response: SkillResponse(text: localized(.skillFailed, session), outcome: .resolved), skill: skill,
+                intent: intent, confidence: confidence, label: "tool_failed")
+        }
+        session.active = nil
+        session.fallback.toolFailures = nil
+        let response = SkillResponse.cannotResolve(
+            localized(.skillFailed, session), reason: "tool failed twice in a row: skill \(skill): \(error)")
+        return Decision(response: response, skill: skill, intent: intent, confidence: confidence)
     }
 
     /// Handles a clicked quick reply or button.

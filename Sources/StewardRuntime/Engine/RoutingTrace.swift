@@ -28,6 +28,10 @@ public struct RoutingTrace: Sendable, Hashable {
         case handoff
         /// The message is, with confidence, in a language the shop does not serve: a person is offered.
         case language
+        /// A conversation cue (``ConversationCue``): leave the question, hold on, go back, an acknowledgement or a close.
+        case cue
+        /// The customer went back to a topic put aside by a digression.
+        case resume
     }
 
     /// One ranked candidate.

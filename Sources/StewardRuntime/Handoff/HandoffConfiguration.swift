@@ -21,6 +21,10 @@ public struct HandoffConfiguration: Sendable, Hashable {
     public var maxMisses = 2
     /// "That's not what I asked" complaints in a row before a person is offered.
     public var maxComplaints = 2
+    /// How many times a question (a skill's, or the handoff's email prompt) is asked again after
+    /// answers that do not answer it, before the wait ends: a skill's question then offers a person
+    /// and says where to find what was asked (`fallback.max_reasks`, default 3).
+    public var maxReasks = 3
     /// The first miss; `{skills}` lists two or three things the agent can do.
     public var rephraseMessage = "Sorry, I didn't catch that. Could you say it another way? I can help with {skills}."
     /// The second miss.

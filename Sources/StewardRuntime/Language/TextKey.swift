@@ -70,4 +70,24 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     /// Before the offer of a person to a customer writing in a language the shop does not serve;
     /// `{languages}`: the shop's languages, each in its own name.
     case unsupportedLanguage = "unsupported_language"
+    /// Filler such as "hold on" or "one sec": the open question stays open.
+    case holdOn = "hold_on"
+    /// An acknowledgement ("ok", "great", 👍) after an answer: a short polite reply, nothing more.
+    case acknowledged
+    /// A close ("no thanks", "that's all", "no" to "anything else?").
+    case closing
+    /// "No" to going back to an interrupted topic; `{skill}`.
+    case resumeDeclined = "resume_declined"
+    /// How to go back to an interrupted topic on SMS and WhatsApp, which have no buttons; `{skill}`.
+    case resumeByText = "resume_by_text"
+    /// A skill's question asked too often without an answer; `{skill}`. A person is offered next.
+    case reaskLimit = "reask_limit"
+    /// Where an order number is found, after ``reaskLimit`` when an order number was asked.
+    case findOrderNumber = "find_order_number"
+    /// Where the order's email is found, after ``reaskLimit`` when the order's email was asked.
+    case findEmail = "find_email"
+    /// The offer of a person asked again after an unclear answer.
+    case confirmHandoff = "confirm_handoff"
+    /// The email prompt asked too often without an email: the handoff waits.
+    case emailGaveUp = "email_gave_up"
 }

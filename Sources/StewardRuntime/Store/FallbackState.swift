@@ -18,6 +18,10 @@ public struct FallbackState: Sendable, Hashable, Codable {
     public var reason: String?
     /// The id of the ticket opened for this conversation, if any.
     public var ticketID: String?
+    /// How many times in a row the pending handoff question was asked again (nil is 0).
+    public var reasks: Int?
+    /// Tool failures in a row (nil is 0): the first is "try again", the second offers a person.
+    public var toolFailures: Int?
 
     public init() {}
 }

@@ -10,6 +10,9 @@ public struct Session: Sendable, Hashable, Codable {
         /// The router's confidence when the task started.
         public var confidence: Double
         public var state: SkillState
+        /// How many times in a row the skill asked its question again without getting closer to an
+        /// answer (the state it returned was unchanged); nil is 0. See ``HandoffConfiguration/maxReasks``.
+        public var reasks: Int?
     }
 
     public var id: String

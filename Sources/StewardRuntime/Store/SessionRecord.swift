@@ -98,6 +98,10 @@ package enum SessionRecord {
         json.key("slots")
         write(task.state.slots, to: &json)
         json.endObject()
+        if let reasks = task.reasks {
+            json.key("reasks")
+            json.int(reasks)
+        }
         json.endObject()
     }
 
@@ -112,6 +116,14 @@ package enum SessionRecord {
         }
         json.fieldIfPresent("reason", fallback.reason)
         json.fieldIfPresent("ticketID", fallback.ticketID)
+        if let reasks = fallback.reasks {
+            json.key("reasks")
+            json.int(reasks)
+        }
+        if let failures = fallback.toolFailures {
+            json.key("toolFailures")
+            json.int(failures)
+        }
         json.endObject()
     }
 

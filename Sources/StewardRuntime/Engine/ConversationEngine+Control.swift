@@ -1,0 +1,152 @@
+import StewardCore
+import StewardRouter
+
+/// Conversation control: leaving a question, holding on, going back to an interrupted topic,
+/// acknowledgements and closes, and the limit on asking the same question again.
+///
+/// These run before the router's decision is acted on, so that a cue ("never mind", "one sec",
+/// "ok", "go back") is never taken as a skill's intent, a miss, a complaint or a reason to hand off.
+extension ConversationEngine {
+    /// While a skill waits for an answer: "stop" ends the wait, "hold on" keeps it; nil lets the
+    /// message go on as an answer or a digression.
+    func controlWhileWaiting(
+        _ task: Session.Task, cue: ConversationCue?, decision: RouteDecision, text: String, session: inout Session
+    ) -> Decision? {
+        if cue == .stop || decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task) {
+            session.active = nil
+            var stopped = system(
+                localized(.taskStopped, session, ["skill": skillName(task.skill)]),
+                intent: SystemIntent.cancel.rawValue, confidence: decision.top?.confidence, session: session)
+            stopped.rule = .cue
+            return stopped
+        }
+        if cue == .hold {
+            var held = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
+            held.rule = .cue
+            return held
+        }
+        return nil
+    }
+
+    /// "cancel", "cancel it", "I said cancel" while another skill's question is open: the customer wants out,
+    /// not to cancel an order or a subscription (that needs the order or subscription named, or its own flow).
+    func isBareCancelRequest(_ decision: RouteDecision, text: String, task: Session.Task) -> Bool {
+        guard let top = decision.top, top.intent.hasSuffix("_cancel"),
+            registry.entry(intent: top.intent)?.manifest.id != task.skill
+        else { return false }
+        let entities = Entities.extract(from: text)
+        return entities.orderNumbers.isEmpty && Tokenizer().words(text).count <= 3
+    }
+
+    /// Counts a skill's question asked again without progress (its state unchanged), and ends the wait
+    /// at ``HandoffConfiguration/maxReasks``: the customer is told where to find what was asked and
+    /// offered a person.
+    func limitReasks(_ answer: Decision, task: Session.Task, session: inout Session) -> Decision {
+        guard answer.response.outcome == .needsInput, let now = session.active, now.skill == task.skill,
+            now.state == task.state
+        else { return answer }
+        let reasks = (task.reasks ?? 0) + 1
+        guard reasks >= handoff.maxReasks else {
+            session.active?.reasks = reasks
+            return answer
+        }
+        session.active = nil
+        var lead = localized(.reaskLimit, session, ["skill": skillName(task.skill)])
+        switch OrderLookup.awaited(in: task.state) {
+        case .orderNumber: lead += " " + localized(.findOrderNumber, session)
+        case .email: lead += " " + localized(.findEmail, session)
+        case nil: break
+        }
+        var offer = offerHandoff(reason: .reaskLimit, session: &session, intent: task.intent, confidence: answer.confidence, lead: lead)
+        offer.response.facts = answer.response.facts
+        return offer
+    }
+
+    /// With a topic put aside: "go back", the resume button typed, yes to "shall we get back to …?",
+    /// or the awaited answer itself (an order number, an email) resumes it; no to the offer drops it.
+    func resumeIfAsked(text: String, cue: ConversationCue?, session: inout Session) async -> Decision? {
+        guard let task = session.interrupted.last else { return nil }
+        let name = skillName(task.skill)
+        let offered = resumeWasOffered(for: name, session: session)
+        let confirmation = Confirmation.read(text)
+        let typedButton = Self.normalized(text) == Self.normalized(localized(.resumeButton, session, ["skill": name]))
+        if cue == .resume || typedButton || (offered && confirmation == .yes) {
+            session.interrupted.removeLast()
+            return await run(
+                skillID: task.skill, intent: task.intent, confidence: task.confidence, text: "", action: "resume",
+                state: task.state, continuation: true, session: &session)
+        }
+        if offered, confirmation == .no {
+            session.interrupted.removeLast()
+            return system(localized(.resumeDeclined, session, ["skill": name]), intent: nil, confidence: nil, session: session)
+        }
+        if carriesAwaitedAnswer(text, task: task) {
+            session.interrupted.removeLast()
+            return await run(
+                skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text, action: nil,
+                state: task.state, continuation: true, session: &session)
+        }
+        return nil
+    }
+
+    /// True when the last reply asked to go back to `skill` (a button on web chat, words on SMS and WhatsApp).
+    func resumeWasOffered(for skill: String, session: Session) -> Bool {
+        guard let last = session.turns.last(where: { $0.role == .agent }) else { return false }
+        return last.text.contains(localized(.resumeQuestion, session, ["skill": skill]))
+            || last.text.contains(localized(.resumeByText, session, ["skill": skill]))
+    }
+
+    /// True when a message is essentially the answer an interrupted task waits for: an order number
+    /// or an email, with at most two other words ("it's jane@example.com").
+    func carriesAwaitedAnswer(_ text: String, task: Session.Task) -> Bool {
+        let entities = Entities.extract(from: text)
+        let numbers = entities.orderNumbers + entities.possibleOrderNumbers
+        let fits: Bool
+        switch OrderLookup.awaited(in: task.state) {
+        case .orderNumber: fits = !numbers.isEmpty
+        case .email: fits = !entities.emails.isEmpty
+        case nil: fits = !entities.orderNumbers.isEmpty || !entities.emails.isEmpty
+        }
+        guard fits else { return false }
+        let values = Set(numbers + entities.emails + entities.numbers)
+        let others = Tokenizer().words(text).filter { !values.contains($0) && Int($0) == nil }
+        return others.count <= 2
+    }
+
+    /// A cue with no question open: "ok", 👍 and "thanks" get a short polite reply; "no thanks" and
+    /// "that's all" a close; "one sec" an "I'll be here"; "stop" what "never mind" gets. Never a miss,
+    /// a complaint or a handoff, and the fallback counters stay as they are.
+    func answerCue(_ cue: ConversationCue, decision: RouteDecision, session: inout Session) async -> Decision {
+        let confidence = decision.top?.confidence
+        var reply: Decision
+        switch cue {
+        case .stop:
+            reply = await answer(.cancel, confidence: confidence ?? 1, text: "", session: &session)
+        case .hold:
+            reply = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
+        case .acknowledgement, .resume:
+            if !session.turns.contains(where: { $0.role == .agent }) {
+                reply = await answer(.greeting, confidence: confidence ?? 1, text: "", session: &session)
+            } else if decision.intent == SystemIntent.thanks.rawValue {
+                reply = system(localized(.thanks, session), intent: SystemIntent.thanks.rawValue, confidence: confidence, session: session)
+            } else {
+                reply = system(localized(.acknowledged, session), intent: nil, confidence: nil, session: session)
+            }
+            reply.label = "acknowledged"
+        case .closing:
+            reply = system(localized(.closing, session), intent: SystemIntent.goodbye.rawValue, confidence: confidence, session: session, label: "closing")
+        }
+        reply.rule = .cue
+        return reply
+    }
+
+    /// A skill's name as used in Steward's texts ("order tracking").
+    func skillName(_ id: String) -> String {
+        (registry.entry(id: id)?.manifest.name ?? id).lowercased()
+    }
+
+    /// Lower-cased words joined by single spaces, for comparing a typed reply with a button title.
+    static func normalized(_ text: String) -> String {
+        Tokenizer().words(text).joined(separator: " ")
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+import StewardCore
+import StewardRuntime
+import Synchronization
+import Testing
+
+/// Conversation control: every question can be left, filler keeps it, a digression can be resumed by
+/// typing, acknowledgements never escalate, the offer of a person understands a yes, and a tool's
+/// failure is not the customer's fault. Each case runs in several languages and on several channels.
+@Suite struct ConversationControlTests {
+    static let jane = Customer(email: "jane.doe@example.com", authenticated: true)
+
+    // MARK: Leaving a question
+
+    @Test(arguments: [
+        "cancel", "nvm", "quit", "exit", "never mind", "stop", "forget it", "I said cancel", "cancel that",
+        "anuluj", "nieważne", "avbryt", "glöm det", "취소", "abbrechen", "vergiss es", "olvídalo", "cancelar",
+        "laisse tomber", "annuler",
+    ])
+    func aWaitingQuestionIsLeftWithAStopWord(_ stop: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine)
+        let ask = try await chat.say("I want to return something")
+        #expect(ask.outcome == "needs_input")
+        let reply = try await chat.say(stop)
+        #expect(reply.skill == "system", "\(stop) → \(reply.skill ?? "nil"): \(reply.text)")
+        #expect(reply.outcome != "needs_input")
+        #expect(reply.skill != "order_editing")
+        // The wait is over: a number now is not taken as the answer to the returns question.
+        let after = try await chat.say("what can you do?")
+        #expect(after.skill != "returns")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test func leavingTheCancellationQuestionCancelsNothing() async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        let ask = try await chat.say("please cancel my order #1003")
+        #expect(ask.outcome == "needs_input")
+        let reply = try await chat.say("never mind")
+        #expect(reply.skill == "system")
+        #expect(!reply.text.lowercased().contains("is cancelled"))
+        let status = try await chat.say("where is my order #1003?")
+        #expect(!status.text.lowercased().contains("cancelled"), "\(status.text)")
+    }
+
+    @Test(arguments: [Channel.webchat, .sms])
+    func aQuestionAskedThreeTimesWithoutAnAnswerOffersAPersonAndSaysWhereToFindIt(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel)
+        try await chat.say("I want to return something")
+        let first = try await chat.say("the blue jumper")
+        #expect(first.outcome == "needs_input")
+        #expect(first.skill == "returns")
+        let second = try await chat.say("I really don't have it")
+        #expect(second.skill == "returns")
+        let third = try await chat.say("the one from last week")
+        #expect(third.skill == "handoff", "\(third.text)")
+        #expect(third.text.contains("confirmation email"))
+        if channel == .webchat {
+            #expect(third.outcome == "handoff_offered")
+        } else {
+            let ticket = try #require(try await tickets.tickets(status: nil).first)
+            #expect(ticket.reason == .reaskLimit)
+        }
+    }
+
+    @Test func theReaskLimitIsASetting() async throws {
+        let (engine, _) = try makeHandoffEngine { $0.handoff.maxReasks = 1 }
+        let chat = Conversation(engine)
+        try await chat.say("I want to return something")
+        let reply = try await chat.say("the blue jumper")
+        #expect(reply.skill == "handoff")
+    }
+
+    @Test func progressIsNotARepeat() async throws {
+        // Number, then email: each answer moves the lookup on, so no limit is reached.
+        let (engine, _) = try makeHandoffEngine { $0.handoff.maxReasks = 1 }
+        let chat = Conversation(engine)
+        try await chat.say("where is my order?")
+        let email = try await chat.say("#1001")
+        #expect(email.outcome == "needs_input")
+        #expect(email.skill == "order_tracking")
+        let found = try await chat.say("jane.doe@example.com")
+        #expect(found.outcome == "resolved")
+    }
+
+    // MARK: Filler
+
+    @Test(arguments: [
+        "hmm hold on a sec", "one moment please, looking for it", "let me check", "brb", "one sec", "give me a minute",
+        "chwila", "vänta lite", "잠깐만요", "einen Moment", "un momento", "un instant",
+    ])
+    func fillerKeepsTheQuestion(_ filler: String) async throws {
+        let chat = Conversation(try makeEngine())
+        let ask = try await chat.say("where is my order #1001?")
+        #expect(ask.text.lowercased().contains("email"))
+        let hold = try await chat.say(filler)
+        #expect(hold.skill == "system", "\(filler) → \(hold.skill ?? "nil") \(hold.intent ?? "")")
+        #expect(hold.outcome == "hold")
+        let answer = try await chat.say("jane.doe@example.com")
+        #expect(answer.skill == "order_tracking")
+        #expect(answer.outcome == "resolved")
+        #expect(answer.text.contains("1001"))
+    }
+
+    // MARK: Resuming after a digression
+
+    @Test(arguments: [Channel.webchat, .sms, .whatsapp], ["yes", "go back", "ok"])
+    func aTypedYesResumesTheInterruptedTask(_ channel: Channel, _ yes: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel)
+        try await chat.say("where is my order #1001?")
+        let policy = try await chat.say("what is your return policy?")
+        #expect(policy.skill == "knowledge_base" || policy.skill == "returns")
+        if channel == .webchat {
+            #expect(policy.text.contains("get back to order tracking"))
+        } else {
+            #expect(policy.text.contains("Reply yes to get back to order tracking"))
+        }
+        let back = try await chat.say(yes)
+        #expect(back.skill == "order_tracking", "\(yes) → \(back.skill ?? "nil"): \(back.text)")
+        #expect(back.outcome == "needs_input")
+        let done = try await chat.say("jane.doe@example.com")
+        #expect(done.skill == "order_tracking")
+        #expect(done.outcome == "resolved")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: [Channel.webchat, .sms])
+    func theAwaitedAnswerAloneResumesTheInterruptedTask(_ channel: Channel) async throws {
+        let chat = Conversation(try makeEngine(), channel: channel)
+        try await chat.say("where is my order #1001?")
+        try await chat.say("what is your return policy?")
+        let done = try await chat.say("it's jane.doe@example.com")
+        #expect(done.skill == "order_tracking")
+        #expect(done.outcome == "resolved")
+    }
+
+    @Test func noToTheResumeOfferPutsTheTaskAside() async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order #1001?")
+        try await chat.say("what is your return policy?")
+        let no = try await chat.say("no thanks")
+        #expect(no.skill == "system")
+        #expect(no.text.contains("order tracking"))
+        #expect(!no.text.contains("get back to"))
+    }
+
+    // MARK: Acknowledgements
+
+    @Test(arguments: [Channel.sms, .whatsapp, .webchat])
+    func acknowledgementsNeverEscalate(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel)
+        try await chat.say("do you ship to Canada?")
+        for ack in ["ok", "k", "👍", "🙏", "thanks", "great", "cool", "ok dzięki", "tack", "감사합니다", "danke", "gracias", "merci"] {
+            let reply = try await chat.say(ack)
+            #expect(reply.outcome == "acknowledged", "\(ack) → \(reply.outcome): \(reply.text)")
+            #expect(reply.skill == "system")
+        }
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: ["no", "no thanks", "nope, that's all", "that's all", "nie, dziękuję", "nej tack", "nein danke", "no gracias", "non merci"])
+    func noToAnythingElseIsAClose(_ no: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: .sms)
+        try await chat.say("do you ship to Canada?")
+        let reply = try await chat.say(no)
+        #expect(reply.outcome == "closing", "\(no) → \(reply.outcome) \(reply.intent ?? "")")
+        #expect(reply.intent != "system.complaint")
+        let again = try await chat.say(no)
+        #expect(again.outcome == "closing")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test func okAsAFirstMessageIsAGreetingNotAGoodbye() async throws {
+        let chat = Conversation(try makeEngine())
+        let reply = try await chat.say("ok")
+        #expect(reply.intent == "system.greeting")
+    }
+
+    // MARK: Yes to a person
+
+    @Test(arguments: [
+        "👍", "absolutely", "of course", "I'd like that", "yes please, I've been waiting a week for my parcel", "yes",
+        "tak", "ja tack", "네", "ja bitte", "sí por favor", "oui", "✅",
+    ])
+    func aYesToTheOfferOfAPersonIsUnderstood(_ yes: String) async throws {
+        let (engine, _) = try makeHandoffEngine()
+        let chat = Conversation(engine)
+        let offer = try await chat.say("talk to a human")
+        #expect(offer.outcome == "handoff_offered")
+        let reply = try await chat.say(yes)
+        #expect(reply.skill == "handoff", "\(yes) → \(reply.outcome): \(reply.text)")
+        #expect(reply.outcome == "needs_input", "\(yes) → \(reply.outcome): \(reply.text)")
+    }
+
+    @Test(arguments: ["hmm", "not sure", "let me think", "one sec", "nie wiem", "weiß nicht", "no sé"])
+    func anUnclearAnswerToTheOfferAsksAgainWithChoices(_ unclear: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine)
+        try await chat.say("talk to a human")
+        let again = try await chat.say(unclear)
+        #expect(again.outcome == "handoff_offered", "\(unclear) → \(again.outcome): \(again.text)")
+        #expect(again.suggestions.contains { $0.action == "handoff:yes" })
+        let yes = try await chat.say("yes")
+        #expect(yes.text.lowercased().contains("email"))
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: ["nie wiem", "no sé", "weiß nicht", "hmm", "I don't know"])
+    func anUnclearAnswerAtTheEmailPromptAsksAgain(_ unclear: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine)
+        try await chat.say("talk to a human")
+        try await chat.say("yes")
+        let again = try await chat.say(unclear)
+        #expect(again.outcome == "needs_input", "\(unclear) → \(again.outcome): \(again.text)")
+        #expect(again.skill == "handoff")
+        let done = try await chat.say("jane.doe@example.com")
+        #expect(done.outcome == "handoff")
+        #expect(try await tickets.tickets(status: nil).count == 1)
+    }
+
+    @Test func aNewQuestionAtTheEmailPromptIsAnswered() async throws {
+        let (engine, _) = try makeHandoffEngine()
+        let chat = Conversation(engine)
+        try await chat.say("talk to a human")
+        try await chat.say("yes")
+        let reply = try await chat.say("do you have any discount codes right now?")
+        #expect(reply.skill == "coupons")
+    }
+
+    // MARK: Tool failures
+
+    @Test func aRetryAfterAToolFailureIsLookedUpAgainNotTakenAsDissatisfaction() async throws {
+        let failures = FailureBudget(1)
+        let engine = try ConversationEngine.make(
+            configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot,
+            tools: { tools in tools.orders = tools.orders.map { FlakyOrders(base: $0, failures: failures) } },
+            tickets: InMemoryTicketStore())
+        let chat = Conversation(engine, channel: .sms, customer: Self.jane)
+        let failed = try await chat.say("where is my order #1001 right now?")
+        #expect(failed.outcome == "tool_failed")
+        #expect(failed.text.contains("try again"))
+        let retry = try await chat.say("where is my order #1001 right now?")
+        #expect(retry.skill == "order_tracking", "\(retry.text)")
+        #expect(retry.outcome == "resolved")
+        #expect(retry.text.contains("1001"))
+        #expect(!retry.text.contains("didn't help"))
+        #expect(failures.left == 0)
+    }
+
+    @Test func aToolThatFailsTwiceOffersAPerson() async throws {
+        let failures = FailureBudget(5)
+        let engine = try ConversationEngine.make(
+            configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot,
+            tools: { tools in tools.orders = tools.orders.map { FlakyOrders(base: $0, failures: failures) } },
+            tickets: InMemoryTicketStore())
+        let chat = Conversation(engine, customer: Self.jane)
+        let first = try await chat.say("where is my order #1001?")
+        #expect(first.outcome == "tool_failed")
+        let second = try await chat.say("where is my order #1001?")
+        #expect(second.outcome == "handoff_offered")
+    }
+}
+
+/// How many calls are still to fail.
+final class FailureBudget: Sendable {
+    private let count: Mutex<Int>
+
+    init(_ count: Int) { self.count = Mutex(count) }
+
+    var left: Int { count.withLock { $0 } }
+
+    /// True (and one fewer left) while calls are still to fail.
+    func take() -> Bool {
+        count.withLock { count in
+            guard count > 0 else { return false }
+            count -= 1
+            return true
+        }
+    }
+}
+
+/// An order provider whose first calls fail as an unreachable Shopify would.
+struct FlakyOrders: OrderProvider {
+    let base: any OrderProvider
+    let failures: FailureBudget
+
+    func fail() throws {
+        if failures.take() { throw ToolError.unavailable(tool: "shopify", reason: "HTTP 503") }
+    }
+
+    func order(number: String) async throws -> Order? {
+        try fail()
+        return try await base.order(number: number)
+    }
+
+    func orders(email: String) async throws -> [Order] {
+        try fail()
+        return try await base.orders(email: email)
+    }
+
+    func cancel(orderNumber: String, reason: String) async throws -> Order {
+        try fail()
+        return try await base.cancel(orderNumber: orderNumber, reason: reason)
+    }
+}
