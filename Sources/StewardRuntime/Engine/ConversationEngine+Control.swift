@@ -124,7 +124,7 @@ extension ConversationEngine {
             reply = await answer(.cancel, confidence: confidence ?? 1, text: "", session: &session)
         case .hold:
             reply = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
-        case .acknowledgement, .resume:
+        case .acknowledgement, .resume:  // (`resume` is resolved before: it never gets here)
             if !session.turns.contains(where: { $0.role == .agent }) {
                 reply = await answer(.greeting, confidence: confidence ?? 1, text: "", session: &session)
             } else if decision.intent == SystemIntent.thanks.rawValue {

@@ -40,7 +40,8 @@ extension ConversationEngine {
             resumed.rule = .resume
             return resumed
         }
-        if let cue, cue != .resume || session.interrupted.isEmpty {
+        // "stop" or "go back" with nothing open or put aside is left to the router ("cancel" alone may mean an order).
+        if let cue, cue != .resume, cue != .stop || !session.interrupted.isEmpty {
             return await answerCue(cue, decision: decision, session: &session)
         }
         return await routeDecision(decision, text: text, session: &session)
