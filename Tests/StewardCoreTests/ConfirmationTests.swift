@@ -3,7 +3,7 @@ import Testing
 
 /// `Confirmation.read`: replies to "Shall I cancel order #1003?" in seven languages, by class.
 @Suite struct ConfirmationTests {
-    static let yes: [String] = [
+    static let yesReplies: [String] = [
         // en
         "yes", "y", "Yes.", "YES PLEASE", "yeah", "yep", "yup", "sure", "Sure!", "ok", "OK!!", "okay", "yes please",
         "yes please go ahead", "absolutely", "of course", "definitely", "go ahead", "do it", "please do", "I'd like that",
@@ -29,7 +29,7 @@ import Testing
         "oui, annulez-la", "tout à fait", "oui s'il vous plaît",
     ]
 
-    static let no: [String] = [
+    static let noReplies: [String] = [
         // en
         "no", "n", "No.", "NO", "nope", "nah", "no thanks", "please no", "please don't", "don't", "do not", "keep it",
         "keep my order", "no, keep it", "never mind, don't cancel", "not now", "I changed my mind", "no I don't want that",
@@ -51,7 +51,7 @@ import Testing
         "non", "non merci", "pas maintenant", "surtout pas", "ne l'annulez pas", "Non !", "pas du tout",
     ]
 
-    static let unclear: [String] = [
+    static let unclearReplies: [String] = [
         // en hedges
         "ok wait", "ok wait let me think", "hmm", "not sure", "maybe", "let me think", "I don't know", "idk", "wait",
         "hold on", "one sec", "perhaps later?", "yes... wait", "🤔", "i guess", "hmm yes",
@@ -76,25 +76,25 @@ import Testing
         "je ne sais pas", "peut-être", "oui mais je veux changer la taille", "attendez", "oui, ne l'annulez pas",
     ]
 
-    static let neither: [String] = [
+    static let neitherReplies: [String] = [
         "where is my other order?", "what's your return policy", "jane.doe@example.com", "#1004", "1004",
         "what's the status of order #1004?", "gdzie jest moja paczka?", "wo ist meine Bestellung?", "¿dónde está mi pedido?",
         "où est ma commande ?", "var är mitt paket?", "배송 언제 와요?", "", "   ", "...",
     ]
 
-    @Test(arguments: yes) func clearYes(_ text: String) {
+    @Test(arguments: yesReplies) func clearYes(_ text: String) {
         #expect(Confirmation.read(text) == .yes, "\(text)")
     }
 
-    @Test(arguments: no) func clearNo(_ text: String) {
+    @Test(arguments: noReplies) func clearNo(_ text: String) {
         #expect(Confirmation.read(text) == .no, "\(text)")
     }
 
-    @Test(arguments: unclear) func unclear(_ text: String) {
+    @Test(arguments: unclearReplies) func unclearOrMixed(_ text: String) {
         #expect(Confirmation.read(text) == .unclear, "\(text)")
     }
 
-    @Test(arguments: neither) func notAnAnswer(_ text: String) {
+    @Test(arguments: neitherReplies) func notAnAnswer(_ text: String) {
         #expect(Confirmation.read(text) == .neither, "\(text)")
     }
 

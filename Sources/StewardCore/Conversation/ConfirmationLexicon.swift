@@ -126,7 +126,8 @@ struct ConfirmationLexicon: Sendable {
             "please dont", "no dont", "im good", "i am good", "im fine", "i am fine", "no its fine", "no thats fine",
             "no thats ok", "no its ok", "no im good", "hold off", "rather not", "id rather not", "i would rather not",
             "better not", "negative", "nay", "cancel that", "scratch that", "i dont want to", "i dont want that",
-            "i do not want that", "i dont want it", "i do not want to",
+            "i do not want that", "i dont want it", "i do not want to", "dont do it", "dont do that", "do not do it",
+            "do not do that", "dont do anything", "please dont do it", "dont you dare", "please do not",
         ],
         negation: [
             "not", "dont", "do not", "doesnt", "does not", "didnt", "cant", "cannot", "wont", "will not", "shouldnt",
@@ -142,7 +143,7 @@ struct ConfirmationLexicon: Sendable {
             "one moment", "just a moment", "just a sec", "give me a minute", "give me a sec", "give me a second",
             "sec", "brb", "not sure yet", "depends", "it depends", "kind of", "kinda", "sort of", "i guess",
             "i suppose", "i think so", "guess so", "suppose so", "if", "should i", "what", "huh", "why",
-            "thats fine", "its fine", "its ok", "thats ok", "i dont mind", "either way", "whatever",
+            "either way", "whatever",
             "not certain", "ask me later", "later", "tomorrow", "idc", "wait what",
         ],
         contrast: [
@@ -163,6 +164,7 @@ struct ConfirmationLexicon: Sendable {
             "i will", "will", "you", "can", "could", "go", "just", "then", "so", "well", "oh", "ah", "oh well",
             "a", "an", "is", "be", "and", "for", "of", "in", "on", "go on", "sir", "mate", "dear",
             "lol", "haha", "again", "very much", "much", "very", "really", "really do", "anymore", "any more",
+            "thats fine", "its fine", "its ok", "thats ok", "that is fine", "i dont mind", "fine by me",
         ],
         stop: [
             "cancel", "cancel that", "cancel this", "cancel it all", "stop", "stop it", "stop that", "quit", "exit",
@@ -222,7 +224,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         no: [
             "nie", "nie nie", "niee", "nieee", "nie dziekuje", "nie dzieki", "dziekuje nie", "nie trzeba", "nie teraz",
-            "nie chce", "nie chce tego", "zostaw", "zostaw to", "zostaw je", "zostawcie", "nie ma mowy", "w zadnym razie",
+            "nie chce", "nie chce tego", "zostaw*", "zostaw to", "zostaw je", "nie ma mowy", "w zadnym razie",
             "odpada", "raczej nie", "chyba nie", "jednak nie", "zdecydowanie nie", "absolutnie nie", "na pewno nie",
             "oczywiscie ze nie", "zmienilam zdanie", "zmienilem zdanie", "rozmyslilam sie", "rozmyslilem sie",
             "nieaktualne", "nigdy", "wstrzymaj sie", "daj spokoj", "nie rob tego", "lepiej nie", "nie ruszaj",
@@ -249,7 +251,7 @@ struct ConfirmationLexicon: Sendable {
         filler: [
             "prosze", "dziekuje", "dzieki", "dziekuje bardzo", "bardzo", "pieknie", "to", "a", "i", "ja", "chce",
             "chcialbym", "chcialabym", "mozna", "mozesz", "prosze pana", "prosze pani", "juz", "wiec", "oj", "ach",
-            "o", "tam", "sie", "mi", "je", "pan", "pani",
+            "o", "tam", "sie", "mi", "je", "pan", "pani", "tego", "tym", "rob", "robic", "zrob",
         ],
         stop: [
             "anuluj", "anuluj to", "stop", "przestan", "koniec", "zakoncz", "wyjdz", "niewazne", "zapomnij",
@@ -290,8 +292,8 @@ struct ConfirmationLexicon: Sendable {
             "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt",
         ],
         no: [
-            "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "behall", "behall den",
-            "behall det", "inte nu", "inte an", "helst inte", "absolut inte", "sjalvklart inte", "verkligen inte",
+            "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "behall*", "gor det inte",
+            "gor inte det", "gor inte", "inte nu", "inte an", "helst inte", "absolut inte", "sjalvklart inte", "verkligen inte",
             "aldrig", "ingen fara", "det behovs inte", "behovs inte", "jag har angrat mig", "jag angrar mig",
             "angrat mig", "jag har andrat mig", "andrat mig", "strunt samma", "glom det", "nej det vill jag inte",
             "det vill jag inte", "vill inte", "jag vill inte", "inte", "sluta", "stopp",
@@ -351,12 +353,12 @@ struct ConfirmationLexicon: Sendable {
             "네", "네네", "넵", "넹", "네에", "예", "예예", "응", "응응", "웅", "ㅇㅇ", "ㅇㅋ", "오케이", "좋아요", "좋아", "좋습니다",
             "좋네요", "그래요", "그래", "그래요 그렇게 해 주세요", "그렇게 해 주세요", "그렇게 해주세요", "그렇게 하세요", "그렇게 해요",
             "맞아요", "맞아", "맞습니다", "물론*", "당연*", "확인", "확인했어요", "진행*", "부탁*", "해 주세요", "해주세요", "하세요",
-            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "*해 주세요", "*해주세요", "*해줘", "*해 줘", "*해 줘요", "*해줘요",
+            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
         ],
         no: [
             "아니요", "아니오", "아니", "아뇨", "아니에요", "아니야", "아님", "아니요 괜찮아요", "ㄴㄴ", "노", "괜찮*", "됐어요",
             "됐습니다", "됐어", "싫어요", "싫어", "싫습니다", "그냥 둘게요", "둘게요", "두세요", "그대로 두세요", "그대로 둘게요", "놔두세요",
-            "유지*", "안 할래요", "안할래요", "안 해요", "안해요", "하지 마세요", "하지마세요", "하지 마", "하지마", "필요 없어요",
+            "유지*", "유지해 주세요", "유지해주세요", "그대로 해 주세요", "안 할래요", "안할래요", "안 해요", "안해요", "하지 마세요", "하지마세요", "하지 마", "하지마", "필요 없어요",
             "필요없어요", "생각이 바뀌었어요", "마음이 바뀌었어요", "마음이 바뀌었*", "생각이 바뀌었*", "다음에요", "다음에", "나중에요",
             "그만",
         ],
@@ -481,7 +483,7 @@ struct ConfirmationLexicon: Sendable {
             "si", "sii", "siii", "sip", "sep", "si si", "si por favor", "si porfa", "si claro", "claro", "claro que si",
             "claro por favor", "por supuesto", "por supuesto que si", "vale", "vale si", "de acuerdo", "adelante",
             "adelante por favor", "dale", "ok", "okay", "okey", "bueno", "bien", "esta bien", "muy bien", "perfecto",
-            "correcto", "exacto", "exactamente", "efectivamente", "desde luego", "sin duda", "seguro", "claro que",
+            "correcto", "exacto", "exactamente", "efectivamente", "desde luego", "sin duda", "seguro", "claro que", "confirm*",
             "hazlo", "hagalo", "confirmo", "lo confirmo", "confirmado", "afirmativo", "obvio", "naturalmente",
             "totalmente", "absolutamente", "definitivamente", "asi es", "me parece bien", "esta perfecto",
             "genial", "va", "venga", "procede", "proceda", "con gusto", "encantado", "encantada",
@@ -489,7 +491,7 @@ struct ConfirmationLexicon: Sendable {
         no: [
             "no", "noo", "nooo", "no gracias", "no, gracias", "nop", "nel", "mejor no", "no no", "para nada", "de ninguna manera",
             "ni hablar", "nunca", "jamas", "todavia no", "aun no", "ahora no", "no ahora", "por ahora no", "no hace falta",
-            "no es necesario", "dejalo asi", "dejelo", "dejelo asi", "dejalo", "mantenlo", "mantengalo", "cambie de opinion",
+            "no es necesario", "dejalo asi", "dejelo", "dejelo asi", "dejalo", "manten*", "no lo hagas", "no hagas nada", "no lo hagan", "cambie de opinion",
             "he cambiado de opinion", "me lo pense mejor", "me arrepenti", "no quiero", "no lo quiero", "olvidalo",
             "claro que no", "por supuesto que no", "en absoluto", "no por favor",
         ],
@@ -511,7 +513,7 @@ struct ConfirmationLexicon: Sendable {
             "con", "alguien", "una persona", "persona", "agente", "humano", "equipo", "soporte",
         ],
         filler: [
-            "por favor", "porfa", "porfavor", "gracias", "muchas gracias", "yo", "quiero", "quisiera", "me", "gustaria",
+            "por favor", "porfa", "porfavor", "gracias", "muchas gracias", "yo", "quiero", "quisiera", "prefiero", "hazlo", "me", "gustaria",
             "me gustaria", "entonces", "pues", "bueno", "y", "a", "de", "que", "ya", "puedes", "puede", "oh", "ah",
             "senor", "senora",
         ],
@@ -583,7 +585,7 @@ struct ConfirmationLexicon: Sendable {
         filler: [
             "merci", "merci beaucoup", "s il vous plait", "s il te plait", "svp", "stp", "je", "j", "veux", "voudrais",
             "aimerais", "souhaite", "alors", "bon", "eh bien", "ben", "et", "de", "du", "vous", "pouvez", "tu", "peux",
-            "oh", "ah", "madame", "monsieur", "y",
+            "oh", "ah", "madame", "monsieur", "y", "faites", "fais", "faire", "comme ca", "comme cela",
         ],
         stop: [
             "annuler", "annule", "annulez", "stop", "arrete", "arretez", "laisse tomber", "laissez tomber", "oublie",

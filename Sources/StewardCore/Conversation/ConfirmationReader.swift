@@ -5,15 +5,15 @@ import StewardRouter
 ///
 /// A message is normalised (lower case, accents folded, punctuation dropped, apostrophes joined
 /// as in "dont" or split after a French elision as in "d accord", emoji read as placeholder words),
-/// then cut into the longest phrases the lexicon knows, left to right. Words no phrase covers are
-/// content. The answer follows from the roles found:
+/// then cut into the phrases the lexicon knows, covering as many words as possible (see
+/// ``PhraseMatcher``). Words no phrase covers are content. The answer follows from the roles found:
 ///
 /// - a hedge anywhere ("maybe", "wait", "글쎄요") is ``Confirmation/unclear``;
 /// - a yes with nothing but the action, politeness and emoji around it is ``Confirmation/yes``; a yes
 ///   with a no, a negation, a turn ("but", "instead", "also"), other content or a question mark is
 ///   ``Confirmation/unclear``;
 /// - a no or a negation with only the action and politeness around it ("please don't cancel it",
-///   "nicht stornieren") is ``Confirmation/no``; with a turn, other content or a question mark,
+///   "nicht stornieren", "actually no") is ``Confirmation/no``; with other content or a question mark,
 ///   ``Confirmation/unclear``;
 /// - no answer word at all: ``Confirmation/neither`` when the message says something else (a question,
 ///   an email, an order number), ``Confirmation/unclear`` when it is only the action or politeness
@@ -71,7 +71,7 @@ struct ConfirmationReader: Sendable {
         for unit in answers.segment(words) {
             if let role = unit.label {
                 count[role, default: 0] += 1
-            } else if unit.words.count == 1, Self.isOrderNumber(unit.words[0]) {
+            } else if unit.words.count == 1, let word = unit.words.first, Self.isOrderNumber(word) {
                 orderNumbers += 1
             } else {
                 content += 1
@@ -85,7 +85,8 @@ struct ConfirmationReader: Sendable {
             return no == 0 && turn == 0 && content == 0 && !question ? .yes : .unclear
         }
         if no > 0 {
-            return turn == 0 && content == 0 && !question ? .no : .unclear
+            // A turn towards a no is still a no ("actually no"); other content or a question is not.
+            return content == 0 && !question ? .no : .unclear
         }
         if content > 0 || orderNumbers > 0 || question { return .neither }
         return .unclear
@@ -116,6 +117,8 @@ struct ConfirmationReader: Sendable {
             if let placeholder = ConfirmationLexicon.emoji[scalar] {
                 prepared.append(contentsOf: " \(placeholder) ".unicodeScalars)
                 previous = []
+            } else if Self.isEmojiModifier(scalar) {
+                continue
             } else if Self.isApostrophe(scalar), Self.isElision(previous) {
                 prepared.append(" ")
                 previous = []
@@ -131,6 +134,13 @@ struct ConfirmationReader: Sendable {
     static func isElision(_ letters: [Unicode.Scalar]) -> Bool {
         let word = String(String.UnicodeScalarView(letters)).lowercased()
         return ["c", "d", "j", "l", "m", "n", "s", "t", "qu"].contains(word)
+    }
+
+    /// Variation selectors, the zero-width joiner, skin tones and the keycap mark: parts of an emoji,
+    /// which the tokenizer would otherwise keep as letters.
+    static func isEmojiModifier(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || scalar.value == 0x200D || scalar.value == 0x20E3
+            || (0x1F3FB...0x1F3FF).contains(scalar.value)
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {

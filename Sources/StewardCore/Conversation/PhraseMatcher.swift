@@ -1,4 +1,4 @@
-/// Cuts a list of normalised words into the longest known phrases, left to right.
+/// Cuts a list of normalised words into known phrases, covering as many words as it can.
 ///
 /// Phrases are written as text and normalised with ``ConfirmationReader/words(_:)``, so they match
 /// messages whatever their case, accents or apostrophes. A word ending in `*` matches any word that
@@ -79,25 +79,47 @@ struct PhraseMatcher<Label: Comparable & Sendable>: Sendable {
         return patterns
     }
 
-    /// The words cut into the longest known phrases; a word no phrase starts at is a unit of its own.
+    /// The words cut into known phrases so that as few words as possible are left unknown (then with
+    /// as few phrases as possible, preferring the longer phrase first); an unknown word is a unit of its own.
+    ///
+    /// "no, no hace falta" is "no" + "no hace falta", not "no no" + two unknown words.
     func segment(_ words: [String]) -> [Unit] {
-        var units: [Unit] = []
-        var index = 0
-        while index < words.count {
-            var best: Entry?
+        let count = words.count
+        // cost[i]: (unknown words, units) for words[i...]; choice[i]: the phrase taken at i, nil for an unknown word.
+        var cost = [(unknown: Int, units: Int)](repeating: (0, 0), count: count + 1)
+        var choice = [Entry?](repeating: nil, count: count + 1)
+        var index = count - 1
+        while index >= 0 {
+            var best = (unknown: cost[index + 1].unknown + 1, units: cost[index + 1].units + 1)
+            var bestEntry: Entry?
             for entry in (byFirstWord[words[index]] ?? []) + wildcardFirst where matches(entry, words, at: index) {
-                if let current = best {
-                    if entry.patterns.count > current.patterns.count
+                let rest = cost[index + entry.patterns.count]
+                let option = (unknown: rest.unknown, units: rest.units + 1)
+                let better: Bool
+                if option.unknown != best.unknown {
+                    better = option.unknown < best.unknown
+                } else if option.units != best.units {
+                    better = option.units < best.units
+                } else if let current = bestEntry {
+                    better = entry.patterns.count > current.patterns.count
                         || (entry.patterns.count == current.patterns.count && entry.label < current.label)
-                    {
-                        best = entry
-                    }
                 } else {
-                    best = entry
+                    better = true
+                }
+                if better {
+                    best = option
+                    bestEntry = entry
                 }
             }
-            let length = best?.patterns.count ?? 1
-            units.append(Unit(words: words[index..<(index + length)], label: best?.label))
+            cost[index] = best
+            choice[index] = bestEntry
+            index -= 1
+        }
+        var units: [Unit] = []
+        index = 0
+        while index < count {
+            let length = choice[index]?.patterns.count ?? 1
+            units.append(Unit(words: words[index..<(index + length)], label: choice[index]?.label))
             index += length
         }
         return units
