@@ -69,7 +69,7 @@ public struct OrderEditingSkill: Skill {
         let answer: Confirmation = switch request.action {
         case Self.confirmAction: .yes
         case Self.declineAction: .no
-        default: Confirmation.read(request.text)
+        default: Confirmation.read(Self.withoutOrderNumber(number, in: request.text))
         }
         switch answer {
         case .yes:
@@ -95,6 +95,12 @@ public struct OrderEditingSkill: Skill {
         } catch ToolError.notAllowed {
             return shipped(order, intent: "order_cancel", facts: facts, context: context)
         }
+    }
+
+    /// The reply without the order asked about ("yes, cancel #1003" reads as "yes, cancel"), so that
+    /// only another order number ("yes, cancel #1004") makes the answer unclear.
+    static func withoutOrderNumber(_ number: String, in text: String) -> String {
+        text.replacingOccurrences(of: "#\(number)", with: " ").replacingOccurrences(of: number, with: " ")
     }
 
     /// A polite refusal for an order that has (partly) shipped, with the returns path.

@@ -8,25 +8,25 @@ import Testing
         "yes", "y", "Yes.", "YES PLEASE", "yeah", "yep", "yup", "sure", "Sure!", "ok", "OK!!", "okay", "yes please",
         "yes please go ahead", "absolutely", "of course", "definitely", "go ahead", "do it", "please do", "I'd like that",
         "that would be great", "confirm", "correct", "yes, cancel it", "yes cancel the order", "yes please, I'd like to talk to someone",
-        "Yes, please cancel order #1003", "yeah go for it", "sure thing", "sounds good", "yes I'm sure", "alright",
+        "yeah go for it", "no problem", "sure, no problem", "sure why not", "sure thing", "sounds good", "yes I'm sure", "alright",
         // emoji
         "👍", "👍🏽", "👌", "✅", "🙆", "🙆‍♀️", "yes 👍", "ok 👌🏻", "👍👍",
         // pl
         "tak", "Tak.", "tak proszę", "jasne", "oczywiście", "oczywiscie", "pewnie", "dobrze", "zgoda", "tak, anuluj",
-        "tak, anuluj zamówienie", "jasne, proszę anulować",
+        "tak, anuluj zamówienie", "jasne, proszę anulować", "nie ma problemu",
         // sv
-        "ja", "ja tack", "absolut", "visst", "gärna", "garna", "självklart", "okej", "ja, avbryt den", "japp", "kör",
+        "ja", "ja tack", "absolut", "visst", "gärna", "garna", "självklart", "okej", "ja, avbryt den", "japp", "kör", "inga problem",
         // ko
-        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠",
+        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠", "문제없어요",
         // de
         "ja", "ja bitte", "klar", "natürlich", "gerne", "genau", "auf jeden Fall", "mach das", "Ja, bitte stornieren",
-        "jawohl", "einverstanden",
+        "jawohl", "einverstanden", "kein Problem",
         // es
         "sí", "Sí", "si", "claro", "por supuesto", "vale", "de acuerdo", "sí por favor", "adelante", "sí, cancélalo",
-        "claro que sí", "dale",
+        "claro que sí", "dale", "sin problema",
         // fr
         "oui", "Oui!", "oui merci", "bien sûr", "d'accord", "D’accord", "ok vas-y", "volontiers", "absolument",
-        "oui, annulez-la", "tout à fait", "oui s'il vous plaît",
+        "oui, annulez-la", "tout à fait", "oui s'il vous plaît", "pas de problème",
     ]
 
     static let noReplies: [String] = [
@@ -34,7 +34,8 @@ import Testing
         "no", "n", "No.", "NO", "nope", "nah", "no thanks", "please no", "please don't", "don't", "do not", "keep it",
         "keep my order", "no, keep it", "never mind, don't cancel", "not now", "I changed my mind", "no I don't want that",
         "don't cancel it", "please do not cancel my order", "nope, leave it", "definitely not", "I don't think so",
-        "no thank you", "I'm good",
+        "no thank you", "I'm good", "please don't do that", "absolutely not", "of course not", "nope.", "no!!!",
+        "I don't want to cancel anymore",
         // emoji
         "👎", "❌", "🙅", "🙅🏻‍♂️", "🚫", "no 👎",
         // pl
@@ -44,7 +45,7 @@ import Testing
         // ko
         "아니요", "아니", "아뇨", "괜찮아요", "취소하지 마세요", "싫어요", "아니요 괜찮아요", "취소하지마세요",
         // de
-        "nein", "nein danke", "lieber nicht", "nicht stornieren", "bitte nicht", "auf keinen Fall", "nee",
+        "nein", "nein danke", "lieber nicht", "nicht stornieren", "bitte nicht", "auf keinen Fall", "nee", "nein, doch nicht",
         // es
         "no", "no gracias", "No, gracias", "mejor no", "no lo canceles", "para nada", "ahora no",
         // fr
@@ -62,6 +63,8 @@ import Testing
         "yes, but only the shoes", "ok, what's the refund amount?", "yes?",
         // en action or politeness only
         "cancel it", "please",
+        // an order number: the reader does not know which order was asked about (the skill removes its own)
+        "Yes, please cancel order #1003", "yes cancel #1004", "yes 1003",
         // pl
         "nie wiem", "może", "chwila", "tak, ale czy mogę zmienić rozmiar?", "tak nie", "hmm, nie jestem pewna",
         // sv

@@ -175,3 +175,22 @@ actor CountingSubscriptions: SubscriptionProvider {
         return sub
     }
 }
+
+extension DestructiveConfirmationTests {
+    /// The order asked about may be named in the yes; another order number makes the answer unclear.
+    @Test(arguments: [
+        ("yes, cancel #1003", 1), ("Yes please cancel order 1003", 1), ("yes cancel #1004", 0), ("yes, 1004", 0),
+        ("tak, anuluj #1003", 1), ("no, cancel #1004 instead", 0),
+    ])
+    func onlyTheOrderAskedAboutIsConfirmed(_ text: String, _ cancels: Int) async throws {
+        let orders = CountingOrders(try #require(try makeEngine().tools.orders))
+        let context = SkillContext(tools: Toolbox(orders: orders), knowledge: KnowledgeBase(), logger: Logger(label: "test"))
+        let ask = try await OrderEditingSkill().handle(
+            SkillRequest(text: "cancel order #1003", intent: "order_cancel", customer: Self.jane), context: context)
+        let answer = try await OrderEditingSkill().handle(
+            SkillRequest(text: text, intent: "order_cancel", state: ask.state ?? SkillState(), customer: Self.jane, isContinuation: true),
+            context: context)
+        #expect(await orders.cancels == cancels, "\(text) -> \(answer.text)")
+        #expect(answer.outcome == (cancels == 1 ? .resolved : .needsInput), "\(text) -> \(answer.text)")
+    }
+}

@@ -114,7 +114,8 @@ struct ConfirmationLexicon: Sendable {
             "yeah go ahead", "yes go ahead", "by all means", "you bet", "agreed", "i agree", "deal",
             "i do", "i am sure", "im sure", "positive", "proceed", "please proceed", "lets do it", "lets do that",
             "make it so", "sure go ahead", "yes i am", "yes i do", "yes i want", "uh huh", "mhm", "mm hmm",
-            "why not", "totally", "aye", "roger", "gladly", "with pleasure", "naturally",
+            "why not", "totally", "aye", "roger", "gladly", "with pleasure", "naturally", "no problem", "no prob",
+            "no probs", "not a problem", "no problemo",
         ],
         no: [
             "no", "n", "nope", "nah", "naw", "noo", "nooo", "noooo", "nop", "no way", "no thanks", "no thank you",
@@ -128,6 +129,7 @@ struct ConfirmationLexicon: Sendable {
             "better not", "negative", "nay", "cancel that", "scratch that", "i dont want to", "i dont want that",
             "i do not want that", "i dont want it", "i do not want to", "dont do it", "dont do that", "do not do it",
             "do not do that", "dont do anything", "please dont do it", "dont you dare", "please do not",
+            "please dont do that", "dont do this", "please dont do this",
         ],
         negation: [
             "not", "dont", "do not", "doesnt", "does not", "didnt", "cant", "cannot", "wont", "will not", "shouldnt",
@@ -220,7 +222,7 @@ struct ConfirmationLexicon: Sendable {
             "zrob", "zrobcie to", "dawaj", "dajesz", "dalej", "smialo", "smialo anuluj", "jak najbardziej", "naturalnie",
             "bez watpienia", "zdecydowanie", "absolutnie", "no tak", "tak jest", "racja", "zgadza sie", "dokladnie",
             "w porzadku", "chetnie", "bardzo prosze", "niech bedzie", "moze byc", "tak chce", "tak zrob to",
-            "super", "swietnie", "idealnie", "prawda", "na pewno", "mhm", "aha", "yhm",
+            "super", "swietnie", "idealnie", "prawda", "na pewno", "nie ma problemu", "bez problemu", "mhm", "aha", "yhm",
         ],
         no: [
             "nie", "nie nie", "niee", "nieee", "nie dziekuje", "nie dzieki", "dziekuje nie", "nie trzeba", "nie teraz",
@@ -289,7 +291,7 @@ struct ConfirmationLexicon: Sendable {
             "kor", "kor pa", "kor bara", "gor det", "gor sa", "bra", "toppen", "perfekt", "precis", "stammer",
             "det stammer", "korrekt", "bekraftar", "jag bekraftar", "sakert", "definitivt", "givetvis", "naturligtvis",
             "utan tvekan", "det later bra", "later bra", "kanon", "fint", "ja det vill jag", "det vill jag", "yes",
-            "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt",
+            "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt", "inga problem", "inget problem",
         ],
         no: [
             "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "behall*", "gor det inte",
@@ -353,7 +355,7 @@ struct ConfirmationLexicon: Sendable {
             "네", "네네", "넵", "넹", "네에", "예", "예예", "응", "응응", "웅", "ㅇㅇ", "ㅇㅋ", "오케이", "좋아요", "좋아", "좋습니다",
             "좋네요", "그래요", "그래", "그래요 그렇게 해 주세요", "그렇게 해 주세요", "그렇게 해주세요", "그렇게 하세요", "그렇게 해요",
             "맞아요", "맞아", "맞습니다", "물론*", "당연*", "확인", "확인했어요", "진행*", "부탁*", "해 주세요", "해주세요", "하세요",
-            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
+            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "문제없어요", "문제 없어요", "문제없습니다", "문제 없습니다", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
         ],
         no: [
             "아니요", "아니오", "아니", "아뇨", "아니에요", "아니야", "아님", "아니요 괜찮아요", "ㄴㄴ", "노", "괜찮*", "됐어요",
@@ -412,7 +414,7 @@ struct ConfirmationLexicon: Sendable {
             "los", "leg los", "nur zu", "ok", "okay", "okidoki", "einverstanden", "sicher", "sicher doch", "selbstverstandlich",
             "absolut", "definitiv", "bestatigt", "ich bestatige", "bestatige", "richtig", "korrekt", "stimmt", "passt",
             "passt so", "gut", "sehr gut", "alles klar", "in ordnung", "geht klar", "super", "prima", "perfekt",
-            "sehr gern", "unbedingt", "bitte sehr", "jawoll", "logo", "na sicher", "allerdings", "freilich",
+            "sehr gern", "unbedingt", "bitte sehr", "jawoll", "logo", "na sicher", "allerdings", "freilich", "kein problem",
         ],
         no: [
             "nein", "nein danke", "nee", "ne", "neee", "nö", "no", "nein nein", "lieber nicht", "besser nicht", "bitte nicht",
@@ -486,7 +488,8 @@ struct ConfirmationLexicon: Sendable {
             "correcto", "exacto", "exactamente", "efectivamente", "desde luego", "sin duda", "seguro", "claro que", "confirm*",
             "hazlo", "hagalo", "confirmo", "lo confirmo", "confirmado", "afirmativo", "obvio", "naturalmente",
             "totalmente", "absolutamente", "definitivamente", "asi es", "me parece bien", "esta perfecto",
-            "genial", "va", "venga", "procede", "proceda", "con gusto", "encantado", "encantada",
+            "genial", "va", "venga", "procede", "proceda", "con gusto", "encantado", "encantada", "sin problema",
+            "no hay problema", "ningun problema",
         ],
         no: [
             "no", "noo", "nooo", "no gracias", "no, gracias", "nop", "nel", "mejor no", "no no", "para nada", "de ninguna manera",
@@ -554,6 +557,7 @@ struct ConfirmationLexicon: Sendable {
             "confirme", "confirmer", "c est ca", "c est exact", "exact", "correct", "oui c est ca", "oui je veux bien",
             "je veux bien", "avec plaisir", "super", "top", "nickel", "faites le", "fais le", "go", "yes",
             "sans aucun doute", "assurement", "bien", "tres bien", "oui allez y", "oui vas y", "ouais vas y", "si",
+            "pas de probleme", "pas de souci", "pas de soucis", "aucun probleme", "aucun souci",
         ],
         no: [
             "non", "non merci", "nan", "nope", "non non", "pas maintenant", "pas tout de suite", "pas encore",

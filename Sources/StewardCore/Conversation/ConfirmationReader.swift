@@ -10,8 +10,8 @@ import StewardRouter
 ///
 /// - a hedge anywhere ("maybe", "wait", "글쎄요") is ``Confirmation/unclear``;
 /// - a yes with nothing but the action, politeness and emoji around it is ``Confirmation/yes``; a yes
-///   with a no, a negation, a turn ("but", "instead", "also"), other content or a question mark is
-///   ``Confirmation/unclear``;
+///   with a no, a negation, a turn ("but", "instead", "also"), other content (an order number too: the
+///   reader does not know which order was asked about) or a question mark is ``Confirmation/unclear``;
 /// - a no or a negation with only the action and politeness around it ("please don't cancel it",
 ///   "nicht stornieren", "actually no") is ``Confirmation/no``; with other content or a question mark,
 ///   ``Confirmation/unclear``;
@@ -67,14 +67,12 @@ struct ConfirmationReader: Sendable {
         let words = Self.words(text)
         guard !words.isEmpty else { return .neither }
         var count: [ConfirmationLexicon.Role: Int] = [:]
-        var content = 0, orderNumbers = 0
+        var content = 0
         for unit in answers.segment(words) {
             if let role = unit.label {
                 count[role, default: 0] += 1
-            } else if unit.words.count == 1, let word = unit.words.first, Self.isOrderNumber(word) {
-                orderNumbers += 1
             } else {
-                content += 1
+                content += 1  // including order numbers: "yes, cancel #1004" may name another order
             }
         }
         let question = Self.isQuestion(text)
@@ -88,7 +86,7 @@ struct ConfirmationReader: Sendable {
             // A turn towards a no is still a no ("actually no"); other content or a question is not.
             return content == 0 && !question ? .no : .unclear
         }
-        if content > 0 || orderNumbers > 0 || question { return .neither }
+        if content > 0 || question { return .neither }
         return .unclear
     }
 
@@ -149,9 +147,5 @@ struct ConfirmationReader: Sendable {
 
     static func isQuestion(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0 == "?" || $0 == "\u{FF1F}" || $0 == "\u{BF}" }
-    }
-
-    static func isOrderNumber(_ word: String) -> Bool {
-        word.first == "#" && word.count > 1
     }
 }
