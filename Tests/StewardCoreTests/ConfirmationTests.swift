@@ -8,16 +8,16 @@ import Testing
         "yes", "y", "Yes.", "YES PLEASE", "yeah", "yep", "yup", "sure", "Sure!", "ok", "OK!!", "okay", "yes please",
         "yes please go ahead", "absolutely", "of course", "definitely", "go ahead", "do it", "please do", "I'd like that",
         "that would be great", "confirm", "correct", "yes, cancel it", "yes cancel the order", "yes please, I'd like to talk to someone",
-        "yeah go for it", "no problem", "sure, no problem", "sure why not", "sure thing", "sounds good", "yes I'm sure", "alright",
+        "yeah go for it", "Yes, that's what I want", "Yeah, cancel it. Thanks!", "no problem", "sure, no problem", "sure why not", "sure thing", "sounds good", "yes I'm sure", "alright",
         // emoji
         "👍", "👍🏽", "👌", "✅", "🙆", "🙆‍♀️", "yes 👍", "ok 👌🏻", "👍👍",
         // pl
         "tak", "Tak.", "tak proszę", "jasne", "oczywiście", "oczywiscie", "pewnie", "dobrze", "zgoda", "tak, anuluj",
-        "tak, anuluj zamówienie", "jasne, proszę anulować", "nie ma problemu",
+        "tak, anuluj zamówienie", "jasne, proszę anulować", "nie ma problemu", "no dobra",
         // sv
         "ja", "ja tack", "absolut", "visst", "gärna", "garna", "självklart", "okej", "ja, avbryt den", "japp", "kör", "inga problem",
         // ko
-        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠", "문제없어요",
+        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠", "문제없어요", "네 알겠습니다", "응 취소해",
         // de
         "ja", "ja bitte", "klar", "natürlich", "gerne", "genau", "auf jeden Fall", "mach das", "Ja, bitte stornieren",
         "jawohl", "einverstanden", "kein Problem",
@@ -26,7 +26,7 @@ import Testing
         "claro que sí", "dale", "sin problema",
         // fr
         "oui", "Oui!", "oui merci", "bien sûr", "d'accord", "D’accord", "ok vas-y", "volontiers", "absolument",
-        "oui, annulez-la", "tout à fait", "oui s'il vous plaît", "pas de problème",
+        "oui, annulez-la", "tout à fait", "oui s'il vous plaît", "pas de problème", "oui, c'est bon",
     ]
 
     static let noReplies: [String] = [
@@ -34,14 +34,14 @@ import Testing
         "no", "n", "No.", "NO", "nope", "nah", "no thanks", "please no", "please don't", "don't", "do not", "keep it",
         "keep my order", "no, keep it", "never mind, don't cancel", "not now", "I changed my mind", "no I don't want that",
         "don't cancel it", "please do not cancel my order", "nope, leave it", "definitely not", "I don't think so",
-        "no thank you", "I'm good", "please don't do that", "absolutely not", "of course not", "nope.", "no!!!",
+        "no thank you", "I'm good", "hell no", "no, I'll keep it", "please don't do that", "absolutely not", "of course not", "nope.", "no!!!",
         "I don't want to cancel anymore",
         // emoji
         "👎", "❌", "🙅", "🙅🏻‍♂️", "🚫", "no 👎",
         // pl
         "nie", "Nie.", "nie dziękuję", "nie trzeba", "nie anuluj", "nie, zostaw", "raczej nie", "nie teraz",
         // sv
-        "nej", "nej tack", "låt bli", "Nej!", "inte nu", "avbryt inte", "helst inte",
+        "nej", "nej tack", "låt bli", "Nej!", "inte nu", "avbryt inte", "helst inte", "nej, låt den vara",
         // ko
         "아니요", "아니", "아뇨", "괜찮아요", "취소하지 마세요", "싫어요", "아니요 괜찮아요", "취소하지마세요",
         // de
@@ -49,7 +49,7 @@ import Testing
         // es
         "no", "no gracias", "No, gracias", "mejor no", "no lo canceles", "para nada", "ahora no",
         // fr
-        "non", "non merci", "pas maintenant", "surtout pas", "ne l'annulez pas", "Non !", "pas du tout",
+        "non", "non merci", "pas maintenant", "surtout pas", "ne l'annulez pas", "Non !", "pas du tout", "non, je préfère la garder",
     ]
 
     static let unclearReplies: [String] = [

@@ -6,7 +6,7 @@ import Testing
     static let cases: [(ConversationCue, [String])] = [
         (.stop, [
             "cancel", "Cancel.", "cancel that", "stop", "STOP!", "quit", "exit", "never mind", "nevermind", "nvm",
-            "forget it", "I said cancel", "stop asking", "I don't want to continue", "ok never mind",
+            "forget it", "I said cancel", "stop asking", "I don't want to continue", "ok never mind", "never mind that",
             "anuluj", "nieważne", "zapomnij", "stop",
             "avbryt", "strunt samma", "glöm det",
             "취소", "됐어요", "그만",
@@ -17,7 +17,7 @@ import Testing
         (.hold, [
             "hold on", "hold on a sec", "hmm hold on a sec", "one sec", "one moment please", "one moment please, looking for it",
             "just a moment", "wait", "give me a minute", "let me check", "let me look", "let me find it", "brb",
-            "looking for it", "searching", "ok one sec", "🤔",
+            "looking for it", "searching", "ok one sec", "🤔", "hmm", "let me find the number",
             "chwila", "sekundę", "moment", "poczekaj",
             "vänta", "ett ögonblick", "vänta lite",
             "잠깐만요", "잠시만요", "찾아볼게요",

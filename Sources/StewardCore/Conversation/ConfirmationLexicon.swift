@@ -115,7 +115,7 @@ struct ConfirmationLexicon: Sendable {
             "i do", "i am sure", "im sure", "positive", "proceed", "please proceed", "lets do it", "lets do that",
             "make it so", "sure go ahead", "yes i am", "yes i do", "yes i want", "uh huh", "mhm", "mm hmm",
             "why not", "totally", "aye", "roger", "gladly", "with pleasure", "naturally", "no problem", "no prob",
-            "no probs", "not a problem", "no problemo",
+            "no probs", "not a problem", "no problemo", "thats what i want", "that is what i want", "exactly that",
         ],
         no: [
             "no", "n", "nope", "nah", "naw", "noo", "nooo", "noooo", "nop", "no way", "no thanks", "no thank you",
@@ -126,7 +126,7 @@ struct ConfirmationLexicon: Sendable {
             "i do not think so", "dont think so", "definitely not", "absolutely not", "of course not", "certainly not",
             "please dont", "no dont", "im good", "i am good", "im fine", "i am fine", "no its fine", "no thats fine",
             "no thats ok", "no its ok", "no im good", "hold off", "rather not", "id rather not", "i would rather not",
-            "better not", "negative", "nay", "cancel that", "scratch that", "i dont want to", "i dont want that",
+            "better not", "negative", "nay", "hell no", "heck no", "god no", "no no no", "cancel that", "scratch that", "i dont want to", "i dont want that",
             "i do not want that", "i dont want it", "i do not want to", "dont do it", "dont do that", "do not do it",
             "do not do that", "dont do anything", "please dont do it", "dont you dare", "please do not",
             "please dont do that", "dont do this", "please dont do this",
@@ -166,11 +166,11 @@ struct ConfirmationLexicon: Sendable {
             "i will", "will", "you", "can", "could", "go", "just", "then", "so", "well", "oh", "ah", "oh well",
             "a", "an", "is", "be", "and", "for", "of", "in", "on", "go on", "sir", "mate", "dear",
             "lol", "haha", "again", "very much", "much", "very", "really", "really do", "anymore", "any more",
-            "thats fine", "its fine", "its ok", "thats ok", "that is fine", "i dont mind", "fine by me",
+            "thats fine", "its fine", "its ok", "thats ok", "that is fine", "i dont mind", "fine by me", "100",
         ],
         stop: [
             "cancel", "cancel that", "cancel this", "cancel it all", "stop", "stop it", "stop that", "quit", "exit",
-            "never mind", "nevermind", "nvm", "forget it", "forget that", "forget about it", "i said cancel",
+            "never mind", "nevermind", "nvm", "never mind that", "forget it", "forget that", "forget about it", "i said cancel",
             "i said stop", "stop asking", "stop asking me", "i dont want to continue", "i do not want to continue",
             "dont want to continue", "abort", "end", "end chat", "enough", "leave it", "drop it", "scratch that",
             "skip it", "skip this", "skip that", "no more", "doesnt matter", "it doesnt matter", "not important",
@@ -184,6 +184,8 @@ struct ConfirmationLexicon: Sendable {
             "let me get it", "let me think", "brb", "be right back", "looking for it", "looking", "searching",
             "checking", "im looking", "im checking", "im looking for it", "im searching", "finding it",
             "bear with me", "moment", "hang on", "hang on a sec", "still looking", "getting it", "one moment please",
+            "hmm", "hmmm", "hm", "umm", "let me find the number", "let me find my order number", "let me find the order number",
+            "looking for the number", "lemme check", "lemme see", "lemme look", "lemme find it", "let me get the number",
         ],
         resume: [
             "go back", "back", "back to my order", "back to the order", "back to it", "back to that", "lets go back",
@@ -222,7 +224,8 @@ struct ConfirmationLexicon: Sendable {
             "zrob", "zrobcie to", "dawaj", "dajesz", "dalej", "smialo", "smialo anuluj", "jak najbardziej", "naturalnie",
             "bez watpienia", "zdecydowanie", "absolutnie", "no tak", "tak jest", "racja", "zgadza sie", "dokladnie",
             "w porzadku", "chetnie", "bardzo prosze", "niech bedzie", "moze byc", "tak chce", "tak zrob to",
-            "super", "swietnie", "idealnie", "prawda", "na pewno", "nie ma problemu", "bez problemu", "mhm", "aha", "yhm",
+            "super", "swietnie", "idealnie", "prawda", "na pewno", "nie ma problemu", "bez problemu",
+            "no dobra", "no dobrze", "no jasne", "no to tak", "no to anuluj", "mhm", "aha", "yhm",
         ],
         no: [
             "nie", "nie nie", "niee", "nieee", "nie dziekuje", "nie dzieki", "dziekuje nie", "nie trzeba", "nie teraz",
@@ -294,7 +297,8 @@ struct ConfirmationLexicon: Sendable {
             "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt", "inga problem", "inget problem",
         ],
         no: [
-            "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "behall*", "gor det inte",
+            "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "lat den vara", "lat den va",
+            "lat det va", "behall*", "gor det inte",
             "gor inte det", "gor inte", "inte nu", "inte an", "helst inte", "absolut inte", "sjalvklart inte", "verkligen inte",
             "aldrig", "ingen fara", "det behovs inte", "behovs inte", "jag har angrat mig", "jag angrar mig",
             "angrat mig", "jag har andrat mig", "andrat mig", "strunt samma", "glom det", "nej det vill jag inte",
@@ -380,6 +384,7 @@ struct ConfirmationLexicon: Sendable {
         filler: [
             "주세요", "줘요", "줘", "제발", "감사합니다", "고마워요", "고맙습니다", "감사해요", "저", "제", "그냥", "요", "좀",
             "빨리", "꼭", "정말", "진짜", "이", "그", "것", "거", "할래요", "할게요", "해", "하고", "싶어요", "원합니다",
+            "알겠습니다", "알겠어요", "알았어요",
         ],
         stop: [
             "취소", "취소해요", "취소할게요", "됐어요", "됐어", "됐습니다", "그만", "그만해요", "그만할게요", "그만하세요", "그만 물어보세요",
@@ -563,7 +568,7 @@ struct ConfirmationLexicon: Sendable {
             "non", "non merci", "nan", "nope", "non non", "pas maintenant", "pas tout de suite", "pas encore",
             "surtout pas", "certainement pas", "absolument pas", "pas du tout", "jamais", "mieux vaut pas", "plutot pas",
             "plutot non", "je prefere pas", "je prefere ne pas", "je ne prefere pas", "pas la peine", "pas besoin",
-            "laissez", "laisse", "laissez la", "laisse la", "gardez la", "garde la", "je la garde", "je garde",
+            "laissez", "laisse", "laissez la", "laisse la", "gardez la", "garde la", "je la garde", "je garde", "gard*",
             "j ai change d avis", "change d avis", "je ne veux pas", "je veux pas", "non je ne veux pas", "oublie",
             "oubliez", "laisse tomber", "laissez tomber", "stop", "arrete", "bien sur que non", "non plus",
         ],
@@ -589,7 +594,8 @@ struct ConfirmationLexicon: Sendable {
         filler: [
             "merci", "merci beaucoup", "s il vous plait", "s il te plait", "svp", "stp", "je", "j", "veux", "voudrais",
             "aimerais", "souhaite", "alors", "bon", "eh bien", "ben", "et", "de", "du", "vous", "pouvez", "tu", "peux",
-            "oh", "ah", "madame", "monsieur", "y", "faites", "fais", "faire", "comme ca", "comme cela",
+            "oh", "ah", "madame", "monsieur", "y", "faites", "fais", "faire", "comme ca", "comme cela", "c est bon",
+            "prefere", "preferons",
         ],
         stop: [
             "annuler", "annule", "annulez", "stop", "arrete", "arretez", "laisse tomber", "laissez tomber", "oublie",
