@@ -194,3 +194,30 @@ extension DestructiveConfirmationTests {
         #expect(answer.outcome == (cancels == 1 ? .resolved : .needsInput), "\(text) -> \(answer.text)")
     }
 }
+
+extension DestructiveConfirmationTests {
+    /// "Which subscription?" (Emma has two active ones): a clear no stops, anything unclear asks again.
+    @Test(arguments: [
+        ("no thanks", true), ("nie, dziękuję", true), ("nej", true), ("아니요", true), ("nein danke", true), ("no gracias", true),
+        ("non merci", true), ("hmm", false), ("not sure", false), ("yes", false),
+    ])
+    func whichSubscriptionStopsOnANo(_ text: String, _ stops: Bool) async throws {
+        let emma = Customer(email: "emma.johansson@example.com", authenticated: true)
+        let subscriptions = CountingSubscriptions(try #require(try makeEngine().tools.subscriptions))
+        let context = SkillContext(tools: Toolbox(subscriptions: subscriptions), knowledge: KnowledgeBase(), logger: Logger(label: "test"))
+        let which = try await SubscriptionsSkill().handle(
+            SkillRequest(text: "pause my subscription", intent: "subscription_pause", customer: emma), context: context)
+        try #require(which.text.contains("Which subscription"), "\(which.text)")
+        let answer = try await SubscriptionsSkill().handle(
+            SkillRequest(text: text, intent: "subscription_pause", state: which.state ?? SkillState(), customer: emma, isContinuation: true),
+            context: context)
+        #expect(await subscriptions.calls.isEmpty, "\(text)")
+        if stops {
+            #expect(answer.outcome == .resolved, "\(text) -> \(answer.text)")
+            #expect(answer.text.contains("haven't changed any"), "\(text) -> \(answer.text)")
+        } else {
+            #expect(answer.outcome == .needsInput, "\(text) -> \(answer.text)")
+            #expect(answer.text.contains("Which subscription"), "\(text) -> \(answer.text)")
+        }
+    }
+}
