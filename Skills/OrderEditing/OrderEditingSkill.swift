@@ -61,20 +61,24 @@ public struct OrderEditingSkill: Skill {
         }
     }
 
-    /// The customer's yes or no to cancelling order `number`.
+    /// The customer's answer to cancelling order `number`: only a clear yes (or the Yes button)
+    /// cancels; a clear no (or the No button) leaves the order as it is; anything else (a hedge,
+    /// mixed signals, a yes with another request, a new question) asks again with explicit choices.
     func answerConfirmation(for number: String, request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
         let facts = ["order": "#\(number)"]
-        let answer: Bool? = switch request.action {
-        case Self.confirmAction: true
-        case Self.declineAction: false
-        default: YesNo.parse(request.text)
+        let answer: Confirmation = switch request.action {
+        case Self.confirmAction: .yes
+        case Self.declineAction: .no
+        default: Confirmation.read(Self.withoutOrderNumber(number, in: request.text))
         }
-        guard let answer else {
-            return .ask("Should I cancel order #\(number)? Please reply yes or no.", state: request.state,
+        switch answer {
+        case .yes:
+            break
+        case .no:
+            return .answer("OK, I haven't cancelled anything: I've left order #\(number) as it is. Anything else I can help with?", facts: facts)
+        case .unclear, .neither:
+            return .ask("I haven't cancelled anything. To cancel order #\(number) reply **yes**; to keep it reply **no**.", state: request.state,
                         suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)])
-        }
-        guard answer else {
-            return .answer("OK, I've left order #\(number) as it is. Anything else I can help with?", facts: facts)
         }
         guard let orders = context.tools.orders, let email = request.customer.identifiedEmail,
             let order = try await orders.order(number: number), order.belongs(to: email)
@@ -91,6 +95,12 @@ public struct OrderEditingSkill: Skill {
         } catch ToolError.notAllowed {
             return shipped(order, intent: "order_cancel", facts: facts, context: context)
         }
+    }
+
+    /// The reply without the order asked about ("yes, cancel #1003" reads as "yes, cancel"), so that
+    /// only another order number ("yes, cancel #1004") makes the answer unclear.
+    static func withoutOrderNumber(_ number: String, in text: String) -> String {
+        text.replacingOccurrences(of: "#\(number)", with: " ").replacingOccurrences(of: number, with: " ")
     }
 
     /// A polite refusal for an order that has (partly) shipped, with the returns path.
@@ -133,20 +143,5 @@ public struct OrderEditingSkill: Skill {
             kind: .order, title: "Order \(order.name)", subtitle: status,
             fields: [Card.Field("Items", itemList(order)), Card.Field("Total", order.total.formatted)],
             url: page, buttons: [Card.Button(title: "View order", url: page)])
-    }
-}
-
-/// Reads a typed yes or no, in the languages the router knows.
-enum YesNo {
-    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "please", "tak", "ja", "si", "oui"]
-    static let no: Set<String> = ["no", "n", "nope", "nah", "dont", "keep", "nie", "nein", "non"]
-
-    /// True for yes, false for no, nil when the message is neither.
-    static func parse(_ text: String) -> Bool? {
-        let words = Tokenizer().words(text)
-        guard let first = words.first else { return nil }
-        if no.contains(first) || words.contains("dont") { return false }
-        if yes.contains(first) { return true }
-        return nil
     }
 }

@@ -115,7 +115,7 @@ public struct SubscriptionsSkill: Skill {
                 let statuses = subs.map { "\($0.productTitle) is \($0.status.rawValue)" }.joined(separator: ", ")
                 return .answer("There's no subscription I can \(verb.phrase) right now: \(statuses). You can manage them at \(provider.portalURL)")
             }
-            if request.isContinuation, YesNo.parse(request.text) == false {
+            if request.isContinuation, request.action == Self.declineAction || Confirmation.read(request.text) == .no {
                 return .answer("OK, I haven't changed any of your subscriptions.")
             }
             state[Self.subscriptionSlot] = nil
@@ -129,17 +129,19 @@ public struct SubscriptionsSkill: Skill {
             state[Self.confirmingSlot] = "1"
             return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
         }
-        let answer: Bool? = switch request.action {
-        case Self.confirmAction: true
-        case Self.declineAction: false
-        default: YesNo.parse(request.text)
+        // Only a clear yes (or the Yes button) changes the subscription; a clear no ends the task;
+        // anything else (a hedge, mixed signals, a yes with another request) asks again.
+        let answer: Confirmation = switch request.action {
+        case Self.confirmAction: .yes
+        case Self.declineAction: .no
+        default: Confirmation.read(request.text)
         }
         switch answer {
-        case nil:
-            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
-        case false:
+        case .unclear, .neither:
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, again: true)
+        case .no:
             return .answer("OK, I haven't changed your \(sub.productTitle) subscription.", facts: facts)
-        case true:
+        case .yes:
             let updated: Subscription
             switch verb {
             case .pause: updated = try await provider.pause(subscriptionID: sub.id)
@@ -171,10 +173,17 @@ public struct SubscriptionsSkill: Skill {
         return nil
     }
 
-    func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String) -> SkillResponse {
-        var question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
-        if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
-        question += "? Reply yes or no."
+    /// Asks to confirm the change; `again` when the customer's last reply was not a clear yes or no,
+    /// which says nothing has changed and spells out both answers.
+    func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String, again: Bool = false) -> SkillResponse {
+        var question: String
+        if again {
+            question = "I haven't changed anything. To \(verb.phrase) your \(sub.productTitle) subscription reply **yes**; to keep it as it is reply **no**."
+        } else {
+            question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
+            if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
+            question += "? Reply yes or no."
+        }
         return SkillResponse(
             text: question, cards: [card(sub, portal: portal)],
             suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
@@ -205,20 +214,5 @@ public struct SubscriptionsSkill: Skill {
         if let next = sub.nextChargeAt, sub.status == .active { fields.append(Card.Field("Next charge", DateText.day(next))) }
         return Card(kind: .subscription, title: sub.productTitle, subtitle: sub.status.rawValue.capitalized,
                     fields: fields, url: portal, buttons: [Card.Button(title: "Manage subscription", url: portal)])
-    }
-}
-
-/// Reads a typed yes or no, in the languages the router knows.
-enum YesNo {
-    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "please", "tak", "ja", "si", "oui"]
-    static let no: Set<String> = ["no", "n", "nope", "nah", "dont", "keep", "nie", "nein", "non"]
-
-    /// True for yes, false for no, nil when the message is neither.
-    static func parse(_ text: String) -> Bool? {
-        let words = Tokenizer().words(text)
-        guard let first = words.first else { return nil }
-        if no.contains(first) || words.contains("dont") { return false }
-        if yes.contains(first) { return true }
-        return nil
     }
 }

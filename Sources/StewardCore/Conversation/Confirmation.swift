@@ -22,6 +22,20 @@ public enum Confirmation: String, Sendable, Hashable, CaseIterable {
 
     /// Reads a reply to a yes-or-no question.
     ///
+    /// Case, accents, punctuation, apostrophes and emoji skin tones do not matter ("Sí", "si", "OK!!",
+    /// "d’accord", "👍🏽"). The reply may be polite or long as long as every other word is politeness
+    /// or the action itself: "yes please, cancel it" and "tak, proszę anulować" are ``yes``.
+    ///
+    /// - ``yes`` never comes with a negation ("yes don't", "sure, don't cancel"), a turn or another
+    ///   request ("sure, but can I change the size?"), a question mark ("yes?"), any other content, or
+    ///   an order number (the reader does not know which order was asked about: a skill removes its own
+    ///   order number before reading, so "yes, cancel #1004" to a question about #1003 is ``unclear``).
+    /// - ``no`` is a no or a negation with only politeness and the action around it ("please don't
+    ///   cancel it", "nicht stornieren", "취소하지 마세요", "actually no").
+    /// - ``unclear`` is a hedge anywhere, mixed signals, a yes or no with something else, or only the
+    ///   action or politeness ("cancel it", "please"): ask again.
+    /// - ``neither`` is a message with no answer in it: a question, an email, an order number, "".
+    ///
     /// - Parameter text: The customer's message as typed.
     /// - Returns: ``yes`` or ``no`` only when the message clearly says so.
     public static func read(_ text: String) -> Confirmation {

@@ -1,26 +1,151 @@
 import StewardRouter
 
-/// The phrase lists behind ``Confirmation`` and ``ConversationCue`` (placeholder: to be replaced by the full lexicon).
+/// Reads replies to yes-or-no questions and conversation cues, in every language of
+/// ``ConfirmationLexicon`` at once.
+///
+/// A message is normalised (lower case, accents folded, punctuation dropped, apostrophes joined
+/// as in "dont" or split after a French elision as in "d accord", emoji read as placeholder words),
+/// then cut into the phrases the lexicon knows, covering as many words as possible (see
+/// ``PhraseMatcher``). Words no phrase covers are content. The answer follows from the roles found:
+///
+/// - a hedge anywhere ("maybe", "wait", "글쎄요") is ``Confirmation/unclear``;
+/// - a yes with nothing but the action, politeness and emoji around it is ``Confirmation/yes``; a yes
+///   with a no, a negation, a turn ("but", "instead", "also"), other content (an order number too: the
+///   reader does not know which order was asked about) or a question mark is ``Confirmation/unclear``;
+/// - a no or a negation with only the action and politeness around it ("please don't cancel it",
+///   "nicht stornieren", "actually no") is ``Confirmation/no``; with other content or a question mark,
+///   ``Confirmation/unclear``;
+/// - no answer word at all: ``Confirmation/neither`` when the message says something else (a question,
+///   an email, an order number), ``Confirmation/unclear`` when it is only the action or politeness
+///   ("cancel it", "please").
 struct ConfirmationReader: Sendable {
     static let shared = ConfirmationReader()
 
+    /// The lexicon's confirmation phrases, by role.
+    let answers: PhraseMatcher<ConfirmationLexicon.Role>
+    /// The lexicon's cue phrases; `nil` labels the words that may surround a cue.
+    let cues: PhraseMatcher<CueLabel>
+
+    /// What a phrase says about the conversation, in precedence order.
+    enum CueLabel: Int, Sendable, Comparable {
+        case stop, hold, resume, closing, acknowledgement, filler
+
+        static func < (lhs: CueLabel, rhs: CueLabel) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        var cue: ConversationCue? {
+            switch self {
+            case .stop: .stop
+            case .hold: .hold
+            case .resume: .resume
+            case .closing: .closing
+            case .acknowledgement: .acknowledgement
+            case .filler: nil
+            }
+        }
+    }
+
+    /// The longest message, in words, that can be a cue.
+    static let longestCue = 10
+
+    init(languages: [ConfirmationLexicon.Language] = ConfirmationLexicon.languages) {
+        var answers: [(String, ConfirmationLexicon.Role)] = []
+        var cues: [(String, CueLabel)] = []
+        for language in languages {
+            answers += language.yes.map { ($0, .yes) } + language.no.map { ($0, .no) }
+                + language.negation.map { ($0, .negation) } + language.hedge.map { ($0, .hedge) }
+                + language.contrast.map { ($0, .contrast) } + language.action.map { ($0, .action) }
+                + language.filler.map { ($0, .filler) }
+            cues += language.stop.map { ($0, .stop) } + language.hold.map { ($0, .hold) }
+                + language.resume.map { ($0, .resume) } + language.closing.map { ($0, .closing) }
+                + language.acknowledgement.map { ($0, .acknowledgement) } + language.cueFiller.map { ($0, .filler) }
+        }
+        self.answers = PhraseMatcher(answers)
+        self.cues = PhraseMatcher(cues)
+    }
+
     func read(_ text: String) -> Confirmation {
-        let words = Tokenizer().words(text)
-        guard let first = words.first else { return .neither }
-        if ["no", "nie", "nej", "nein", "non"].contains(first) { return .no }
-        if ["yes", "sure", "tak", "ja", "si", "oui"].contains(first) { return words.count <= 3 ? .yes : .unclear }
-        return .neither
+        let words = Self.words(text)
+        guard !words.isEmpty else { return .neither }
+        var count: [ConfirmationLexicon.Role: Int] = [:]
+        var content = 0
+        for unit in answers.segment(words) {
+            if let role = unit.label {
+                count[role, default: 0] += 1
+            } else {
+                content += 1  // including order numbers: "yes, cancel #1004" may name another order
+            }
+        }
+        let question = Self.isQuestion(text)
+        let yes = count[.yes, default: 0], no = count[.no, default: 0] + count[.negation, default: 0]
+        let turn = count[.contrast, default: 0]
+        if count[.hedge, default: 0] > 0 { return .unclear }
+        if yes > 0 {
+            return no == 0 && turn == 0 && content == 0 && !question ? .yes : .unclear
+        }
+        if no > 0 {
+            // A turn towards a no is still a no ("actually no"); other content or a question is not.
+            return content == 0 && !question ? .no : .unclear
+        }
+        if content > 0 || question { return .neither }
+        return .unclear
     }
 
     func cue(_ text: String) -> ConversationCue? {
-        let normalized = Tokenizer().words(text).joined(separator: " ")
-        switch normalized {
-        case "cancel", "never mind", "nevermind", "stop", "quit", "exit": return .stop
-        case "hold on", "one sec": return .hold
-        case "go back": return .resume
-        case "ok", "k", "thanks": return .acknowledgement
-        case "that s all": return .closing
-        default: return nil
+        let words = Self.words(text)
+        guard !words.isEmpty, words.count <= Self.longestCue else { return nil }
+        var labels: [CueLabel] = []
+        for unit in cues.segment(words) {
+            guard let label = unit.label else { return nil }
+            labels.append(label)
         }
+        guard let cue = labels.min()?.cue else { return nil }
+        // "ok?" or "no?" asks something; "continue?" and "one sec?" still are the cue.
+        if Self.isQuestion(text), cue != .resume, cue != .hold { return nil }
+        return cue
+    }
+
+    // MARK: - Normalisation
+
+    /// The message's words in the lexicon's form: Tokenizer words, emoji as placeholder words,
+    /// French elisions split ("d'accord" → "d accord", "l'annulez" → "l annulez").
+    static func words(_ text: String) -> [String] {
+        var prepared = String.UnicodeScalarView()
+        var previous: [Unicode.Scalar] = []  // the letters of the word being written, for elisions
+        for scalar in text.unicodeScalars {
+            if let placeholder = ConfirmationLexicon.emoji[scalar] {
+                prepared.append(contentsOf: " \(placeholder) ".unicodeScalars)
+                previous = []
+            } else if Self.isEmojiModifier(scalar) {
+                continue
+            } else if Self.isApostrophe(scalar), Self.isElision(previous) {
+                prepared.append(" ")
+                previous = []
+            } else {
+                prepared.append(scalar)
+                previous = scalar.properties.isAlphabetic ? previous + [scalar] : []
+            }
+        }
+        return Tokenizer().words(String(prepared))
+    }
+
+    /// True for the French elided words written before an apostrophe: c', d', j', l', m', n', s', t', qu'.
+    static func isElision(_ letters: [Unicode.Scalar]) -> Bool {
+        let word = String(String.UnicodeScalarView(letters)).lowercased()
+        return ["c", "d", "j", "l", "m", "n", "s", "t", "qu"].contains(word)
+    }
+
+    /// Variation selectors, the zero-width joiner, skin tones and the keycap mark: parts of an emoji,
+    /// which the tokenizer would otherwise keep as letters.
+    static func isEmojiModifier(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || scalar.value == 0x200D || scalar.value == 0x20E3
+            || (0x1F3FB...0x1F3FF).contains(scalar.value)
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{02BC}"
+    }
+
+    static func isQuestion(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "?" || $0 == "\u{FF1F}" || $0 == "\u{BF}" }
     }
 }

@@ -23,7 +23,13 @@ public enum ConversationCue: String, Sendable, Hashable, CaseIterable {
 
     /// The cue a message is, or nil when it says something else (a question, a request, an answer).
     ///
-    /// Only short messages that are *all* cue count: "ok, where is my order?" is not an acknowledgement.
+    /// Only short messages (up to ten words) that are *all* cue count: "ok, where is my order?" is not
+    /// an acknowledgement and "cancel my order" is a request, not ``stop``. Fillers such as "please",
+    /// "hmm", "just" or "thanks" may surround a cue. When a message holds several cues the first of
+    /// ``stop``, ``hold``, ``resume``, ``closing``, ``acknowledgement`` wins ("ok, one sec" is ``hold``,
+    /// "no that's all thanks" is ``closing``). A question mark is allowed only on ``resume`` and
+    /// ``hold`` ("where were we?"); "ok?" is nil. Case, accents, punctuation and emoji skin tones do
+    /// not matter.
     public static func detect(_ text: String) -> ConversationCue? {
         ConfirmationReader.shared.cue(text)
     }
