@@ -77,7 +77,7 @@ public struct OrderEditingSkill: Skill {
         case .no:
             return .answer("OK, I haven't cancelled anything: I've left order #\(number) as it is. Anything else I can help with?", facts: facts)
         case .unclear, .neither:
-            return .ask("I haven't cancelled anything. To cancel order #\(number) reply **yes**; to keep it reply **no**.", state: request.state,
+            return .ask("I haven't cancelled anything. To cancel order #\(number) reply yes; to keep it reply no.", state: request.state,
                         suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)])
         }
         guard let orders = context.tools.orders, let email = request.customer.identifiedEmail,

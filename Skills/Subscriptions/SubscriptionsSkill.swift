@@ -178,7 +178,7 @@ public struct SubscriptionsSkill: Skill {
     func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String, again: Bool = false) -> SkillResponse {
         var question: String
         if again {
-            question = "I haven't changed anything. To \(verb.phrase) your \(sub.productTitle) subscription reply **yes**; to keep it as it is reply **no**."
+            question = "I haven't changed anything. To \(verb.phrase) your \(sub.productTitle) subscription reply yes; to keep it as it is reply no."
         } else {
             question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
             if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }

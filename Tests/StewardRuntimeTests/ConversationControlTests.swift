@@ -205,7 +205,8 @@ import Testing
         #expect(again.outcome == "handoff_offered", "\(unclear) → \(again.outcome): \(again.text)")
         #expect(again.suggestions.contains { $0.action == "handoff:yes" })
         let yes = try await chat.say("yes")
-        #expect(yes.text.lowercased().contains("email"))
+        #expect(yes.skill == "handoff")
+        #expect(yes.outcome == "needs_input", "the email prompt")
         #expect(try await tickets.tickets(status: nil).isEmpty)
     }
 
@@ -216,7 +217,7 @@ import Testing
         try await chat.say("talk to a human")
         try await chat.say("yes")
         let again = try await chat.say(unclear)
-        #expect(again.outcome == "needs_input", "\(unclear) → \(again.outcome): \(again.text)")
+        #expect(again.outcome == "needs_input" || again.outcome == "hold", "\(unclear) → \(again.outcome): \(again.text)")
         #expect(again.skill == "handoff")
         let done = try await chat.say("jane.doe@example.com")
         #expect(done.outcome == "handoff")

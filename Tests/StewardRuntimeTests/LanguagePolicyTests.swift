@@ -50,7 +50,11 @@ struct LanguageEchoSkill: Skill {
         // "tak" is too short to change the language; it says yes.
         let email = try await chat.say("tak")
         #expect(email.text == Self.polish[.emailPrompt])
-        let wrong = try await chat.say("nie wiem")
+        // "I don't know" is not a no: the email is asked for again.
+        let unsure = try await chat.say("nie wiem")
+        #expect(unsure.outcome == "needs_input")
+        #expect(unsure.text == Self.polish[.notAnEmail]! + " " + Self.polish[.emailPrompt]!)
+        let wrong = try await chat.say("nie, dziękuję")
         #expect(wrong.outcome == "handoff_declined")
         #expect(wrong.text == Self.polish[.declinedMessage])
         #expect(try await tickets.tickets(status: nil).isEmpty)

@@ -180,9 +180,7 @@ extension ConversationEngine {
                 session.fallback.reasks = nil
                 return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
             }
-            if action == "handoff:no" || cue == .stop || cue == .closing || (action == nil && Confirmation.read(text) == .no)
-                || router.classify(text).intent == SystemIntent.cancel.rawValue
-            {
+            if action == "handoff:no" || cue == .stop || cue == .closing || (action == nil && Confirmation.read(text) == .no) {
                 return declineHandoff(session: &session)
             }
             if cue == .hold {
