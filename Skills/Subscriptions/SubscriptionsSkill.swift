@@ -146,12 +146,41 @@ public struct SubscriptionsSkill: Skill {
             case .skip: updated = try await provider.skipNext(subscriptionID: sub.id)
             case .cancel, .show: updated = try await provider.cancel(subscriptionID: sub.id, reason: "customer request via Steward")
             }
-            let text = switch verb {
-            case .pause: "Done: your \(sub.productTitle) subscription is paused, so there are no charges or deliveries until you resume it at \(provider.portalURL)"
-            case .skip: "Done: the next delivery of \(sub.productTitle) is skipped." + (updated.nextChargeAt.map { " Your next charge is now \(DateText.day($0))." } ?? "")
-            case .cancel, .show: "Done: your \(sub.productTitle) subscription is cancelled, and there will be no more charges for it."
-            }
-            return .answer(text, cards: [card(updated, portal: provider.portalURL)], facts: facts)
+            return outcome(of: verb, before: sub, after: updated, facts: facts, portal: provider.portalURL)
+        }
+    }
+
+    /// The reply to a change, from the subscription the platform returned, never from the verb asked:
+    /// a real pause says "paused"; a postponement (Recharge has no pause endpoint and moves the
+    /// next charge instead, api-contracts.md §5.2) says the subscription stays active and when the
+    /// next charge now is. A result that does not show the change is not claimed as done: the
+    /// customer is told it could not be confirmed and offered a person (`.cannotResolve`).
+    func outcome(of verb: Verb, before sub: Subscription, after updated: Subscription, facts: [String: String], portal: String) -> SkillResponse {
+        var facts = facts
+        facts["subscription_status"] = updated.status.rawValue
+        if let next = updated.nextChargeAt { facts["next_charge"] = DateText.day(next) }
+        let cards = [card(updated, portal: portal)]
+        let moved = updated.nextChargeAt.map { new in sub.nextChargeAt.map { new > $0 } ?? true } ?? false
+        switch verb {
+        case .pause where updated.status == .paused:
+            return .answer("Done: your \(sub.productTitle) subscription is paused, so there are no charges or deliveries until you resume it at \(portal)", cards: cards, facts: facts)
+        case .pause where updated.status == .active && moved:
+            let next = DateText.day(updated.nextChargeAt!)
+            return .answer(
+                "Done: our subscription system can't pause a subscription, so I postponed it instead. Your \(sub.productTitle) subscription stays active, and its next charge has moved to \(next). You'll be charged and sent a delivery then unless you change it again at \(portal)",
+                cards: cards, facts: facts)
+        case .skip where updated.status == .active && moved:
+            return .answer(
+                "Done: the next delivery of \(sub.productTitle) is skipped. Your next charge is now \(DateText.day(updated.nextChargeAt!)).",
+                cards: cards, facts: facts)
+        case .cancel where updated.status == .cancelled:
+            return .answer("Done: your \(sub.productTitle) subscription is cancelled, and there will be no more charges for it.", cards: cards, facts: facts)
+        default:
+            var now = "it is \(updated.status.rawValue)"
+            if updated.status == .active, let next = updated.nextChargeAt { now += " with the next charge on \(DateText.day(next))" }
+            return .cannotResolve(
+                "I asked to \(verb.phrase) your \(sub.productTitle) subscription, but I can't confirm it worked: \(now). A person from our team can check it for you.",
+                reason: "subscription \(verb.rawValue) not confirmed by the returned subscription (status \(updated.status.rawValue))", facts: facts)
         }
     }
 
