@@ -127,7 +127,7 @@ public struct SubscriptionsSkill: Skill {
         let facts = ["subscription": "\(sub.id) (\(sub.productTitle))"]
         guard state[Self.confirmingSlot] != nil else {
             state[Self.confirmingSlot] = "1"
-            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, pause: provider.pauseBehavior)
         }
         let answer: Bool? = switch request.action {
         case Self.confirmAction: true
@@ -136,7 +136,7 @@ public struct SubscriptionsSkill: Skill {
         }
         switch answer {
         case nil:
-            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, pause: provider.pauseBehavior)
         case false:
             return .answer("OK, I haven't changed your \(sub.productTitle) subscription.", facts: facts)
         case true:
@@ -200,10 +200,19 @@ public struct SubscriptionsSkill: Skill {
         return nil
     }
 
-    func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String) -> SkillResponse {
+    /// "Pause your … subscription (…)? Reply yes or no."; where the platform postpones instead of
+    /// pausing (``SubscriptionPauseBehavior/postpone(days:)``), the question says so.
+    func confirmQuestion(
+        _ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String,
+        pause: SubscriptionPauseBehavior = .pause
+    ) -> SkillResponse {
         var question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
         if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
         question += "? Reply yes or no."
+        if verb == .pause, case .postpone(let days) = pause {
+            question = "Our subscription system can't pause a subscription, but I can postpone your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted)): it stays active and its next charge"
+                + (sub.nextChargeAt.map { " (now \(DateText.day($0)))" } ?? "") + " moves \(days) days later. Postpone it? Reply yes or no."
+        }
         return SkillResponse(
             text: question, cards: [card(sub, portal: portal)],
             suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],

@@ -54,6 +54,8 @@ public protocol ReturnsProvider: Sendable {
 public protocol SubscriptionProvider: Sendable {
     /// The self-service portal where customers manage subscriptions.
     var portalURL: String { get }
+    /// What ``pause(subscriptionID:)`` does here; ``SubscriptionPauseBehavior/pause`` unless the platform says otherwise.
+    var pauseBehavior: SubscriptionPauseBehavior { get }
     /// The customer's subscriptions.
     func subscriptions(email: String) async throws -> [Subscription]
     /// Pauses a subscription, or does the nearest thing the platform offers, and returns the
@@ -66,6 +68,10 @@ public protocol SubscriptionProvider: Sendable {
     func skipNext(subscriptionID: String) async throws -> Subscription
     /// Cancels a subscription and returns it as the platform reports it (check `status`).
     func cancel(subscriptionID: String, reason: String) async throws -> Subscription
+}
+
+extension SubscriptionProvider {
+    public var pauseBehavior: SubscriptionPauseBehavior { .pause }
 }
 
 /// Loyalty points (the demo store, or a loyalty platform such as Smile.io).
