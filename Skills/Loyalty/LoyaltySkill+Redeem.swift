@@ -56,8 +56,13 @@ extension LoyaltySkill {
             }
             let list = affordable.enumerated().map { "\($0.offset + 1). \($0.element.name) (\(grouped($0.element.pointsCost)) points)" }
                 .joined(separator: ", ")
+            // A reward named but out of reach is answered, not silently ignored.
+            var lead = ""
+            if let wanted = chosen(from: account.rewards, request: request), wanted.pointsCost > account.pointsBalance {
+                lead = "\(wanted.name) needs \(grouped(wanted.pointsCost)) points, \(grouped(wanted.pointsCost - account.pointsBalance)) more than you have. "
+            }
             return .ask(
-                "You have \(grouped(account.pointsBalance)) points. Which reward would you like to redeem? \(list). Reply with its name or number.",
+                lead + "You have \(grouped(account.pointsBalance)) points. Which reward would you like to redeem? \(list). Reply with its name or number.",
                 state: SkillState(slots: [Self.stageSlot: "choose"]),
                 suggestions: affordable.map { Suggestion($0.name, action: Self.chooseAction + $0.id) },
                 facts: ["loyalty_points": String(account.pointsBalance)])

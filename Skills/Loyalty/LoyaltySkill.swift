@@ -81,8 +81,10 @@ public struct LoyaltySkill: Skill {
         let card = Card(
             kind: .loyalty, title: "Your rewards", subtitle: account.tier.map { "\($0) tier" }, fields: fields, url: url,
             buttons: url.map { [Card.Button(title: "Redeem points", url: $0)] } ?? [])
+        var suggestions = [Suggestion("How do I earn more points?", action: "intent:loyalty_program")]
+        if !redeemable.isEmpty { suggestions.insert(Suggestion("Redeem my points", action: "intent:loyalty_redeem"), at: 0) }
         return .answer(
-            text, cards: [card], suggestions: [Suggestion("How do I earn more points?", action: "intent:loyalty_program")],
+            text, cards: [card], suggestions: suggestions,
             facts: ["loyalty_points": String(account.pointsBalance), "loyalty_tier": account.tier ?? "none"])
     }
 

@@ -89,6 +89,22 @@ import Testing
         #expect(try await balance("jane.doe@example.com", in: engine) == 1250)
     }
 
+    @Test func aRewardOutOfReachIsSaidAndTheAffordableOnesListed() async throws {
+        let engine = try makeEngine(skills: shippedSkills)
+        let reply = try await Conversation(engine, customer: jane).say("I want to redeem my points for free shipping")
+        #expect(reply.text == "Redeem 300 points for Free shipping? Reply yes or no.")
+        let other = try await Conversation(engine, customer: jane).say("can I redeem points for the $25 off reward")
+        #expect(other.outcome == "needs_input")
+        #expect(other.text.hasPrefix("$25 off needs 2,500 points, 1,250 more than you have."))
+        #expect(other.suggestions.map(\.title) == ["Free shipping", "$5 off", "$10 off"])
+        #expect(try await balance("jane.doe@example.com", in: engine) == 1250)
+    }
+
+    @Test func theBalanceOffersRedemptionWhenARewardIsAffordable() async throws {
+        let reply = try await Conversation(try makeEngine(), customer: jane).say("how many points do I have?")
+        #expect(reply.suggestions.first?.action == "intent:loyalty_redeem")
+    }
+
     @Test func aBalanceTooSmallForAnyRewardRedeemsNothing() async throws {
         let engine = try makeEngine(skills: shippedSkills)
         let noah = Customer(email: "noah.williams@example.com", authenticated: true)
