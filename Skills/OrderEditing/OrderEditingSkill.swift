@@ -86,6 +86,13 @@ public struct OrderEditingSkill: Skill {
             return outcome(of: cancelled, facts: facts, context: context)
         } catch ToolError.notAllowed {
             return shipped(order, intent: "order_cancel", facts: facts, context: context)
+        } catch let error as ToolError {
+            return .cannotResolve("I'm sorry, I couldn't cancel order \(order.name): \(error.description)", reason: "order cancel refused: \(error)", facts: facts)
+        } catch {
+            // A failure after the request was sent (a timeout, a 500) may hide a cancellation that went through.
+            return .cannotResolve(
+                "I couldn't confirm whether order \(order.name) was cancelled, so please don't try again just yet: a person from our team can check it for you.",
+                reason: "order cancel outcome unknown: \(error)", facts: facts)
         }
     }
 

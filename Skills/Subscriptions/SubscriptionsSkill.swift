@@ -79,6 +79,11 @@ public struct SubscriptionsSkill: Skill {
             response = try await act(verb, on: subs, request: request, state: state, provider: provider)
         } catch let error as ToolError {
             response = .answer("I couldn't make that change: \(error.description) You can manage your subscriptions at \(provider.portalURL)")
+        } catch {
+            // A failure after the request was sent (a timeout, a 500) may hide a change that went through.
+            response = .cannotResolve(
+                "I couldn't confirm whether that change went through, so please don't try again just yet: a person from our team can check your subscription.",
+                reason: "subscription \(verb.rawValue) outcome unknown: \(error)")
         }
         response.verifiedEmail = verifiedEmail
         return response

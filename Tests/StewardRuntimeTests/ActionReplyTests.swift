@@ -83,6 +83,15 @@ import Testing
         #expect(!reply.text.contains("has been refunded"))
     }
 
+    @Test func aCancelWhoseOutcomeIsUnknownIsHandedToAPerson() async throws {
+        let engine = try makeEngine(skills: shippedSkills, tools: { $0.orders = StuckOrders(failsAfterSending: true) })
+        let chat = Conversation(engine, customer: bob)
+        try await chat.say("please cancel order #5001")
+        let reply = try await chat.say("yes")
+        #expect(reply.text.contains("couldn't confirm whether order #5001 was cancelled"))
+        #expect(!reply.text.contains("Done"))
+    }
+
     @Test func theDemoStoreVoidsAnAuthorisationAndSaysSo() async throws {
         let engine = try makeEngine(skills: shippedSkills)
         let jane = Customer(email: "jane.doe@example.com", authenticated: true)
@@ -152,7 +161,9 @@ struct StuckSubscriptions: SubscriptionProvider {
 
 /// An order platform with one unshipped, paid order whose cancel either does not take or leaves the payment as paid.
 struct StuckOrders: OrderProvider {
+    struct Timeout: Error {}
     var cancels = false
+    var failsAfterSending = false
     var order: Order {
         Order(
             id: "5001", number: "5001", email: "bob.norman@mail.example.com", createdAt: Date().addingTimeInterval(-3600),
@@ -161,6 +172,7 @@ struct StuckOrders: OrderProvider {
     func order(number: String) async throws -> Order? { number.hasSuffix("5001") ? order : nil }
     func orders(email: String) async throws -> [Order] { [order] }
     func cancel(orderNumber: String, reason: String) async throws -> Order {
+        if failsAfterSending { throw Timeout() }
         var result = order
         if cancels {
             result.status = .cancelled
