@@ -86,7 +86,9 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "StewardRuntimeTests",
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter"] + skills.map { .target(name: $0) },
+        // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting"]
+            + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),

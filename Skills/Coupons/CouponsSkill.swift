@@ -12,17 +12,35 @@ public struct CouponsSkill: Skill {
             return .cannotResolve("I can't look up discount codes right now.", reason: "no coupon provider configured")
         }
         let now = Date()
-        let publicCodes = try await provider.publicCoupons()
+        // Every configured source is asked (Shopify and Klaviyo through CompositeCouponProvider); one
+        // that fails leaves its codes out and the reply says some codes could not be checked.
+        var incomplete = false
+        var publicCodes: [Coupon] = []
+        do {
+            publicCodes = try await provider.publicCoupons()
+        } catch {
+            context.logger.warning("public coupons unavailable", metadata: ["error": "\(error)"])
+            incomplete = true
+        }
         var personal: [Coupon] = []
         if let email = request.customer.identifiedEmail {
-            personal = try await provider.coupons(email: email).filter { $0.isValid(at: now) }
+            let lookup = await provider.personalCoupons(email: email)
+            for failure in lookup.failures {
+                context.logger.warning("personal coupons unavailable from a source", metadata: ["error": "\(failure)"])
+            }
+            incomplete = incomplete || lookup.isPartial
+            personal = lookup.coupons.filter { $0.isValid(at: now) }
         }
+        let missing = incomplete ? " I couldn't check all of our discount systems just now, so there may be other codes for you; please ask again later." : ""
         if request.intent == "coupon_problem" {
             return problem(request.text, known: publicCodes + personal, now: now, context: context)
         }
         let valid = publicCodes.filter { $0.isValid(at: now) }
         let codes = personal + valid
         guard !codes.isEmpty else {
+            if incomplete {
+                return .cannotResolve("I couldn't look up discount codes just now.", reason: "every coupon source failed or gave nothing while one failed")
+            }
             return .answer("There are no discount codes available right now. Sign up to our newsletter to hear about the next one.")
         }
         var text = ""
@@ -37,7 +55,7 @@ public struct CouponsSkill: Skill {
         if !request.customer.isIdentified {
             text += " Personal codes are shown once we know it's you (after checking an order, or when you're signed in)."
         }
-        text += " Only one code can be used per order."
+        text += " Only one code can be used per order." + missing
         return .answer(text.trimmingCharacters(in: .whitespaces), cards: codes.map(card), facts: ["coupons": codes.map(\.code).joined(separator: ",")])
     }
 

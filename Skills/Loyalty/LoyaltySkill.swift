@@ -1,8 +1,9 @@
 import Foundation
 import StewardCore
 
-/// Tells an identified customer their points, tier and the rewards they can redeem now, and
-/// explains the loyalty programme (earning, tiers, expiry) to anyone from `knowledge/loyalty.md`.
+/// Tells an identified customer their points, tier and the rewards they can redeem now, redeems
+/// one once they confirm (`LoyaltySkill+Redeem.swift`), and explains the loyalty programme
+/// (earning, tiers, expiry, how to redeem) to anyone from `knowledge/loyalty.md`.
 public struct LoyaltySkill: Skill {
     public init() {}
 
@@ -22,6 +23,9 @@ public struct LoyaltySkill: Skill {
             return .cannotResolve("I can't look up reward points right now.", reason: "no loyalty provider configured")
         }
         if let email = request.customer.identifiedEmail {
+            if request.intent == "loyalty_redeem" {
+                return try await redeem(request, email: email, provider: provider, context: context)
+            }
             return try await balance(email: email, provider: provider, context: context)
         }
         switch try await OrderLookup().resolve(request, context: context) {
@@ -34,7 +38,17 @@ public struct LoyaltySkill: Skill {
             guard let email = verifiedEmail ?? request.customer.identifiedEmail else {
                 return .cannotResolve("I couldn't check your details.", reason: "order lookup gave no email")
             }
-            var response = try await balance(email: email, provider: provider, context: context)
+            var response: SkillResponse
+            if request.intent == "loyalty_redeem" {
+                // Proven just now: start choosing a reward afresh (the lookup's slots are done with).
+                var fresh = request
+                fresh.state = SkillState()
+                fresh.isContinuation = false
+                fresh.text = ""
+                response = try await redeem(fresh, email: email, provider: provider, context: context)
+            } else {
+                response = try await balance(email: email, provider: provider, context: context)
+            }
             response.verifiedEmail = verifiedEmail
             return response
         }
@@ -67,8 +81,10 @@ public struct LoyaltySkill: Skill {
         let card = Card(
             kind: .loyalty, title: "Your rewards", subtitle: account.tier.map { "\($0) tier" }, fields: fields, url: url,
             buttons: url.map { [Card.Button(title: "Redeem points", url: $0)] } ?? [])
+        var suggestions = [Suggestion("How do I earn more points?", action: "intent:loyalty_program")]
+        if !redeemable.isEmpty { suggestions.insert(Suggestion("Redeem my points", action: "intent:loyalty_redeem"), at: 0) }
         return .answer(
-            text, cards: [card], suggestions: [Suggestion("How do I earn more points?", action: "intent:loyalty_program")],
+            text, cards: [card], suggestions: suggestions,
             facts: ["loyalty_points": String(account.pointsBalance), "loyalty_tier": account.tier ?? "none"])
     }
 

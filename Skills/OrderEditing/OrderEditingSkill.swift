@@ -87,13 +87,16 @@ public struct OrderEditingSkill: Skill {
         }
         do {
             let cancelled = try await orders.cancel(orderNumber: order.number, reason: "customer request via Steward")
-            let payment = order.financialStatus == "authorized"
-                ? "The payment was only authorised, so you won't be charged."
-                : "The \(order.total.formatted) will be refunded to your original payment method."
-            return .answer("Done: order \(order.name) is cancelled. \(payment)", cards: [card(cancelled, context: context)],
-                           facts: facts.merging(["order_status": cancelled.progress.rawValue]) { _, new in new })
+            return outcome(of: cancelled, facts: facts, context: context)
         } catch ToolError.notAllowed {
             return shipped(order, intent: "order_cancel", facts: facts, context: context)
+        } catch let error as ToolError {
+            return .cannotResolve("I'm sorry, I couldn't cancel order \(order.name): \(error.description)", reason: "order cancel refused: \(error)", facts: facts)
+        } catch {
+            // A failure after the request was sent (a timeout, a 500) may hide a cancellation that went through.
+            return .cannotResolve(
+                "I couldn't confirm whether order \(order.name) was cancelled, so please don't try again just yet: a person from our team can check it for you.",
+                reason: "order cancel outcome unknown: \(error)", facts: facts)
         }
     }
 
@@ -101,6 +104,40 @@ public struct OrderEditingSkill: Skill {
     /// only another order number ("yes, cancel #1004") makes the answer unclear.
     static func withoutOrderNumber(_ number: String, in text: String) -> String {
         text.replacingOccurrences(of: "#\(number)", with: " ").replacingOccurrences(of: number, with: " ")
+    }
+
+    /// The reply to a cancellation, from the order the platform returned (never from the request):
+    /// whether it is cancelled, and what happened to the payment (`financial_status`: `refunded`,
+    /// `partially_refunded`, `voided`, `authorized`, `paid`…; api-contracts.md §1.5 says it "may
+    /// become `refunded`", so nothing is assumed). An order that still shows as open is not claimed
+    /// as cancelled: the customer is offered a person (`.cannotResolve`); so is a cancelled order
+    /// whose payment was taken and shows no refund.
+    func outcome(of order: Order, facts: [String: String], context: SkillContext) -> SkillResponse {
+        var facts = facts
+        facts["order_status"] = order.progress.rawValue
+        facts["financial_status"] = order.financialStatus
+        let cards = [card(order, context: context)]
+        guard order.status == .cancelled || order.cancelledAt != nil else {
+            return .cannotResolve(
+                "I asked to cancel order \(order.name), but it still shows as \(order.progress.phrase), so I can't confirm it's cancelled. A person from our team can check it for you.",
+                reason: "order cancel not confirmed by the returned order", facts: facts)
+        }
+        let payment: String
+        switch order.financialStatus.lowercased() {
+        case "refunded":
+            payment = "The \(order.total.formatted) has been refunded to your original payment method (it can take a few days to show)."
+        case "partially_refunded":
+            payment = "Part of the payment has been refunded so far."
+        case "voided":
+            payment = "The payment was only authorised, and that authorisation has been cancelled, so you won't be charged."
+        case "authorized", "pending":
+            payment = "The payment was only authorised, not taken, so you haven't been charged."
+        default:
+            return SkillResponse(
+                text: "Order \(order.name) is cancelled, but its payment still shows as \(order.financialStatus.replacingOccurrences(of: "_", with: " ")): I can't see a refund yet. A person from our team can check the refund for you.",
+                cards: cards, outcome: .cannotResolve(reason: "order cancelled but no refund shown"), state: SkillState(), facts: facts)
+        }
+        return .answer("Done: order \(order.name) is cancelled. \(payment)", cards: cards, facts: facts)
     }
 
     /// A polite refusal for an order that has (partly) shipped, with the returns path.

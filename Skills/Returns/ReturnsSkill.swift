@@ -18,7 +18,7 @@ public struct ReturnsSkill: Skill {
             if request.intent == "return_status" {
                 return try await status(of: order, verifiedEmail: verifiedEmail, context: context)
             }
-            return eligibility(of: order, verifiedEmail: verifiedEmail, context: context)
+            return await eligibility(of: order, verifiedEmail: verifiedEmail, context: context)
         }
     }
 
@@ -33,9 +33,13 @@ public struct ReturnsSkill: Skill {
             suggestions: [Suggestion("Start a return", action: "intent:return_start")])
     }
 
-    func eligibility(of order: Order, verifiedEmail: String?, context: SkillContext, now: Date = Date()) -> SkillResponse {
+    /// Whether the order's items can be returned: by state, the return window, final sale, and the
+    /// returns the returns provider (Loop, or the demo store) already holds for the order. An item
+    /// already in a return that is not cancelled is not offered again; the reply names it and the
+    /// return's status. A return that does not say which items it holds blocks the whole order.
+    func eligibility(of order: Order, verifiedEmail: String?, context: SkillContext, now: Date = Date()) async -> SkillResponse {
         let portal = context.tools.returns?.portalURL ?? context.shop.returnsPortalURL
-        let facts = ["order": order.name, "order_status": order.progress.rawValue]
+        var facts = ["order": order.name, "order_status": order.progress.rawValue]
         switch order.progress {
         case .processing:
             return .answer(
@@ -60,16 +64,48 @@ public struct ReturnsSkill: Skill {
                 "Order \(order.name) was delivered \(days) days ago, which is past our \(window)-day return window, so it can't be returned through the portal.",
                 verifiedEmail: verifiedEmail, facts: facts.merging(["delivered_days_ago": String(days)]) { a, _ in a })
         }
-        let returnable = order.lineItems.filter(\.returnable)
-        let finalSale = order.lineItems.filter { !$0.returnable }
-        guard !returnable.isEmpty else {
+        var existing: [ReturnRequest] = []
+        var checked = true
+        if let provider = context.tools.returns {
+            do {
+                existing = try await provider.returns(orderNumber: order.number).filter(\.status.holdsItems)
+            } catch {
+                checked = false
+                context.logger.warning("open returns could not be checked", metadata: ["order": "\(order.name)", "error": "\(error)"])
+            }
+        }
+        if let unscoped = existing.first(where: { $0.items.isEmpty }) {
+            facts["return_status"] = unscoped.status.rawValue
             return .answer(
-                "The items in order \(order.name) were final sale, so they can't be returned.",
+                "Order \(order.name) already has a return (\(unscoped.id)), which is \(unscoped.status.phrase), and I can't tell which items it covers, so I can't say what else could be returned. You can see it and add items at \(portal)",
                 verifiedEmail: verifiedEmail, facts: facts)
+        }
+        let held: [(line: LineItem, request: ReturnRequest)] = order.lineItems.compactMap { line in
+            existing.first { $0.holds(line) }.map { (line, $0) }
+        }
+        let heldIDs = Set(held.map(\.line.id))
+        let returnable = order.lineItems.filter { $0.returnable && !heldIDs.contains($0.id) }
+        let finalSale = order.lineItems.filter { !$0.returnable && !heldIDs.contains($0.id) }
+        let alreadyText = held.isEmpty ? "" : " Already in a return: "
+            + held.map { "\($0.line.title) (return \($0.request.id), \($0.request.status.phrase))" }.joined(separator: "; ") + "."
+        if !held.isEmpty {
+            facts["items_in_return"] = held.map(\.line.id).joined(separator: ",")
+            facts["return_status"] = held.map(\.request.status.rawValue).joined(separator: ",")
+        }
+        let unchecked = checked ? "" : " (I couldn't check for returns already open on this order just now.)"
+        guard !returnable.isEmpty else {
+            var text = held.isEmpty
+                ? "The items in order \(order.name) were final sale, so they can't be returned."
+                : "Every returnable item in order \(order.name) already has a return, so there's nothing more to return.\(alreadyText)"
+            if !held.isEmpty, !finalSale.isEmpty { text += " Not returnable (final sale): " + finalSale.map(\.title).joined(separator: ", ") + "." }
+            if !held.isEmpty { text += " Ask me \"where is my return?\" for its progress." }
+            return .answer(text, verifiedEmail: verifiedEmail, facts: facts)
         }
         var text = "Good news: order \(order.name) can be returned until \(DateText.day(delivered.addingTimeInterval(Double(window) * 86_400))) (\(window - days) days left)."
         text += " Returnable: " + returnable.map(\.title).joined(separator: ", ") + "."
+        text += alreadyText
         if !finalSale.isEmpty { text += " Not returnable (final sale): " + finalSale.map(\.title).joined(separator: ", ") + "." }
+        text += unchecked
         text += " Start your return or exchange at \(portal)"
         let card = Card(
             kind: .order, title: "Return order \(order.name)", subtitle: "\(window - days) days left to return",

@@ -79,6 +79,11 @@ public struct SubscriptionsSkill: Skill {
             response = try await act(verb, on: subs, request: request, state: state, provider: provider)
         } catch let error as ToolError {
             response = .answer("I couldn't make that change: \(error.description) You can manage your subscriptions at \(provider.portalURL)")
+        } catch {
+            // A failure after the request was sent (a timeout, a 500) may hide a change that went through.
+            response = .cannotResolve(
+                "I couldn't confirm whether that change went through, so please don't try again just yet: a person from our team can check your subscription.",
+                reason: "subscription \(verb.rawValue) outcome unknown: \(error)")
         }
         response.verifiedEmail = verifiedEmail
         return response
@@ -127,7 +132,7 @@ public struct SubscriptionsSkill: Skill {
         let facts = ["subscription": "\(sub.id) (\(sub.productTitle))"]
         guard state[Self.confirmingSlot] != nil else {
             state[Self.confirmingSlot] = "1"
-            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL)
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, pause: provider.pauseBehavior)
         }
         // Only a clear yes (or the Yes button) changes the subscription; a clear no ends the task;
         // anything else (a hedge, mixed signals, a yes with another request) asks again.
@@ -138,7 +143,7 @@ public struct SubscriptionsSkill: Skill {
         }
         switch answer {
         case .unclear, .neither:
-            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, again: true)
+            return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, pause: provider.pauseBehavior, again: true)
         case .no:
             return .answer("OK, I haven't changed your \(sub.productTitle) subscription.", facts: facts)
         case .yes:
@@ -148,12 +153,41 @@ public struct SubscriptionsSkill: Skill {
             case .skip: updated = try await provider.skipNext(subscriptionID: sub.id)
             case .cancel, .show: updated = try await provider.cancel(subscriptionID: sub.id, reason: "customer request via Steward")
             }
-            let text = switch verb {
-            case .pause: "Done: your \(sub.productTitle) subscription is paused, so there are no charges or deliveries until you resume it at \(provider.portalURL)"
-            case .skip: "Done: the next delivery of \(sub.productTitle) is skipped." + (updated.nextChargeAt.map { " Your next charge is now \(DateText.day($0))." } ?? "")
-            case .cancel, .show: "Done: your \(sub.productTitle) subscription is cancelled, and there will be no more charges for it."
-            }
-            return .answer(text, cards: [card(updated, portal: provider.portalURL)], facts: facts)
+            return outcome(of: verb, before: sub, after: updated, facts: facts, portal: provider.portalURL)
+        }
+    }
+
+    /// The reply to a change, from the subscription the platform returned, never from the verb asked:
+    /// a real pause says "paused"; a postponement (Recharge has no pause endpoint and moves the
+    /// next charge instead, api-contracts.md §5.2) says the subscription stays active and when the
+    /// next charge now is. A result that does not show the change is not claimed as done: the
+    /// customer is told it could not be confirmed and offered a person (`.cannotResolve`).
+    func outcome(of verb: Verb, before sub: Subscription, after updated: Subscription, facts: [String: String], portal: String) -> SkillResponse {
+        var facts = facts
+        facts["subscription_status"] = updated.status.rawValue
+        if let next = updated.nextChargeAt { facts["next_charge"] = DateText.day(next) }
+        let cards = [card(updated, portal: portal)]
+        let moved = updated.nextChargeAt.map { new in sub.nextChargeAt.map { new > $0 } ?? true } ?? false
+        switch verb {
+        case .pause where updated.status == .paused:
+            return .answer("Done: your \(sub.productTitle) subscription is paused, so there are no charges or deliveries until you resume it at \(portal)", cards: cards, facts: facts)
+        case .pause where updated.status == .active && moved:
+            let next = DateText.day(updated.nextChargeAt!)
+            return .answer(
+                "Done: our subscription system can't pause a subscription, so I postponed it instead. Your \(sub.productTitle) subscription stays active, and its next charge has moved to \(next). You'll be charged and sent a delivery then unless you change it again at \(portal)",
+                cards: cards, facts: facts)
+        case .skip where updated.status == .active && moved:
+            return .answer(
+                "Done: the next delivery of \(sub.productTitle) is skipped. Your next charge is now \(DateText.day(updated.nextChargeAt!)).",
+                cards: cards, facts: facts)
+        case .cancel where updated.status == .cancelled:
+            return .answer("Done: your \(sub.productTitle) subscription is cancelled, and there will be no more charges for it.", cards: cards, facts: facts)
+        default:
+            var now = "it is \(updated.status.rawValue)"
+            if updated.status == .active, let next = updated.nextChargeAt { now += " with the next charge on \(DateText.day(next))" }
+            return .cannotResolve(
+                "I asked to \(verb.phrase) your \(sub.productTitle) subscription, but I can't confirm it worked: \(now). A person from our team can check it for you.",
+                reason: "subscription \(verb.rawValue) not confirmed by the returned subscription (status \(updated.status.rawValue))", facts: facts)
         }
     }
 
@@ -173,16 +207,23 @@ public struct SubscriptionsSkill: Skill {
         return nil
     }
 
-    /// Asks to confirm the change; `again` when the customer's last reply was not a clear yes or no,
-    /// which says nothing has changed and spells out both answers.
-    func confirmQuestion(_ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String, again: Bool = false) -> SkillResponse {
-        var question: String
+    /// "Pause your … subscription (…)? Reply yes or no."; where the platform postpones instead of
+    /// pausing (``SubscriptionPauseBehavior/postpone(days:)``), the question says so. `again` when the
+    /// customer's last reply was not a clear yes or no: it says nothing has changed and spells out both answers.
+    func confirmQuestion(
+        _ verb: Verb, _ sub: Subscription, state: SkillState, facts: [String: String], portal: String,
+        pause: SubscriptionPauseBehavior = .pause, again: Bool = false
+    ) -> SkillResponse {
+        var question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
+        if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
+        question += "? Reply yes or no."
+        if verb == .pause, case .postpone(let days) = pause {
+            question = "Our subscription system can't pause a subscription, but I can postpone your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted)): it stays active and its next charge"
+                + (sub.nextChargeAt.map { " (now \(DateText.day($0)))" } ?? "") + " moves \(days) days later. Postpone it? Reply yes or no."
+        }
         if again {
-            question = "I haven't changed anything. To \(verb.phrase) your \(sub.productTitle) subscription reply yes; to keep it as it is reply no."
-        } else {
-            question = "\(verb.phrase.prefix(1).uppercased() + verb.phrase.dropFirst()) your \(sub.productTitle) subscription (\(sub.interval), \(sub.price.formatted))"
-            if let next = sub.nextChargeAt { question += ", next charge \(DateText.day(next))" }
-            question += "? Reply yes or no."
+            let action = verb == .pause && pause != .pause ? "postpone" : verb.phrase
+            question = "I haven't changed anything. To \(action) your \(sub.productTitle) subscription reply yes; to keep it as it is reply no."
         }
         return SkillResponse(
             text: question, cards: [card(sub, portal: portal)],

@@ -56,6 +56,12 @@ enum LoopStub {
         #expect(first.status == .inTransit)
         #expect(first.resolution == "exchange")
         #expect(first.labelURL == "https://labels.example/abc.pdf")
+        // The returned items, matched to the order by Shopify's line-item id (provider_line_item_id), then SKU.
+        #expect(first.items == [ReturnRequest.Item(lineItemID: "23984238720", sku: "2039473-Y", title: "Black Striped Shirt")])
+        let shirt = LineItem(id: "23984238720", title: "Black Striped Shirt", price: Money(78))
+        let other = LineItem(id: "1", title: "Socks", sku: "SOCKS", price: Money(5))
+        #expect(first.holds(shirt))
+        #expect(!first.holds(other))
         // "2023-08-22 14:08:31" has no zone: read as UTC.
         #expect(first.createdAt == Date(timeIntervalSince1970: 1_692_713_311))
     }

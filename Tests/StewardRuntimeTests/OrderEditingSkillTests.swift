@@ -35,7 +35,7 @@ import Testing
         try await chat.say("I want to cancel order 1035")
         let done = try await chat.say("yes please")
         #expect(done.text.contains("order #1035 is cancelled"))
-        #expect(done.text.contains("$179.00 will be refunded"))
+        #expect(done.text.contains("$179.00 has been refunded"))
         #expect(try await engine.tools.orders?.order(number: "1035")?.status == .cancelled)
     }
 

@@ -22,10 +22,13 @@ let shippedSkills: [any Skill] = [
 private let sharedEngine = Result { try ConversationEngine.make(configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot) }
 
 /// An engine over the repository's demo store and knowledge base.
-func makeEngine(configuration: StewardConfiguration? = nil, skills: [any Skill]? = nil) throws -> ConversationEngine {
-    guard configuration != nil || skills != nil else { return try sharedEngine.get() }
+func makeEngine(
+    configuration: StewardConfiguration? = nil, skills: [any Skill]? = nil, tools: (@Sendable (inout Toolbox) -> Void)? = nil
+) throws -> ConversationEngine {
+    guard configuration != nil || skills != nil || tools != nil else { return try sharedEngine.get() }
     return try ConversationEngine.make(
-        configuration: configuration ?? StewardConfiguration(), skills: skills ?? shippedSkills, baseDirectory: repositoryRoot)
+        configuration: configuration ?? StewardConfiguration(), skills: skills ?? shippedSkills, baseDirectory: repositoryRoot,
+        tools: tools ?? { _ in })
 }
 
 /// Sends messages in one session and returns the replies.

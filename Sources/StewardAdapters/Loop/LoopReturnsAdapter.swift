@@ -6,7 +6,8 @@ import StewardHTTP
 /// Returns and exchanges from Loop Returns.
 ///
 /// ``returns(orderNumber:)`` reads `GET /warehouse/return/details?order_name=1001` (the order
-/// name without `#`, as Loop's docs write it). Customers start returns in the shop's Loop portal,
+/// name without `#`, as Loop's docs write it), with each return's `line_items` (matched to the
+/// order's lines by `provider_line_item_id`, then `sku`, then title; api-contracts.md §5.1). Customers start returns in the shop's Loop portal,
 /// ``portalURL``.
 public struct LoopReturnsAdapter: ReturnsProvider {
     /// How to reach Loop.
@@ -101,8 +102,18 @@ public struct LoopReturnsAdapter: ReturnsProvider {
         var labelStatus: String?
         var labelUrl: String?
         var trackingNumber: String?
+        var lineItems: [LineItemDTO]?
 
         struct Refund: Decodable { var amount: FlexibleDecimal? }
+    }
+
+    /// A returned item: `provider_line_item_id` is the shop platform's (Shopify's) line-item id;
+    /// `line_item_id` is Loop's own and is not used for matching.
+    struct LineItemDTO: Decodable {
+        var providerLineItemId: FlexibleID?
+        var sku: String?
+        var title: String?
+        var variantTitle: String?
     }
 
     static func returnRequest(_ dto: ReturnDTO, fallbackOrder: String) -> ReturnRequest? {
@@ -111,7 +122,10 @@ public struct LoopReturnsAdapter: ReturnsProvider {
         while order.hasPrefix("#") { order.removeFirst() }
         return ReturnRequest(
             id: id.value, orderNumber: order, status: status(dto), resolution: resolution(dto.outcome),
-            createdAt: dto.createdAt?.value ?? Date(timeIntervalSince1970: 0), labelURL: dto.labelUrl)
+            createdAt: dto.createdAt?.value ?? Date(timeIntervalSince1970: 0), labelURL: dto.labelUrl,
+            items: (dto.lineItems ?? []).map {
+                ReturnRequest.Item(lineItemID: $0.providerLineItemId?.value, sku: $0.sku, title: $0.title ?? $0.sku ?? "Item")
+            })
     }
 
     static func status(_ dto: ReturnDTO) -> ReturnRequest.Status {

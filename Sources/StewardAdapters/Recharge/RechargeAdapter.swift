@@ -56,6 +56,9 @@ public struct RechargeAdapter: SubscriptionProvider {
     /// The customer portal where subscriptions are managed.
     public var portalURL: String { configuration.portalURL }
 
+    /// Recharge has no pause endpoint: a pause postpones the next charge by ``Configuration/pauseDays``.
+    public var pauseBehavior: SubscriptionPauseBehavior { .postpone(days: configuration.pauseDays) }
+
     /// Creates an adapter with the API token given directly.
     ///
     /// - Throws: ``IntegrationError`` when the token is empty or a setting is malformed.

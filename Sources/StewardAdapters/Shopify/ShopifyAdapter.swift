@@ -156,9 +156,21 @@ public struct ShopifyAdapter: OrderProvider, ProductCatalog, CouponProvider, Cus
         try await transport.publicCoupons(at: Date(), ruleLimit: max(1, configuration.maxPriceRules))
     }
 
-    /// Always empty: Shopify discounts for specific customers are not offered through this adapter.
+    /// The codes of running discounts limited to the Shopify customer with this email
+    /// (`customer_selection: "prerequisite"` with their id in `prerequisite_customer_ids`); empty
+    /// when there is no such customer.
+    ///
+    /// Reads `GET /customers/search.json?query=email:…`, `GET /price_rules.json` and each matching
+    /// rule's `discount_codes.json` (api-contracts.md §1.7; `prerequisite_customer_ids` is from
+    /// Shopify's PriceRule resource and not in the notes, so it is read leniently).
     public func coupons(email: String) async throws -> [Coupon] {
-        []
+        let trimmed = email.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let customers = try await transport.customers(email: trimmed)
+        guard !customers.isEmpty else { return [] }
+        return try await transport.reservedCoupons(
+            customerIDs: Set(customers.map(\.id)), email: customers.first?.email ?? trimmed, at: Date(),
+            ruleLimit: max(1, configuration.maxPriceRules))
     }
 
     // MARK: CustomerDirectory

@@ -121,6 +121,9 @@ enum ShopifyREST {
         var endsAt: FlexibleDate?
         var usageLimit: Int?
         var prerequisiteSubtotalRange: Range?
+        /// The customers a `customer_selection: "prerequisite"` discount is limited to (Shopify's
+        /// PriceRule resource; not in api-contracts.md §1.7, so read leniently).
+        var prerequisiteCustomerIds: [FlexibleID]?
     }
 
     struct DiscountCodeDTO: Decodable {
@@ -255,11 +258,19 @@ enum ShopifyREST {
             && (rule.endsAt.map { $0.value > date } ?? true)
     }
 
-    static func coupon(code: DiscountCodeDTO, rule: PriceRuleDTO, currency: String) -> Coupon? {
+    /// True when the discount is limited to one of these customers and is running at `date`.
+    static func isReserved(_ rule: PriceRuleDTO, for customerIDs: Set<String>, at date: Date) -> Bool {
+        rule.customerSelection == "prerequisite"
+            && (rule.prerequisiteCustomerIds ?? []).contains { customerIDs.contains($0.value) }
+            && (rule.startsAt.map { $0.value <= date } ?? true)
+            && (rule.endsAt.map { $0.value > date } ?? true)
+    }
+
+    static func coupon(code: DiscountCodeDTO, rule: PriceRuleDTO, currency: String, email: String? = nil) -> Coupon? {
         guard let text = code.code, !text.isEmpty else { return nil }
         if let limit = rule.usageLimit, let used = code.usageCount, used >= limit { return nil }
         return Coupon(
-            code: text, description: describe(rule, currency: currency), email: nil, expiresAt: rule.endsAt?.value,
+            code: text, description: describe(rule, currency: currency), email: email, expiresAt: rule.endsAt?.value,
             minimumSubtotal: rule.prerequisiteSubtotalRange?.greaterThanOrEqualTo.map { Money($0.value, currency: currency) })
     }
 

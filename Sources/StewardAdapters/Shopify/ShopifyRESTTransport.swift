@@ -105,6 +105,18 @@ struct ShopifyRESTTransport: ShopifyTransport {
     func publicCoupons(at date: Date, ruleLimit: Int) async throws -> [Coupon] {
         let rules = try await endpoint.get(ShopifyREST.PriceRuleList.self, "price_rules.json", query: [("limit", "250")])
             .priceRules.filter { ShopifyREST.isPublic($0, at: date) }.prefix(ruleLimit)
+        return try await codes(of: Array(rules), email: nil)
+    }
+
+    func reservedCoupons(customerIDs: Set<String>, email: String, at date: Date, ruleLimit: Int) async throws -> [Coupon] {
+        guard !customerIDs.isEmpty else { return [] }
+        let rules = try await endpoint.get(ShopifyREST.PriceRuleList.self, "price_rules.json", query: [("limit", "250")])
+            .priceRules.filter { ShopifyREST.isReserved($0, for: customerIDs, at: date) }.prefix(ruleLimit)
+        return try await codes(of: Array(rules), email: email)
+    }
+
+    /// The usable codes of these discounts (`GET /price_rules/{id}/discount_codes.json` each), in rule order.
+    private func codes(of rules: [ShopifyREST.PriceRuleDTO], email: String?) async throws -> [Coupon] {
         let endpoint = self.endpoint
         let currency = self.currency
         return try await withThrowingTaskGroup(of: (Int, [Coupon]).self) { group in
@@ -112,7 +124,7 @@ struct ShopifyRESTTransport: ShopifyTransport {
                 group.addTask {
                     let codes = try await endpoint.get(
                         ShopifyREST.DiscountCodeList.self, "price_rules/\(ServiceEndpoint.encode(rule.id.value))/discount_codes.json")
-                    return (index, codes.discountCodes.compactMap { ShopifyREST.coupon(code: $0, rule: rule, currency: currency) })
+                    return (index, codes.discountCodes.compactMap { ShopifyREST.coupon(code: $0, rule: rule, currency: currency, email: email) })
                 }
             }
             var byRule: [(Int, [Coupon])] = []

@@ -22,6 +22,9 @@ protocol ShopifyTransport: Sendable {
     func products(limit: Int) async throws -> [Product]
     /// The discount codes anyone may use at `date`, from at most `ruleLimit` discounts.
     func publicCoupons(at date: Date, ruleLimit: Int) async throws -> [Coupon]
+    /// The codes of discounts limited to these customers (`customer_selection: "prerequisite"`)
+    /// and running at `date`, from at most `ruleLimit` discounts, marked as reserved for `email`.
+    func reservedCoupons(customerIDs: Set<String>, email: String, at date: Date, ruleLimit: Int) async throws -> [Coupon]
 }
 
 /// Shopify's `cancel_reason` values.

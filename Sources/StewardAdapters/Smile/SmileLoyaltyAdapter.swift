@@ -5,6 +5,8 @@ import StewardHTTP
 
 /// Loyalty points, VIP tier and redeemable rewards from Smile.io.
 ///
+/// ``redeem(rewardID:email:)`` buys a points product for the member (see there).
+///
 /// ``account(email:)`` reads `GET /customers?email=…&include=vip_status` (email is not unique in
 /// Smile: the newest `member` record wins) and then the shop's points products (`GET
 /// /points_products`) as the rewards. Smile returns tier ids only; name them with
@@ -69,15 +71,59 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
     /// returned with no rewards rather than failing.
     public func account(email: String) async throws -> LoyaltyAccount? {
         let trimmed = email.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        let list = try await endpoint.get(CustomerList.self, "customers", query: [("email", trimmed), ("include", "vip_status")])
-        let members = list.customers.filter { ($0.state ?? "member") == "member" }
-        guard let customer = members.max(by: { ($0.createdAt?.value ?? .distantPast) < ($1.createdAt?.value ?? .distantPast) }) else {
-            return nil
-        }
-        let rewards = (try? await endpoint.get(PointsProductList.self, "points_products", query: [("limit", "100")]))?
-            .pointsProducts.compactMap(Self.reward) ?? []
+        guard let customer = try await member(email: trimmed) else { return nil }
+        let rewards = (try? await pointsProducts())?.compactMap(Self.reward) ?? []
         return LoyaltyAccount(email: customer.email ?? trimmed, pointsBalance: customer.pointsBalance ?? 0, tier: tier(of: customer), rewards: rewards)
+    }
+
+    /// Spends the member's points on a points product: `POST /points_products/{id}/purchase` with
+    /// `{"customer_id": …}` (plus `points_to_spend` for a variable product, the product's minimum),
+    /// then reads the member again (`GET /customers/{id}`) for the balance Smile now reports
+    /// (api-contracts.md §5.3). The code comes from `points_purchase.reward_fulfillment.code`.
+    /// Sent once, never retried: Smile has no API to undo a redemption.
+    ///
+    /// - Throws: ``ToolError/notFound(_:)`` for a non-member or a reward the shop does not offer,
+    ///   ``ToolError/notAllowed(_:)`` when Smile refuses it (422, e.g. too few points), or ``HTTPClientError``.
+    public func redeem(rewardID: String, email: String) async throws -> LoyaltyRedemption {
+        let trimmed = email.trimmingCharacters(in: .whitespaces)
+        guard let customer = try await member(email: trimmed), let customerID = customer.id else {
+            throw ToolError.notFound("The rewards account for \(trimmed)")
+        }
+        guard let product = try await pointsProducts().first(where: { $0.id?.value == rewardID }), let reward = Self.reward(product) else {
+            throw ToolError.notFound("Reward \(rewardID)")
+        }
+        let variable = product.exchangeType?.lowercased() == "variable"
+        let body = PurchaseBody(customerId: Int64(customerID.value), pointsToSpend: variable ? reward.pointsCost : nil)
+        let response: HTTPResponse
+        do {
+            response = try await endpoint.send(.post, "points_products/\(ServiceEndpoint.encode(rewardID))/purchase", body: body)
+        } catch {
+            switch error.statusCode {
+            case 404: throw ToolError.notFound("Reward \(rewardID)")
+            case 422: throw ToolError.notAllowed("The rewards programme refused to redeem \(reward.name) (for example, the balance may be too low).")
+            default: throw error
+            }
+        }
+        let purchase = try endpoint.decode(PurchaseEnvelope.self, from: response).pointsPurchase
+        let balance = try? await endpoint.getIfFound(CustomerEnvelope.self, "customers/\(ServiceEndpoint.encode(customerID.value))")?.customer.pointsBalance
+        let fulfillment = purchase.rewardFulfillment
+        return LoyaltyRedemption(
+            id: purchase.id?.value, rewardName: fulfillment?.name ?? reward.name, pointsSpent: purchase.pointsSpent ?? reward.pointsCost,
+            code: fulfillment?.code.flatMap { $0.isEmpty ? nil : $0 }, pointsBalance: balance,
+            expiresAt: fulfillment?.expiresAt?.value)
+    }
+
+    /// The newest `member` record with this email (email is not unique in Smile), or nil.
+    func member(email: String) async throws -> CustomerDTO? {
+        guard !email.isEmpty else { return nil }
+        let list = try await endpoint.get(CustomerList.self, "customers", query: [("email", email), ("include", "vip_status")])
+        let members = list.customers.filter { ($0.state ?? "member") == "member" }
+        return members.max(by: { ($0.createdAt?.value ?? .distantPast) < ($1.createdAt?.value ?? .distantPast) })
+    }
+
+    /// The shop's points products (its rewards), first page of up to 100.
+    func pointsProducts() async throws -> [PointsProductDTO] {
+        try await endpoint.get(PointsProductList.self, "points_products", query: [("limit", "100")]).pointsProducts
     }
 
     func tier(of customer: CustomerDTO) -> String? {
@@ -89,6 +135,34 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
     // MARK: Wire shapes (api-contracts.md §5.3)
 
     struct CustomerList: Decodable { var customers: [CustomerDTO] }
+    struct CustomerEnvelope: Decodable { var customer: CustomerDTO }
+
+    /// `POST /points_products/{id}/purchase` body; `points_to_spend` only for variable products.
+    struct PurchaseBody: Encodable, Sendable {
+        var customerId: Int64?
+        var pointsToSpend: Int?
+        enum CodingKeys: String, CodingKey {
+            case customerId = "customer_id", pointsToSpend = "points_to_spend"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(customerId, forKey: .customerId)
+            try c.encodeIfPresent(pointsToSpend, forKey: .pointsToSpend)
+        }
+    }
+    /// The purchase answer; beyond `points_purchase` and `reward_fulfillment` the field names are
+    /// [UNCONFIRMED] in the notes, so everything is optional.
+    struct PurchaseEnvelope: Decodable { var pointsPurchase: PurchaseDTO }
+    struct PurchaseDTO: Decodable {
+        var id: FlexibleID?
+        var pointsSpent: Int?
+        var rewardFulfillment: FulfillmentDTO?
+    }
+    struct FulfillmentDTO: Decodable {
+        var name: String?
+        var code: String?
+        var expiresAt: FlexibleDate?
+    }
     struct CustomerDTO: Decodable {
         var id: FlexibleID?
         var email: String?

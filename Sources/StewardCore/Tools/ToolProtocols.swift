@@ -20,6 +20,20 @@ public protocol CouponProvider: Sendable {
     func publicCoupons() async throws -> [Coupon]
     /// The codes reserved for this email.
     func coupons(email: String) async throws -> [Coupon]
+    /// The codes reserved for this email, never throwing: a source that failed is named in
+    /// ``CouponLookup/failures`` and its codes are missing. The default asks ``coupons(email:)``
+    /// once; ``CompositeCouponProvider`` asks each of its sources.
+    func personalCoupons(email: String) async -> CouponLookup
+}
+
+extension CouponProvider {
+    public func personalCoupons(email: String) async -> CouponLookup {
+        do {
+            return CouponLookup(coupons: try await coupons(email: email))
+        } catch {
+            return CouponLookup(coupons: [], failures: [String(describing: error)])
+        }
+    }
 }
 
 /// Customer profiles.
@@ -40,18 +54,38 @@ public protocol ReturnsProvider: Sendable {
 public protocol SubscriptionProvider: Sendable {
     /// The self-service portal where customers manage subscriptions.
     var portalURL: String { get }
+    /// What ``pause(subscriptionID:)`` does here; ``SubscriptionPauseBehavior/pause`` unless the platform says otherwise.
+    var pauseBehavior: SubscriptionPauseBehavior { get }
     /// The customer's subscriptions.
     func subscriptions(email: String) async throws -> [Subscription]
-    /// Pauses a subscription.
+    /// Pauses a subscription, or does the nearest thing the platform offers, and returns the
+    /// subscription as the platform reports it afterwards. The demo store really pauses
+    /// (`status` becomes `paused`); Recharge has no pause endpoint and postpones the next charge
+    /// instead (`status` stays `active`, `nextChargeAt` moves; api-contracts.md §5.2). Callers must
+    /// describe the returned subscription, not the request.
     func pause(subscriptionID: String) async throws -> Subscription
-    /// Skips the next delivery.
+    /// Skips the next delivery and returns the subscription as it is now (with its new next charge date).
     func skipNext(subscriptionID: String) async throws -> Subscription
-    /// Cancels a subscription.
+    /// Cancels a subscription and returns it as the platform reports it (check `status`).
     func cancel(subscriptionID: String, reason: String) async throws -> Subscription
+}
+
+extension SubscriptionProvider {
+    public var pauseBehavior: SubscriptionPauseBehavior { .pause }
 }
 
 /// Loyalty points (the demo store, or a loyalty platform such as Smile.io).
 public protocol LoyaltyProvider: Sendable {
     /// The customer's account, or nil when they have not joined.
     func account(email: String) async throws -> LoyaltyAccount?
+    /// Spends the customer's points on one of their account's rewards. Not reversible (Smile.io has
+    /// no API to undo a redemption, api-contracts.md §5.3): call it only after a clear yes.
+    ///
+    /// - Parameters:
+    ///   - rewardID: A ``LoyaltyAccount/Reward/id`` from ``account(email:)``.
+    ///   - email: The identified customer's email.
+    /// - Returns: What the platform reports: points spent, the code, the new balance.
+    /// - Throws: ``ToolError/notFound(_:)`` for an unknown member or reward, ``ToolError/notAllowed(_:)``
+    ///   when the balance does not cover the reward, or the platform's error.
+    func redeem(rewardID: String, email: String) async throws -> LoyaltyRedemption
 }

@@ -23,6 +23,8 @@ extension IntegrationsConfiguration {
         var customers: (any CustomerDirectory)?, returns: (any ReturnsProvider)?
         var subscriptions: (any SubscriptionProvider)?, loyalty: (any LoyaltyProvider)?
         var helpdesks: [String: any HelpdeskProvider] = [:]
+        // Every configured source of discount codes, in priority order (the shop first).
+        var couponSources: [any CouponProvider] = []
 
         if let s = settings["shopify"] {
             guard let shopName = s["shop"] else { throw IntegrationError.invalidSetting(setting: "integrations.shopify.shop", expected: "your shop name, e.g. my-shop or my-shop.myshopify.com") }
@@ -32,7 +34,7 @@ extension IntegrationsConfiguration {
             let shopify = try ShopifyAdapter.fromEnvironment(config, client: client, environment: environment)
             orders = shopify
             products = shopify
-            coupons = shopify
+            couponSources.append(shopify)
             customers = shopify
         }
         if let s = settings["klaviyo"] {
@@ -42,7 +44,7 @@ extension IntegrationsConfiguration {
             if let v = s["api_key_env"] { config.apiKeyVariable = v }
             let klaviyo = try KlaviyoAdapter.fromEnvironment(config, client: client, environment: environment)
             customers = klaviyo
-            if coupons == nil { coupons = klaviyo }
+            couponSources.append(klaviyo)
         }
         if let s = settings["loop"] {
             var config = LoopReturnsAdapter.Configuration(portalURL: s["portal_url"] ?? shop.returnsPortalURL)
@@ -75,6 +77,12 @@ extension IntegrationsConfiguration {
             var config = GorgiasHelpdesk.Configuration(domain: domain, username: username, baseURL: s["base_url"])
             if let v = s["api_key_env"] { config.apiKeyVariable = v }
             helpdesks["gorgias"] = try GorgiasHelpdesk.fromEnvironment(config, client: client, environment: environment)
+        }
+        // One source as is; several merged, so a customer's codes from each of them are shown.
+        if couponSources.count == 1 {
+            coupons = couponSources[0]
+        } else if couponSources.count > 1 {
+            coupons = CompositeCouponProvider(couponSources)
         }
         let chosen = Toolbox(
             orders: orders, products: products, coupons: coupons, customers: customers, returns: returns,

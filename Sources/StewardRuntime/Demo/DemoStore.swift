@@ -14,7 +14,9 @@ public actor DemoStore {
     private let allCoupons: [Coupon]
     private let returnRequests: [ReturnRequest]
     private var subscriptionsByID: [String: Subscription]
-    private let loyaltyAccounts: [String: LoyaltyAccount]
+    private var loyaltyAccounts: [String: LoyaltyAccount]
+    /// How many rewards have been redeemed since the demo loaded (numbers the codes).
+    private var redemptionCount = 0
     /// The self-service returns portal.
     public nonisolated let returnsPortalURL: String
     /// The self-service subscriptions page.
@@ -89,7 +91,8 @@ extension DemoStore: OrderProvider {
         order.status = .cancelled
         order.cancelledAt = Date()
         order.cancelReason = reason
-        order.financialStatus = "refunded"
+        // An authorisation is released (voided), a captured payment refunded, as Shopify reports them.
+        order.financialStatus = ["authorized", "pending"].contains(order.financialStatus) ? "voided" : "refunded"
         orders[key] = order
         return order
     }
@@ -166,6 +169,28 @@ extension DemoStore {
 extension DemoStore: LoyaltyProvider {
     public func account(email: String) async throws -> LoyaltyAccount? {
         loyaltyAccounts[email.lowercased()]
+    }
+
+    /// Deducts the reward's points and returns a new code, `TRAIL-<REWARD>-<n>` (e.g.
+    /// `TRAIL-10-OFF-1001`), with the balance left. Held in memory for the process's life.
+    ///
+    /// - Throws: ``ToolError/notFound(_:)`` for a non-member or unknown reward,
+    ///   ``ToolError/notAllowed(_:)`` when the balance is too low.
+    public func redeem(rewardID: String, email: String) async throws -> LoyaltyRedemption {
+        let key = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard var account = loyaltyAccounts[key] else { throw ToolError.notFound("The rewards account for \(email)") }
+        guard let reward = account.rewards.first(where: { $0.id == rewardID }) else { throw ToolError.notFound("Reward \(rewardID)") }
+        guard account.pointsBalance >= reward.pointsCost else {
+            throw ToolError.notAllowed("\(reward.name) needs \(reward.pointsCost) points and the balance is \(account.pointsBalance).")
+        }
+        account.pointsBalance -= reward.pointsCost
+        loyaltyAccounts[key] = account
+        redemptionCount += 1
+        var name = rewardID.uppercased().replacingOccurrences(of: "_", with: "-")
+        if name.hasPrefix("RW-") { name.removeFirst(3) }
+        return LoyaltyRedemption(
+            id: "demo-\(redemptionCount)", rewardName: reward.name, pointsSpent: reward.pointsCost,
+            code: "TRAIL-\(name)-\(1000 + redemptionCount)", pointsBalance: account.pointsBalance)
     }
 }
 
