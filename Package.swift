@@ -86,7 +86,8 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "StewardRuntimeTests",
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter"] + skills.map { .target(name: $0) },
+        // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardStore"] + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),

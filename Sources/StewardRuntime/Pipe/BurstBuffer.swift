@@ -1,0 +1,90 @@
+import Foundation
+import StewardCore
+
+/// Holds back a session's messages on channels with a burst window, so a quick succession of them
+/// is answered as one turn (see ``BurstPolicy``).
+///
+/// Each session has its own buffer and timer: a burst never delays another session. A burst is
+/// handed on when its session has been quiet for the channel's window, at the latest
+/// ``BurstPolicy/maxDelayFactor`` windows after its first message, before a message that cannot
+/// join it (another channel, a clicked action, a channel without a window), and by ``flushAll()``
+/// at the end of input. Messages are handed on in the order they were taken, per session.
+final class BurstBuffer: @unchecked Sendable {
+    /// A message with its input line number (for error lines).
+    typealias Entry = (message: IncomingMessage, line: Int)
+    /// Receives the messages of one session to answer as one turn, oldest first; called with the
+    /// buffer's lock held, so it must only queue work (``SessionQueues/submit(session:_:)``).
+    typealias Dispatch = @Sendable (_ entries: [Entry]) -> Void
+
+    private struct Pending {
+        var entries: [Entry]
+        var channel: Channel
+        var first: ContinuousClock.Instant
+        var generation: Int
+    }
+
+    private let policy: BurstPolicy
+    private let dispatch: Dispatch
+    private let lock = NSLock()  // guards everything below
+    private var pending: [String: Pending] = [:]
+    /// The channel each session last named, for its messages that name none.
+    private var channels: [String: Channel] = [:]
+    private var generation = 0
+
+    init(policy: BurstPolicy, dispatch: @escaping Dispatch) {
+        self.policy = policy
+        self.dispatch = dispatch
+    }
+
+    /// Takes a message: hands it on at once when its channel has no window, else buffers it.
+    func take(_ message: IncomingMessage, line: Int) {
+        let session = message.session
+        let timer: (delay: Duration, generation: Int)? = lock.withLock {
+            if let named = message.channel { channels[session] = named }
+            let channel = message.channel ?? channels[session] ?? .webchat
+            let window = policy.window(for: channel)
+            let joins = window > 0 && message.action == nil
+            if let current = pending[session], !joins || current.channel != channel {
+                pending[session] = nil
+                dispatch(current.entries)
+            }
+            guard joins else {
+                dispatch([(message, line)])
+                return nil
+            }
+            let now = ContinuousClock.now
+            generation += 1
+            var burst = pending[session] ?? Pending(entries: [], channel: channel, first: now, generation: generation)
+            burst.entries.append((message, line))
+            burst.generation = generation
+            pending[session] = burst
+            let latest = burst.first + .seconds(window * BurstPolicy.maxDelayFactor)
+            let due = min(now + .seconds(window), latest)
+            return (now.duration(to: due), generation)
+        }
+        guard let timer else { return }
+        Task {
+            try? await Task.sleep(for: timer.delay)
+            self.fire(session: session, generation: timer.generation)
+        }
+    }
+
+    /// Hands on the session's burst if no message joined it since the timer was set.
+    private func fire(session: String, generation: Int) {
+        lock.withLock {
+            guard let burst = pending[session], burst.generation == generation else { return }
+            pending[session] = nil
+            dispatch(burst.entries)
+        }
+    }
+
+    /// Hands on every buffered burst now (end of input: nothing taken is left unanswered).
+    func flushAll() {
+        lock.withLock {
+            for (_, burst) in pending.sorted(by: { $0.value.generation < $1.value.generation }) {
+                dispatch(burst.entries)
+            }
+            pending.removeAll()
+        }
+    }
+}
