@@ -120,10 +120,14 @@ import Testing
             let line = #"{"session": "kim-\#(index)", "id": "k\#(index)", "channel": "sms", "text": "\#(text)", \#(Self.kim)}"#
             (index == 1 ? b : a).send(line)
         }
-        let replies = [try a.next(), try a.next(), try b.next()]
+        // The second message may be read as "did you mean…?": the customer then taps the person option.
+        b.send(#"{"session": "kim-1", "id": "k1-tap", "channel": "sms", "action": "handoff", \#(Self.kim)}"#)
+        let fromA = [try a.next(), try a.next()]
+        let fromB = [try b.next(), try b.next()]
         a.close()
         b.close()
-        #expect(replies.allSatisfy { $0["outcome"] as? String == "handoff" })
+        #expect(fromA.allSatisfy { $0["outcome"] as? String == "handoff" })
+        #expect(["handoff", "forwarded_to_team"].contains(fromB[1]["outcome"] as? String ?? ""))
         let tickets = try Self.ticketLines(db)
         try #require(tickets.count == 1)
         let id = try #require(tickets[0].split(separator: " ").first.map(String.init))
