@@ -46,7 +46,7 @@ import Testing
         let show = try StewardProcess.run(
             ["tickets", "show", try #require(Self.ticketLines(db).first?.split(separator: " ").first.map(String.init)), "--db", db],
             lines: [])
-        #expect(show.stdout.components(separatedBy: "agent please").count == 2)  // the message once
+        #expect(show.stdout.components(separatedBy: "customer: agent please").count == 2)  // the message once in the transcript
     }
 
     @Test func anSMSBurstIsAnsweredOnceForEveryIdButWebChatAnswersEachMessage() throws {
