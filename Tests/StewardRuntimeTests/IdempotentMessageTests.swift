@@ -131,25 +131,34 @@ struct EngineStores: Sendable, CustomTestStringConvertible {
     func onePersonOneTicket(stores: EngineStores) async throws {
         try await stores.withEngine { engine, _, tickets, _ in
             let texts = ["agent please", "my parcel never came, agent please", "hello?? real person please"]
+            // Kim, and a few more people doing the same at the same time, to give the race its chances.
+            let people = ["kim.park@example.com"] + (1..<6).map { "person\($0)@example.com" }
             let replies = try await withThrowingTaskGroup(of: AgentReply.self) { group in
-                for (index, text) in texts.enumerated() {
-                    let message = IncomingMessage(
-                        session: "kim-\(index)", id: "k\(index)", text: text, channel: .sms, customer: Self.kim)
-                    group.addTask {
-                        let reply = try await engine.respond(to: message)
-                        guard reply.outcome != "handoff" else { return reply }
-                        // Routed elsewhere ("did you mean…?"): the customer taps the person option.
-                        return try await engine.respond(to: IncomingMessage(
-                            session: message.session, id: "k\(index)-tap", action: "handoff", channel: .sms, customer: Self.kim))
+                for person in people {
+                    for (index, text) in texts.enumerated() {
+                        let customer = Customer(email: person)
+                        let message = IncomingMessage(
+                            session: "\(person)-\(index)", id: "k\(index)", text: text, channel: .sms, customer: customer)
+                        group.addTask {
+                            let reply = try await engine.respond(to: message)
+                            guard reply.outcome != "handoff" else { return reply }
+                            // Routed elsewhere ("did you mean…?"): the customer taps the person option.
+                            return try await engine.respond(to: IncomingMessage(
+                                session: message.session, id: "k\(index)-tap", action: "handoff", channel: .sms, customer: customer))
+                        }
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(replies.allSatisfy { $0.outcome == "handoff" })
             let all = try await tickets.tickets(status: nil)
-            try #require(all.count == 1)
-            let customerTexts = Set(all[0].transcript.filter { $0.role == .customer }.map(\.text))
-            #expect(customerTexts.subtracting(["[handoff]"]) == Set(texts))
+            #expect(all.count == people.count)
+            for person in people {
+                let theirs = all.filter { $0.customerEmail == person }
+                try #require(theirs.count == 1, "\(person) has \(theirs.count) tickets")
+                let customerTexts = Set(theirs[0].transcript.filter { $0.role == .customer }.map(\.text))
+                #expect(customerTexts.subtracting(["[handoff]"]) == Set(texts))
+            }
         }
     }
 }
