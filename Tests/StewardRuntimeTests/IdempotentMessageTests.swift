@@ -20,13 +20,14 @@ struct EngineStores: Sendable, CustomTestStringConvertible {
 
     /// An engine over fresh stores of this kind (the SQLite file removed afterwards).
     func withEngine(
+        configuration: StewardConfiguration = StewardConfiguration(),
         _ body: (ConversationEngine, any SessionStore, any TicketStore, String) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("steward-engine-\(UUID().uuidString).db").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let stores = try make(path)
         let engine = try ConversationEngine.make(
-            configuration: StewardConfiguration(), skills: shippedSkills, baseDirectory: repositoryRoot,
+            configuration: configuration, skills: shippedSkills, baseDirectory: repositoryRoot,
             store: stores.sessions, tickets: stores.tickets)
         try await body(engine, stores.sessions, stores.tickets, path)
     }
@@ -129,7 +130,10 @@ struct EngineStores: Sendable, CustomTestStringConvertible {
 
     @Test("Three SMS sessions of one person at once open one ticket holding all their messages", arguments: EngineStores.all)
     func onePersonOneTicket(stores: EngineStores) async throws {
-        try await stores.withEngine { engine, _, tickets, _ in
+        // With an external helpdesk, so the outbox shows how many creations it would get.
+        var configuration = StewardConfiguration()
+        configuration.handoff.helpdesk = .zendesk
+        try await stores.withEngine(configuration: configuration) { engine, _, tickets, _ in
             let texts = ["agent please", "my parcel never came, agent please", "hello?? real person please"]
             // Kim, and a few more people doing the same at the same time, to give the race its chances.
             let people = ["kim.park@example.com"] + (1..<6).map { "person\($0)@example.com" }
@@ -153,6 +157,8 @@ struct EngineStores: Sendable, CustomTestStringConvertible {
             #expect(replies.allSatisfy { $0.outcome == "handoff" })
             let all = try await tickets.tickets(status: nil)
             #expect(all.count == people.count)
+            // The helpdesk gets one ticket creation per person; later messages join the ticket.
+            #expect(try await tickets.pendingDeliveries().count == people.count)
             for person in people {
                 let theirs = all.filter { $0.customerEmail == person }
                 try #require(theirs.count == 1, "\(person) has \(theirs.count) tickets")
