@@ -9,6 +9,8 @@ import StewardCore
 /// ``BurstPolicy/maxDelayFactor`` windows after its first message, before a message that cannot
 /// join it (another channel, a clicked action, a channel without a window), and by ``flushAll()``
 /// at the end of input. Messages are handed on in the order they were taken, per session.
+/// The buffer holds at most ``maxBuffered`` messages: beyond that the oldest burst is handed on
+/// early (answered sooner, never dropped), so memory stays bounded however many customers type at once.
 final class BurstBuffer: @unchecked Sendable {
     /// A message with its input line number (for error lines).
     typealias Entry = (message: IncomingMessage, line: Int)
@@ -20,9 +22,13 @@ final class BurstBuffer: @unchecked Sendable {
         var entries: [Entry]
         var channel: Channel
         var first: ContinuousClock.Instant
+        /// When the burst is handed on at the latest, however many messages join it.
+        var latest: ContinuousClock.Instant
         var generation: Int
     }
 
+    /// The most messages held in windows at once, over all sessions.
+    let maxBuffered: Int
     private let policy: BurstPolicy
     private let dispatch: Dispatch
     private let lock = NSLock()  // guards everything below
@@ -30,8 +36,11 @@ final class BurstBuffer: @unchecked Sendable {
     /// The channel each session last named, for its messages that name none.
     private var channels: [String: Channel] = [:]
     private var generation = 0
+    /// Messages held in `pending`.
+    private var buffered = 0
 
-    init(policy: BurstPolicy, dispatch: @escaping Dispatch) {
+    init(policy: BurstPolicy, maxBuffered: Int = 4_096, dispatch: @escaping Dispatch) {
+        self.maxBuffered = max(1, maxBuffered)
         self.policy = policy
         self.dispatch = dispatch
     }
@@ -44,22 +53,28 @@ final class BurstBuffer: @unchecked Sendable {
             let channel = message.channel ?? channels[session] ?? .webchat
             let window = policy.window(for: channel)
             let joins = window > 0 && message.action == nil
-            if let current = pending[session], !joins || current.channel != channel {
-                pending[session] = nil
-                dispatch(current.entries)
-            }
+            if let current = pending[session], !joins || current.channel != channel { handOn(session) }
             guard joins else {
                 dispatch([(message, line)])
                 return nil
             }
             let now = ContinuousClock.now
             generation += 1
-            var burst = pending[session] ?? Pending(entries: [], channel: channel, first: now, generation: generation)
+            var burst = pending[session]
+                ?? Pending(
+                    entries: [], channel: channel, first: now,
+                    latest: now + .seconds(window * BurstPolicy.maxDelayFactor), generation: generation)
             burst.entries.append((message, line))
             burst.generation = generation
             pending[session] = burst
-            let latest = burst.first + .seconds(window * BurstPolicy.maxDelayFactor)
-            let due = min(now + .seconds(window), latest)
+            buffered += 1
+            if buffered > maxBuffered,
+                let oldest = pending.min(by: { $0.value.first < $1.value.first })?.key
+            {
+                handOn(oldest)
+                if oldest == session { return nil }
+            }
+            let due = min(now + .seconds(window), burst.latest)
             return (now.duration(to: due), generation)
         }
         guard let timer else { return }
@@ -69,13 +84,21 @@ final class BurstBuffer: @unchecked Sendable {
         }
     }
 
-    /// Hands on the session's burst if no message joined it since the timer was set.
+    /// Hands on the session's burst if no message joined it since the timer was set, or once it is
+    /// due however many did.
     private func fire(session: String, generation: Int) {
         lock.withLock {
-            guard let burst = pending[session], burst.generation == generation else { return }
-            pending[session] = nil
-            dispatch(burst.entries)
+            guard let burst = pending[session], burst.generation == generation || ContinuousClock.now >= burst.latest
+            else { return }
+            handOn(session)
         }
+    }
+
+    /// Removes the session's burst and hands it on; the lock must be held.
+    private func handOn(_ session: String) {
+        guard let burst = pending.removeValue(forKey: session) else { return }
+        buffered -= burst.entries.count
+        dispatch(burst.entries)
     }
 
     /// Hands on every buffered burst now (end of input: nothing taken is left unanswered).
@@ -85,6 +108,7 @@ final class BurstBuffer: @unchecked Sendable {
                 dispatch(burst.entries)
             }
             pending.removeAll()
+            buffered = 0
         }
     }
 }

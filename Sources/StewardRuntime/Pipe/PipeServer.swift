@@ -62,6 +62,9 @@ public final class PipeServer: Sendable {
         // and the answer are one step per session.
         let bursts = BurstBuffer(policy: self.bursts) { entries in
             guard let session = entries.first?.message.session else { return }
+            // Messages hold an in-flight place from here (not while they wait in a burst window, so a
+            // crowd of SMS customers mid-burst cannot hold up the reader and other sessions).
+            inFlight.add(entries.count)
             queues.submit(session: session) {
                 defer { for _ in entries { inFlight.release() } }
                 let messages = entries.map(\.message)
@@ -102,7 +105,7 @@ public final class PipeServer: Sendable {
                             writer.write(PipeOutput.error(error))
                         case .success(let message):
                             seen.insert(message.session)
-                            inFlight.acquire()
+                            inFlight.waitForRoom()
                             bursts.take(message, line: number)
                         }
                     }
