@@ -78,8 +78,10 @@ final class BurstBuffer: @unchecked Sendable {
             return (now.duration(to: due), generation)
         }
         guard let timer else { return }
-        Task {
-            try? await Task.sleep(for: timer.delay)
+        // A dispatch timer rather than a sleeping task: it neither waits for nor occupies the task
+        // pool that answers messages.
+        let seconds = Double(timer.delay.components.seconds) + Double(timer.delay.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
             self.fire(session: session, generation: timer.generation)
         }
     }
