@@ -87,7 +87,8 @@ var targets: [Target] = [
     .testTarget(
         name: "StewardRuntimeTests",
         // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting"]
+        // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore"]
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),

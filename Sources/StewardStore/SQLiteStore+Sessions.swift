@@ -38,6 +38,13 @@ extension SQLiteStore {
     /// New turns are appended to the turn log, each linked to the session's previous turn, so a
     /// save writes to the log's last page rather than to a page of its own conversation.
     public func save(_ session: Session) async throws {
+        try await save(session, answering: [])
+    }
+
+    /// Stores the session as ``save(_:)`` does and records the answered messages in the same
+    /// transaction, keeping the newest ``AnsweredMessage/retainedPerSession`` ids of the session.
+    public func save(_ session: Session, answering answered: [AnsweredMessage]) async throws {
+        let records = try answered.map { (id: $0.messageID, json: try Self.encode($0)) }
         let json = SessionRecord.header(session)
         let turns = session.turns
         let earlier = session.earlierTurnCount
@@ -83,8 +90,30 @@ extension SQLiteStore {
                 session.id, session.channel.rawValue, session.customer.contactEmail,
                 session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total, last,
             ])
+            if !records.isEmpty {
+                let insert = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO answered_messages (session_id, message_id, json) VALUES (?, ?, ?)")
+                for record in records { try insert.execute(arguments: [session.id, record.id, record.json]) }
+                try db.cachedStatement(
+                    sql: """
+                        DELETE FROM answered_messages WHERE session_id = ? AND sequence <= (
+                            SELECT sequence FROM answered_messages WHERE session_id = ?
+                            ORDER BY sequence DESC LIMIT 1 OFFSET ?)
+                        """
+                ).execute(arguments: [session.id, session.id, AnsweredMessage.retainedPerSession])
+            }
         }
         sessionCache.put(recent(session))
+    }
+
+    /// The record of message `messageID` of `session`, when it was answered and is still kept.
+    public func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage? {
+        let json = try await read("read answered messages") { db in
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT json FROM answered_messages WHERE session_id = ? AND message_id = ?"),
+                arguments: [session, messageID])
+        }
+        return try json.map { try Self.decode(AnsweredMessage.self, from: $0, kind: "answered message", id: messageID) }
     }
 
     /// The session's first `end` turns, oldest first: those a loaded session left out.
@@ -139,7 +168,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Forgets a session and its turns; its tickets stay.
+    /// Forgets a session, its turns and its answered message ids; its tickets stay.
     public func delete(id: String) async throws {
         sessionCache.remove(id)
         try await write("delete session") { db in
@@ -149,6 +178,7 @@ extension SQLiteStore {
                 }
             }
             try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM answered_messages WHERE session_id = ?", arguments: [id])
         }
     }
 

@@ -122,6 +122,27 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v5 answered messages, one ticket per person") { db in
+            // The replies to recent message ids of each session, so a re-sent message gets the same
+            // reply (the store keeps the newest `AnsweredMessage.retainedPerSession` per session).
+            // `person_key` names the person of an SMS or WhatsApp ticket (one ticket per person);
+            // the unique index makes a second ticket of one person on one channel impossible.
+            // Tickets written before this migration have no key and are found by email, profile or session.
+            try db.execute(
+                sql: """
+                    CREATE TABLE answered_messages (
+                        sequence INTEGER PRIMARY KEY,
+                        session_id TEXT NOT NULL,
+                        message_id TEXT NOT NULL,
+                        json TEXT NOT NULL,
+                        UNIQUE (session_id, message_id)
+                    );
+                    CREATE INDEX answered_messages_session ON answered_messages(session_id, sequence);
+                    ALTER TABLE tickets ADD COLUMN person_key TEXT;
+                    CREATE UNIQUE INDEX tickets_person ON tickets(person_key, channel) WHERE person_key IS NOT NULL;
+                    """
+            )
+        }
         return migrator
     }()
 }

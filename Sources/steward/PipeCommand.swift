@@ -11,6 +11,10 @@ struct PipeCommand: AsyncParsableCommand {
             In:  {"session": "s1", "id": "m1", "text": "where is my order #1001", "channel": "webchat",
                   "customer": {"email": "jane@example.com", "profile_id": "p1", "authenticated": true}}
             Out: {"session", "reply_to", "text", "cards", "suggestions", "skill", "intent", "confidence", "outcome", ...}
+            A message whose session and id were answered before gets the same reply with "duplicate": true.
+            On channels with a burst window (`bursts` in steward.yaml; 1.5 s on sms and whatsapp by default)
+            a session's quick succession of messages is answered once, each id's line with "merged": true
+            and "merged_ids".
             A malformed line gets {"error": {"code", "message", "line"}} and the pipe goes on.
             Logs go to standard error only.
             """

@@ -288,6 +288,17 @@ actor RecentTurnsSessionStore: SessionStore {
         all[session.id] = whole
     }
 
+    func save(_ session: Session, answering answered: [AnsweredMessage]) async throws {
+        try await save(session)
+        for record in answered { self.answered[session.id + "\u{0}" + record.messageID] = record }
+    }
+
+    func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage? {
+        answered[session + "\u{0}" + messageID]
+    }
+
+    private var answered: [String: AnsweredMessage] = [:]
+
     func turns(session id: String, before end: Int) async throws -> [Turn] { Array((all[id]?.turns ?? []).prefix(end)) }
     func delete(id: String) async throws { all[id] = nil }
     func sessions(updatedFrom from: Date, to: Date) async throws -> [Session] { [] }

@@ -74,4 +74,16 @@ import Testing
         let line = PipeOutput.reply(Self.reply(channel: .sms, confidence: confidence))
         #expect(line.contains(#""confidence":\#(String(format: "%.4f", confidence)),"#))
     }
+
+    @Test func duplicateAndMergedRepliesSaySoAtTheEndAndOthersDoNot() {
+        var reply = Self.reply(channel: .sms)
+        #expect(!PipeOutput.reply(reply).contains("duplicate") && !PipeOutput.reply(reply).contains("merged"))
+        reply.duplicate = true
+        reply.mergedIDs = ["m0", "m1"]
+        #expect(
+            PipeOutput.reply(reply)
+                == #"{"session":"s1","reply_to":"m1","text":"Shipped.\u2028Soon.","skill":"order_tracking","#
+                + #""intent":"order_status","confidence":0.1235,"outcome":"resolved","channel":"sms","language":"en","#
+                + #""from":"agent","duplicate":true,"merged":true,"merged_ids":["m0","m1"]}"#)
+    }
 }

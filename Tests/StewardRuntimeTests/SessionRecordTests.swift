@@ -193,7 +193,7 @@ import Testing
         Self.expectEveryProperty(of: try #require(session.language), in: header?["language"])
         let turn = Turn(
             timestamp: Date(timeIntervalSinceReferenceDate: 1), role: .human, text: "hi", intent: "i", skill: "s", author: "Sam",
-            outcome: "resolved", confidence: 0.8125)
+            outcome: "resolved", confidence: 0.8125, messageID: "m1")
         let object = try JSONSerialization.jsonObject(with: Data(SessionRecord.turn(turn).utf8))
         Self.expectEveryProperty(of: turn, in: object)
     }

@@ -55,6 +55,55 @@ struct MigrationTests {
         }
     }
 
+    @Test("Tickets written before v5 (even two of one person) keep working, and new ones are one per person")
+    func personTicketsAfterTheMigration() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            // A database as Steward wrote it before v5, holding the duplicate tickets the old check-then-insert made.
+            let older = Ticket.sample(id: "old-1", session: "a", channel: .sms, email: "kim.park@example.com", createdAt: Instant.at(0))
+            let newer = Ticket.sample(id: "old-2", session: "b", channel: .sms, email: "kim.park@example.com", createdAt: Instant.at(1))
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try Schema.migrator.migrate(queue, upTo: "v4 turn log")
+                try await queue.write { db in
+                    for ticket in [older, newer] {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO tickets (id, session_id, channel, status, subject, customer_email, customer_profile_id,
+                                    customer_name, reason, assignee, created_at, updated_at, external_provider, external_id, json)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: SQLiteStore.columns(of: ticket, json: try SQLiteStore.encode(ticket), leading: [ticket.id]))
+                    }
+                }
+            }
+            let store = try SQLiteStore(path: path)
+            var later = Ticket.sample(id: "new", session: "c", channel: .sms, email: "kim.park@example.com", createdAt: Instant.at(5))
+            later.transcript = [Turn(timestamp: Instant.at(5), role: .customer, text: "hello?? real person please")]
+            let placed = try await store.createOrAppend(later, forCustomer: "kim.park@example.com", deliverTo: nil)
+            #expect(placed == TicketPlacement(ticketID: "old-2", created: false))
+            #expect(try await store.ticket(id: "old-2")?.transcript.last?.text == "hello?? real person please")
+
+            // A new person's ticket carries their key, and the unique index refuses a second one.
+            let lee = Ticket.sample(id: "lee-1", session: "d", channel: .sms, email: "lee@example.com")
+            #expect(try await store.createOrAppend(lee, forCustomer: "Lee@example.com", deliverTo: nil).created)
+            let duplicate = Ticket.sample(id: "lee-2", session: "e", channel: .sms, email: "lee@example.com")
+            await #expect(throws: (any Error).self) {
+                try await store.write("insert a second ticket of one person") { db in
+                    try db.execute(
+                        sql: """
+                            INSERT INTO tickets (id, session_id, channel, status, subject, customer_email, customer_profile_id,
+                                customer_name, reason, assignee, created_at, updated_at, external_provider, external_id, json,
+                                person_key)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: SQLiteStore.columns(
+                            of: duplicate, json: "{}", leading: [duplicate.id], trailing: ["lee@example.com"]))
+                }
+            }
+        }
+    }
+
     @Test("Deleting a session removes its turns and leaves other sessions' turns")
     func deleteRemovesTurns() async throws {
         try await withTemporaryDirectory { directory in

@@ -8,9 +8,9 @@ final class LivePipe {
     private let output = Pipe()
     private var buffer = Data()
 
-    init(database: String) throws {
+    init(database: String, arguments: [String] = []) throws {
         process.executableURL = StewardProcess.executable
-        process.arguments = ["pipe", "--db", database]
+        process.arguments = ["pipe", "--db", database] + arguments
         process.currentDirectoryURL = repositoryRoot
         process.standardInput = input
         process.standardOutput = output

@@ -27,11 +27,16 @@ public struct Turn: Sendable, Hashable, Codable {
     public var outcome: String?
     /// For customer turns: the router's confidence in the intent acted on (0...1), when there was one.
     public var confidence: Double?
+    /// For customer turns: the host's id of the message (the pipe's `id`), when it gave one; a burst
+    /// of messages answered together keeps one turn, with its own id, per message.
+    public var messageID: String?
 
     public init(
         timestamp: Date = Date(), role: Role, text: String, intent: String? = nil,
-        skill: String? = nil, author: String? = nil, outcome: String? = nil, confidence: Double? = nil
+        skill: String? = nil, author: String? = nil, outcome: String? = nil, confidence: Double? = nil,
+        messageID: String? = nil
     ) {
+        self.messageID = messageID
         self.outcome = outcome
         self.confidence = confidence
         self.timestamp = timestamp

@@ -44,7 +44,7 @@ extension StewardConfiguration {
         let top = try ConfigNode(root, key: "")
         try top.allow([
             "agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations",
-            "language", "translations",
+            "language", "translations", "bursts",
         ])
 
         if let agent = try top.section("agent") {
@@ -60,6 +60,9 @@ extension StewardConfiguration {
                 }
                 return channel
             }
+        }
+        if let bursts = try top.section("bursts") {
+            config.bursts = try BurstPolicy.parse(bursts)
         }
         if let router = try top.section("router") {
             try router.allow(["threshold", "margin", "digression_threshold", "examples", "knowledge_fallback"])

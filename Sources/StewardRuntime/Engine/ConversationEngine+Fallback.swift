@@ -296,27 +296,23 @@ extension ConversationEngine {
     /// Writes the ticket, then queues delivery to an external helpdesk, if one is configured.
     ///
     /// SMS and WhatsApp keep one ticket per person: an earlier ticket of the same customer on the
-    /// same channel is reopened and gets the new turns instead of a second ticket.
+    /// same channel is reopened and gets the new turns instead of a second ticket, atomically in the
+    /// store (``TicketStore/createOrAppend(_:forCustomer:deliverTo:)``), so concurrent conversations
+    /// of one person share one ticket; only a new ticket is queued for the external helpdesk.
     /// - Returns: The id of the ticket that now holds the conversation.
     func openTicket(for session: Session) async throws -> String? {
         guard let tickets else { return nil }
         let transcript = try await transcript(of: session)
         let ticket = makeTicket(session: session, transcript: transcript)  // the transcript includes this very turn
-        if session.channel == .sms || session.channel == .whatsapp,
-            var existing = try await tickets.latestTicket(customer: Self.customerKey(session), channel: session.channel)
-        {
-            let known = Set(existing.transcript.map { "\($0.timestamp.timeIntervalSince1970)|\($0.text)" })
-            for turn in transcript where !known.contains("\(turn.timestamp.timeIntervalSince1970)|\(turn.text)") {
-                try await tickets.append(turn, toTicket: existing.id)
-            }
-            existing = try await tickets.modifyTicket(id: existing.id) { ticket in
-                ticket.status = .open
-                ticket.updatedAt = Date()
-            }
-            logger.notice("ticket reopened", metadata: ["ticket": "\(existing.id)", "session": "\(session.id)"])
-            return existing.id
-        }
         let provider = handoff.helpdesk == .local ? nil : handoff.helpdesk.rawValue
+        if session.channel == .sms || session.channel == .whatsapp {
+            let placed = try await tickets.createOrAppend(ticket, forCustomer: Self.customerKey(session), deliverTo: provider)
+            logger.notice(
+                placed.created ? "ticket opened" : "ticket reopened",
+                metadata: ["ticket": "\(placed.ticketID)", "session": "\(session.id)", "reason": "\(ticket.reason.rawValue)"])
+            if placed.created, provider != nil { outboxSignal.signal() }
+            return placed.ticketID
+        }
         try await tickets.create(ticket, deliverTo: provider)
         logger.notice("ticket opened", metadata: ["ticket": "\(ticket.id)", "session": "\(session.id)", "reason": "\(ticket.reason.rawValue)"])
         if provider != nil { outboxSignal.signal() }

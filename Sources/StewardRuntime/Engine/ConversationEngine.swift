@@ -92,52 +92,14 @@ public final class ConversationEngine: Sendable {
     /// The message a new conversation opens with on web chat.
     public var introMessage: String { configuration.agent.intro }
 
-    /// Answers one message.
+    /// Answers one message (see ``respond(to:)-([IncomingMessage])``: a message id answered before gets the same reply, marked duplicate).
     ///
     /// - Throws: ``EngineError`` for a message that cannot be taken (an empty one, a channel not
     ///   configured), or the session store's error.
     public func respond(to message: IncomingMessage) async throws -> AgentReply {
-        let text = message.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty || !(message.action ?? "").isEmpty else { throw EngineError.emptyMessage }
-        if let channel = message.channel, !configuration.channels.contains(channel) {
-            throw EngineError.channelNotEnabled(channel.rawValue)
-        }
-        var session = try await store.load(id: message.session)
-            ?? Session(id: message.session, channel: message.channel ?? .webchat)
-        if let channel = message.channel { session.channel = channel }
-        if let customer = message.customer { session.customer = merge(session.customer, with: customer) }
-
-        let masked = SecretMasker.mask(text)
-        var turn = Turn(role: .customer, text: masked.isEmpty ? "[\(message.action ?? "")]" : masked)
-        let language = updateLanguage(of: &session, message: message, text: text)
-        var outcome: Decision
-        if language.entersUnservedLanguage, let offer = unservedLanguageOffer(session: &session) {
-            outcome = offer
-        } else {
-            outcome = await decideWithFallback(text: masked, action: message.action, session: &session, turn: turn)
-        }
-        turn.intent = outcome.intent
-        turn.outcome = outcome.name
-        turn.confidence = outcome.confidence
-        session.turns.append(turn)
-        if let skill = outcome.skill, skill != "system", skill != "handoff", !session.skillsUsed.contains(skill) {
-            session.skillsUsed.append(skill)
-        }
-        outcome.response = renderer.render(outcome.response, for: session.channel)
-        session.facts.merge(outcome.response.facts) { _, new in new }
-        session.turns.append(
-            Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))
-        session.updatedAt = Date()
-        if outcome.opensTicket {
-            // The ticket is written before the session: a crash between the two loses no ticket.
-            session.fallback.ticketID = try await openTicket(for: session)
-        }
-        try await store.save(session)
-        return AgentReply(
-            session: session.id, replyTo: message.id, text: outcome.response.text, cards: outcome.response.cards,
-            suggestions: outcome.response.suggestions, skill: outcome.skill, intent: outcome.intent,
-            confidence: outcome.confidence, outcome: outcome.name, channel: session.channel,
-            routing: message.explain ? trace(text: masked, rule: outcome.rule) : nil, language: replyLanguage(for: session))
+        // One message gets one reply: its first answer, or that answer again for a repeated id.
+        guard let reply = try await respond(to: [message]).first else { throw EngineError.emptyMessage }
+        return reply
     }
 
     /// The routing explanation of a message (see ``RoutingTrace``).
@@ -162,7 +124,7 @@ public final class ConversationEngine: Sendable {
         try await store.delete(id: id)
     }
 
-    private func merge(_ known: Customer, with given: Customer) -> Customer {
+    func merge(_ known: Customer, with given: Customer) -> Customer {
         var merged = given
         if merged.email == nil { merged.email = known.email }
         if merged.profileID == nil { merged.profileID = known.profileID }

@@ -69,6 +69,12 @@ public struct AgentReply: Sendable, Hashable {
     /// The conversation's language, used for the reply (an ISO 639-1 code): the customer's when
     /// the shop serves it, else the shop's default.
     public var language: String
+    /// True when this answers a message already answered (same session and id): the reply is the
+    /// one given then, and nothing in the conversation changed.
+    public var duplicate = false
+    /// The ids of the messages answered together by this reply (a burst merged into one turn),
+    /// oldest first; empty when the message was answered on its own.
+    public var mergedIDs: [String] = []
 
     public init(
         session: String, replyTo: String?, text: String, cards: [Card] = [], suggestions: [Suggestion] = [],

@@ -110,6 +110,9 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
     func activeTicket(sessionID: String) async throws -> Ticket? { nil }
     func latestTicket(customer: String, channel: Channel) async throws -> Ticket? { nil }
     func append(_ turn: Turn, toTicket id: String) async throws {}
+    func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
+        -> TicketPlacement
+    { TicketPlacement(ticketID: ticket.id, created: true) }
     func dueDeliveries(at now: Date) async throws -> [OutboxEntry] { [] }
     func pendingDeliveries() async throws -> [OutboxEntry] { [] }
     func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {}

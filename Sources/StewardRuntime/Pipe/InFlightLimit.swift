@@ -24,18 +24,26 @@ final class InFlightLimit: @unchecked Sendable {
 
     /// Takes a place, waiting while `high` are taken.
     func acquire() {
+        waitForRoom()
+        add(1)
+    }
+
+    /// Waits while `high` places are taken, without taking one (the reader, before reading on).
+    func waitForRoom() {
         while true {
             let wait: Bool = lock.withLock {
-                if count < high {
-                    count += 1
-                    return false
-                }
+                if count < high { return false }
                 waiting = true
                 return true
             }
             guard wait else { return }
             wakeUp.wait()
         }
+    }
+
+    /// Takes `n` places without waiting (messages handed on from a burst buffer, which bounds itself).
+    func add(_ n: Int) {
+        lock.withLock { count += n }
     }
 
     /// Gives a place back; wakes the reader once no more than `low` are taken.

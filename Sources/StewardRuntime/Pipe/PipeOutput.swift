@@ -3,8 +3,12 @@ import StewardCore
 /// Encodes `steward pipe` output lines, with a fixed key order.
 package enum PipeOutput {
     /// A reply line: `{"session":…,"reply_to":…,"text":…,"cards":[…],"suggestions":[…],"skill":…,
-    /// "intent":…,"confidence":0.9876,"outcome":…,"channel":…,"language":…,"from":…,"author":…}`.
+    /// "intent":…,"confidence":0.9876,"outcome":…,"channel":…,"language":…,"from":…,"author":…,
+    /// "duplicate":true,"merged":true,"merged_ids":["m1","m2"]}`.
     ///
+    /// `duplicate` appears only on a repeated message id's reply (the first answer again, nothing
+    /// changed); `merged` and `merged_ids` only when a burst of messages was answered as one turn
+    /// (every id of the burst gets this reply, each with its own `reply_to`).
     /// `cards` appear only on channels that show cards, `suggestions` only on those that show
     /// suggestions, `author` only when there is one; `confidence` has four decimals, or is `null`
     /// when there is none or it is not finite.
@@ -39,6 +43,18 @@ package enum PipeOutput {
         json.field("language", reply.language)
         json.field("from", reply.from.rawValue)
         json.fieldIfPresent("author", reply.author)
+        if reply.duplicate {
+            json.key("duplicate")
+            json.bool(true)
+        }
+        if !reply.mergedIDs.isEmpty {
+            json.key("merged")
+            json.bool(true)
+            json.key("merged_ids")
+            json.beginArray()
+            for id in reply.mergedIDs { json.string(id) }
+            json.endArray()
+        }
         if let routing = reply.routing { write(routing, to: &json) }
         json.endObject()
         return json.string

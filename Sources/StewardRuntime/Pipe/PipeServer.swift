@@ -6,16 +6,30 @@ import StewardCore
 ///
 /// Each input line is one message; each reply is one output line, flushed as it is written.
 /// Sessions are answered concurrently, each in its own order. A malformed line gets an error
-/// line and the pipe goes on. At end of input every pending reply is written before returning.
+/// line and the pipe goes on. At end of input every pending reply is written before returning,
+/// including those of bursts still inside their window.
+///
+/// A message whose `session` and `id` were answered before gets that reply again, marked
+/// `"duplicate": true`, and changes nothing; on channels with a burst window (``BurstPolicy``) a
+/// session's quick succession of messages is answered as one turn, each id getting the reply
+/// marked `"merged": true` with `"merged_ids"` (see ``ConversationEngine/respond(to:)``).
 public final class PipeServer: Sendable {
     private let engine: ConversationEngine
     private let input: Int32
     private let writer: JSONLineWriter
     private let logger: Logger
+    private let bursts: BurstPolicy
 
     /// A server reading `input` and writing to `output` (standard input and output by default).
-    public init(engine: ConversationEngine, input: Int32 = 0, output: Int32 = 1, logger: Logger = Logger(label: "steward.pipe")) {
+    ///
+    /// - Parameter bursts: Which channels merge a session's quick succession of messages into one
+    ///   turn; nil takes the engine's configuration (`bursts` in `steward.yaml`).
+    public init(
+        engine: ConversationEngine, input: Int32 = 0, output: Int32 = 1, bursts: BurstPolicy? = nil,
+        logger: Logger = Logger(label: "steward.pipe")
+    ) {
         self.engine = engine
+        self.bursts = bursts ?? engine.configuration.bursts
         self.input = input
         self.writer = JSONLineWriter(fd: output)
         self.logger = logger
@@ -41,10 +55,38 @@ public final class PipeServer: Sendable {
                 }
             }
         }
+        // Backpressure: the reader waits while this many messages are in flight, so a fast
+        // producer cannot queue unbounded work in memory.
+        let inFlight = InFlightLimit(high: 512, low: 384)
+        // A burst (or a single message) is answered in its session's queue, so the duplicate check
+        // and the answer are one step per session.
+        let bursts = BurstBuffer(policy: self.bursts) { entries in
+            guard let session = entries.first?.message.session else { return }
+            // Messages hold an in-flight place from here (not while they wait in a burst window, so a
+            // crowd of SMS customers mid-burst cannot hold up the reader and other sessions).
+            inFlight.add(entries.count)
+            queues.submit(session: session) {
+                defer { for _ in entries { inFlight.release() } }
+                let messages = entries.map(\.message)
+                do {
+                    for reply in try await engine.respond(to: messages) { writer.write(PipeOutput.reply(reply)) }
+                } catch let error as EngineError {
+                    for entry in entries {
+                        writer.write(PipeOutput.error(PipeLineError(
+                            code: error.code, message: error.description, line: entry.line,
+                            session: entry.message.session, id: entry.message.id)))
+                    }
+                } catch {
+                    logger.error("message failed", metadata: ["session": "\(session)", "error": "\(error)"])
+                    for entry in entries {
+                        writer.write(PipeOutput.error(PipeLineError(
+                            code: "internal_error", message: "The message could not be processed: \(error)",
+                            line: entry.line, session: entry.message.session, id: entry.message.id)))
+                    }
+                }
+            }
+        }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            // Backpressure: the reader waits while this many messages are in flight, so a fast
-            // producer cannot queue unbounded work in memory.
-            let inFlight = InFlightLimit(high: 512, low: 384)
             let reader = Thread { [input] in
                 var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes)
                 var number = 0
@@ -62,28 +104,14 @@ public final class PipeServer: Sendable {
                         case .failure(let error):
                             writer.write(PipeOutput.error(error))
                         case .success(let message):
-                            let lineNumber = number
                             seen.insert(message.session)
-                            inFlight.acquire()
-                            queues.submit(session: message.session) {
-                                defer { inFlight.release() }
-                                do {
-                                    let reply = try await engine.respond(to: message)
-                                    writer.write(PipeOutput.reply(reply))
-                                } catch let error as EngineError {
-                                    writer.write(PipeOutput.error(PipeLineError(
-                                        code: error.code, message: error.description, line: lineNumber,
-                                        session: message.session, id: message.id)))
-                                } catch {
-                                    logger.error("message failed", metadata: ["session": "\(message.session)", "error": "\(error)"])
-                                    writer.write(PipeOutput.error(PipeLineError(
-                                        code: "internal_error", message: "The message could not be processed: \(error)",
-                                        line: lineNumber, session: message.session, id: message.id)))
-                                }
-                            }
+                            inFlight.waitForRoom()
+                            bursts.take(message, line: number)
                         }
                     }
                 }
+                // End of input: answer what a burst window still holds before returning.
+                bursts.flushAll()
                 done.resume()
             }
             reader.name = "steward.pipe.reader"

@@ -110,6 +110,36 @@ public actor InMemoryTicketStore: TicketStore {
         }.first
     }
 
+    /// Reopens the person's newest ticket on the channel with the turns it lacks, or writes `ticket`;
+    /// one step on the actor, so concurrent calls for one person end in one ticket.
+    /// - Throws: ``Failure/duplicateTicket(id:)`` when a new ticket's id is taken.
+    public func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
+        -> TicketPlacement
+    {
+        // No suspension point between the look-up and the write: the actor runs this as one step.
+        let email = customer.lowercased()
+        let existing = newestFirst {
+            $0.channel == ticket.channel
+                && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer || $0.sessionID == customer)
+        }.first
+        guard var person = existing else {
+            guard tickets[ticket.id] == nil else { throw Failure.duplicateTicket(id: ticket.id) }
+            insertions += 1
+            tickets[ticket.id] = Stored(ticket: ticket, order: insertions)
+            if let provider {
+                outbox[ticket.id] = QueuedDelivery(
+                    entry: OutboxEntry(ticketID: ticket.id, provider: provider, nextAttemptAt: ticket.createdAt),
+                    order: insertions)
+            }
+            return TicketPlacement(ticketID: ticket.id, created: true)
+        }
+        person.transcript.append(contentsOf: TicketTurns.missing(from: person.transcript, in: ticket.transcript))
+        person.status = .open
+        person.updatedAt = Date()
+        tickets[person.id]?.ticket = person
+        return TicketPlacement(ticketID: person.id, created: false)
+    }
+
     /// Adds a turn to a ticket's transcript; the ticket's `updatedAt` becomes the turn's timestamp when that is later.
     /// - Throws: ``Failure/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {

@@ -72,6 +72,7 @@ package enum SessionRecord {
             json.key("confidence")
             json.double(confidence)
         }
+        json.fieldIfPresent("messageID", turn.messageID)
         json.endObject()
         return json.string
     }

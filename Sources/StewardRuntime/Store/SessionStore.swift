@@ -14,9 +14,16 @@ public protocol SessionStore: Sendable {
     func load(id: String) async throws -> Session?
     /// Stores the session as it is now: its fields, and the turns added since it was loaded.
     func save(_ session: Session) async throws
+    /// Stores the session as ``save(_:)`` does and, in the same transaction, records the messages
+    /// it answered, so a crash cannot keep one without the other. Keeps only the
+    /// ``AnsweredMessage/retainedPerSession`` most recent answered ids of the session.
+    func save(_ session: Session, answering answered: [AnsweredMessage]) async throws
+    /// The record of the message `messageID` of session `session`, when it was answered and is still
+    /// kept; nil otherwise.
+    func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage?
     /// The session's first `end` turns, oldest first: those a loaded session left out.
     func turns(session id: String, before end: Int) async throws -> [Turn]
-    /// Forgets a session.
+    /// Forgets a session and its answered message ids.
     func delete(id: String) async throws
     /// The sessions last updated in `[from, to)`, for statistics.
     func sessions(updatedFrom from: Date, to: Date) async throws -> [Session]
@@ -25,15 +32,35 @@ public protocol SessionStore: Sendable {
 /// Keeps sessions, with every turn, in memory for the life of the process.
 public actor InMemorySessionStore: SessionStore {
     private var sessions: [String: Session] = [:]
+    /// Each session's answered messages, oldest first, at most ``AnsweredMessage/retainedPerSession``.
+    private var answered: [String: [AnsweredMessage]] = [:]
 
     public init() {}
 
     public func load(id: String) async throws -> Session? { sessions[id] }
     public func save(_ session: Session) async throws { sessions[session.id] = session }
+    public func save(_ session: Session, answering messages: [AnsweredMessage]) async throws {
+        sessions[session.id] = session
+        guard !messages.isEmpty else { return }
+        var kept = answered[session.id] ?? []
+        let ids = Set(messages.map(\.messageID))
+        kept.removeAll { ids.contains($0.messageID) }
+        kept += messages
+        if kept.count > AnsweredMessage.retainedPerSession {
+            kept.removeFirst(kept.count - AnsweredMessage.retainedPerSession)
+        }
+        answered[session.id] = kept
+    }
+    public func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage? {
+        answered[session]?.last { $0.messageID == messageID }
+    }
     public func turns(session id: String, before end: Int) async throws -> [Turn] {
         Array((sessions[id]?.turns ?? []).prefix(max(0, end)))
     }
-    public func delete(id: String) async throws { sessions[id] = nil }
+    public func delete(id: String) async throws {
+        sessions[id] = nil
+        answered[id] = nil
+    }
     public func sessions(updatedFrom from: Date, to: Date) async throws -> [Session] {
         sessions.values.filter { $0.updatedAt >= from && $0.updatedAt < to }.sorted { $0.updatedAt < $1.updatedAt }
     }

@@ -43,6 +43,20 @@ public struct HumanReply: Sendable, Hashable {
     }
 }
 
+/// Where ``TicketStore/createOrAppend(_:forCustomer:deliverTo:)`` put a person's message.
+public struct TicketPlacement: Sendable, Hashable {
+    /// The ticket that now holds the conversation.
+    public var ticketID: String
+    /// True when a new ticket was written (and its delivery queued); false when the person's
+    /// earlier ticket was reopened and got the new turns.
+    public var created: Bool
+
+    public init(ticketID: String, created: Bool) {
+        self.ticketID = ticketID
+        self.created = created
+    }
+}
+
 /// Where tickets, their delivery outbox and the team's replies are kept (the local helpdesk).
 ///
 /// Writing a ticket and queueing its delivery happen in one transaction, before any delivery is
@@ -67,6 +81,21 @@ public protocol TicketStore: Sendable {
     /// The newest ticket (any status) of a customer on a channel, for channels that keep one
     /// ticket per person (SMS, WhatsApp): `customer` is the email or phone identifying them.
     func latestTicket(customer: String, channel: Channel) async throws -> Ticket?
+    /// Keeps one ticket per person on a channel, atomically: when `customer` has a ticket on
+    /// `ticket.channel` (the newest, any status, found as ``latestTicket(customer:channel:)`` finds it),
+    /// that ticket is reopened and gets the turns of `ticket.transcript` it does not hold yet (the same
+    /// timestamp, role and text); otherwise `ticket` is written and, when `provider` is given, its
+    /// delivery queued, as ``create(_:deliverTo:)`` does. A reopened ticket queues no second delivery.
+    ///
+    /// The look-up and the write are one step, so concurrent conversations of one person (in this
+    /// process or in another sharing the store) end in one ticket holding all their turns.
+    /// - Parameters:
+    ///   - ticket: The ticket to write when the person has none; its transcript is the conversation so far.
+    ///   - customer: The email or phone (session id) identifying the person, as for ``latestTicket(customer:channel:)``.
+    ///   - provider: The external helpdesk to deliver a new ticket to (`zendesk`, `gorgias`), or nil.
+    /// - Returns: The ticket that holds the conversation and whether it was created.
+    func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
+        -> TicketPlacement
     /// Adds a turn to a ticket's transcript (a customer's message while the ticket is open), without
     /// rewriting the rest of the ticket; its `updatedAt` becomes the turn's timestamp when that is later.
     func append(_ turn: Turn, toTicket id: String) async throws

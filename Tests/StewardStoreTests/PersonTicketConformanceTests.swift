@@ -1,0 +1,103 @@
+import Foundation
+import StewardCore
+import StewardRuntime
+import StewardStore
+import Testing
+
+/// One ticket per person on SMS and WhatsApp (`createOrAppend`); runs against both ticket stores.
+@Suite("Person ticket conformance")
+struct PersonTicketConformanceTests {
+    static func ticket(session: String, text: String, at seconds: TimeInterval, email: String? = "kim.park@example.com") -> Ticket {
+        var ticket = Ticket.sample(session: session, channel: .sms, email: email, createdAt: Instant.at(seconds))
+        ticket.transcript = [Turn(timestamp: Instant.at(seconds), role: .customer, text: text)]
+        return ticket
+    }
+
+    @Test("The first ticket of a person is created and queued once; later ones append and reopen it", arguments: Factories.ticketStores)
+    func createsThenAppends(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let first = Self.ticket(session: "a", text: "agent please", at: 0)
+            let placed = try await store.createOrAppend(first, forCustomer: "Kim.Park@example.com", deliverTo: "zendesk")
+            #expect(placed == TicketPlacement(ticketID: first.id, created: true))
+            #expect(try await store.pendingDeliveries().map(\.ticketID) == [first.id])
+
+            var closed = try #require(try await store.ticket(id: first.id))
+            closed.status = .closed
+            try await store.update(closed)
+            // The second conversation's transcript repeats the first turn (same timestamp and text) and adds one.
+            var second = Self.ticket(session: "b", text: "my parcel never came", at: 10)
+            second.transcript.insert(first.transcript[0], at: 0)
+            let again = try await store.createOrAppend(second, forCustomer: "kim.park@example.com", deliverTo: "zendesk")
+            #expect(again == TicketPlacement(ticketID: first.id, created: false))
+            let stored = try #require(try await store.ticket(id: first.id))
+            #expect(stored.status == .open)
+            #expect(stored.transcript.map(\.text) == ["agent please", "my parcel never came"])
+            #expect(try await store.tickets(status: nil).count == 1)
+            // No second delivery: the helpdesk gets one ticket creation.
+            #expect(try await store.pendingDeliveries().map(\.ticketID) == [first.id])
+        }
+    }
+
+    @Test("Other people and other channels get their own tickets", arguments: Factories.ticketStores)
+    func separatesPeopleAndChannels(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            _ = try await store.createOrAppend(Self.ticket(session: "a", text: "hi", at: 0), forCustomer: "kim.park@example.com", deliverTo: nil)
+            let other = Self.ticket(session: "b", text: "hello", at: 1, email: "lee@example.com")
+            #expect(try await store.createOrAppend(other, forCustomer: "lee@example.com", deliverTo: nil).created)
+            var whatsapp = Self.ticket(session: "c", text: "hey", at: 2)
+            whatsapp.channel = .whatsapp
+            #expect(try await store.createOrAppend(whatsapp, forCustomer: "kim.park@example.com", deliverTo: nil).created)
+            #expect(try await store.tickets(status: nil).count == 3)
+        }
+    }
+
+    @Test("An anonymous person is known by their session (the phone number)", arguments: Factories.ticketStores)
+    func anonymousBySession(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let first = Self.ticket(session: "+15550100", text: "agent", at: 0, email: nil)
+            _ = try await store.createOrAppend(first, forCustomer: "+15550100", deliverTo: nil)
+            let second = Self.ticket(session: "+15550100", text: "agent again", at: 5, email: nil)
+            #expect(try await store.createOrAppend(second, forCustomer: "+15550100", deliverTo: nil).ticketID == first.id)
+        }
+    }
+
+    @Test("Concurrent conversations of one person end in one ticket holding all their messages", arguments: Factories.ticketStores)
+    func concurrentCallsMakeOneTicket(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let texts = ["agent please", "my parcel never came, agent please", "hello?? real person please"]
+            let placements = try await withThrowingTaskGroup(of: TicketPlacement.self) { group in
+                for (index, text) in texts.enumerated() {
+                    let ticket = Self.ticket(session: "sms-\(index)", text: text, at: Double(index))
+                    group.addTask { try await store.createOrAppend(ticket, forCustomer: "kim.park@example.com", deliverTo: "gorgias") }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(placements.filter(\.created).count == 1)
+            #expect(Set(placements.map(\.ticketID)).count == 1)
+            let all = try await store.tickets(status: nil)
+            try #require(all.count == 1)
+            #expect(Set(all[0].transcript.map(\.text)) == Set(texts))
+            #expect(try await store.pendingDeliveries().count == 1)
+        }
+    }
+
+    @Test("Two SQLite connections (as two processes) racing for one person make one ticket")
+    func twoConnectionsMakeOneTicket() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            let a = try SQLiteStore(path: path), b = try SQLiteStore(path: path)
+            for round in 0..<20 {
+                let email = "person\(round)@example.com"
+                let one = Self.ticket(session: "a\(round)", text: "agent please", at: 0, email: email)
+                let two = Self.ticket(session: "b\(round)", text: "real person please", at: 1, email: email)
+                async let first = a.createOrAppend(one, forCustomer: email, deliverTo: "zendesk")
+                async let second = b.createOrAppend(two, forCustomer: email, deliverTo: "zendesk")
+                let placed = try await [first, second]
+                #expect(placed.filter(\.created).count == 1)
+                #expect(placed[0].ticketID == placed[1].ticketID)
+            }
+            #expect(try await a.tickets(status: nil).count == 20)
+            #expect(try await b.pendingDeliveries().count == 20)
+        }
+    }
+}
