@@ -58,6 +58,12 @@ extension ConversationEngine {
             return routed
         case .ambiguous:
             let candidates = Array(decision.ranked.prefix(2))
+            // "my parcel never came, agent please": a request for a person is honoured, not questioned.
+            if let human = candidates.first(where: { $0.intent == SystemIntent.human.rawValue }) {
+                var routed = await route(intent: human.intent, confidence: human.confidence, text: text, session: &session)
+                routed.rule = .systemIntent
+                return routed
+            }
             let owners = Set(candidates.map { owner(of: $0.intent) })
             if owners.count == 1, let best = candidates.first {
                 // Both readings belong to the same skill (or both are small talk): let the top one answer.
