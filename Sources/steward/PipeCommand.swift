@@ -12,7 +12,7 @@ struct PipeCommand: AsyncParsableCommand {
                   "customer": {"email": "jane@example.com", "profile_id": "p1", "authenticated": true}}
             Out: {"session", "reply_to", "text", "cards", "suggestions", "skill", "intent", "confidence", "outcome", ...}
             A message whose session and id were answered before gets the same reply with "duplicate": true.
-            On channels with a burst window (`bursts` in steward.yaml; 1.5 s on sms and whatsapp by default)
+            On channels with a burst window (`bursts` in steward.yaml; off by default, 1.5 s on sms and whatsapp recommended)
             a session's quick succession of messages is answered once, each id's line with "merged": true
             and "merged_ids".
             A malformed line gets {"error": {"code", "message", "line"}} and the pipe goes on.

@@ -4,17 +4,17 @@ import StewardRuntime
 import Testing
 
 @Suite struct BurstPolicyTests {
-    @Test func theDefaultsMergeOnSMSAndWhatsAppOnly() throws {
+    @Test func byDefaultEveryMessageIsAnsweredInTurn() throws {
         let defaults = StewardConfiguration().bursts
-        #expect(defaults.window(for: .sms) == 1.5)
-        #expect(defaults.window(for: .whatsapp) == 1.5)
-        #expect(defaults.window(for: .webchat) == 0)
-        #expect(defaults.window(for: .email) == 0)
+        for channel in Channel.allCases { #expect(defaults.window(for: channel) == 0) }
         #expect(try StewardConfiguration.parse(yaml: "agent:\n  name: Bo\n").bursts == defaults)
+        #expect(BurstPolicy.recommended.window(for: .sms) == 1.5)
+        #expect(BurstPolicy.recommended.window(for: .whatsapp) == 1.5)
+        #expect(BurstPolicy.recommended.window(for: .webchat) == 0)
     }
 
     @Test func channelsTakeSecondsOrOffAndKeepTheirDefaultsOtherwise() throws {
-        let config = try StewardConfiguration.parse(yaml: "bursts:\n  sms: off\n  webchat: 2\n  email: 0.5\n")
+        let config = try StewardConfiguration.parse(yaml: "bursts:\n  sms: off\n  webchat: 2\n  email: 0.5\n  whatsapp: 1.5\n")
         #expect(config.bursts.window(for: .sms) == 0)
         #expect(config.bursts.window(for: .webchat) == 2)
         #expect(config.bursts.window(for: .email) == 0.5)

@@ -309,3 +309,15 @@ struct FlakyOrders: OrderProvider {
         return try await base.cancel(orderNumber: orderNumber, reason: reason)
     }
 }
+
+extension ConversationControlTests {
+    @Test(arguments: ["I said cancel", "cancel", "stop", "nvm"])
+    func stoppingAgainAfterTheWaitEndedStartsNothing(_ again: String) async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("I want to return something")
+        try await chat.say("cancel")
+        let reply = try await chat.say(again)
+        #expect(reply.skill == "system", "\(again) → \(reply.skill ?? "nil"): \(reply.text)")
+        #expect(reply.outcome == "resolved")
+    }
+}

@@ -16,8 +16,9 @@ import StewardCore
 ///   email: off
 /// ```
 ///
-/// Channels not named keep their default: 1.5 s on SMS and WhatsApp (where people send a thought
-/// in pieces and each reply costs a message), off on web chat and email.
+/// Channels not named answer each message in turn (the default everywhere, so that a script piped in
+/// at once is answered line by line). 1.5 s is a good window on SMS and WhatsApp, where people send a
+/// thought in pieces and each reply costs a message.
 public struct BurstPolicy: Sendable, Hashable {
     /// The longest window allowed, in seconds: longer would make customers wait for an answer.
     public static let maxWindow = 10.0
@@ -27,8 +28,10 @@ public struct BurstPolicy: Sendable, Hashable {
     /// The window of each channel in seconds; a channel absent or at 0 answers each message in turn.
     public var windows: [Channel: Double]
 
-    /// The defaults: 1.5 s on SMS and WhatsApp, off on web chat and email.
-    public static let standard = BurstPolicy(windows: [.sms: 1.5, .whatsapp: 1.5])
+    /// The default: every message answered in turn on every channel.
+    public static let standard = BurstPolicy(windows: [:])
+    /// The recommended windows for a shop on SMS and WhatsApp: 1.5 s there, off on web chat and email.
+    public static let recommended = BurstPolicy(windows: [.sms: 1.5, .whatsapp: 1.5])
     /// Every message answered in turn on every channel.
     public static let off = BurstPolicy(windows: [:])
 

@@ -45,7 +45,7 @@ public struct StewardConfiguration: Sendable, Hashable {
     /// The channels Steward answers on.
     public var channels: [Channel] = Channel.allCases
     /// Per channel, whether `steward pipe` merges a session's quick succession of messages into one
-    /// turn (`bursts`): by default within 1.5 s on SMS and WhatsApp, never on web chat and email.
+    /// turn (`bursts`): off by default; ``BurstPolicy/recommended`` merges within 1.5 s on SMS and WhatsApp.
     public var bursts = BurstPolicy.standard
     public var router = Router()
     public var shop = ShopInfo(

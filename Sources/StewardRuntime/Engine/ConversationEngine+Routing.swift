@@ -40,8 +40,11 @@ extension ConversationEngine {
             resumed.rule = .resume
             return resumed
         }
-        // "stop" or "go back" with nothing open or put aside is left to the router ("cancel" alone may mean an order).
-        if let cue, cue != .resume, cue != .stop || !session.interrupted.isEmpty {
+        // "stop" as the very first message is left to the router ("cancel" alone may mean an order); later,
+        // with nothing open ("I said cancel" after the wait ended), it is a no-op, never a new cancellation.
+        // "go back" with nothing put aside goes to the router too.
+        let opening = !session.turns.contains { $0.role == .agent }
+        if let cue, cue != .resume, cue != .stop || !opening {
             return await answerCue(cue, decision: decision, session: &session)
         }
         return await routeDecision(decision, text: text, session: &session)
