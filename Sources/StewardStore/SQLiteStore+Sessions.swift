@@ -13,14 +13,17 @@ extension SQLiteStore {
         if let cached = sessionCache.get(id) { return cached }
         let limit = recentTurns
         // Read on the writer's connection: its cache holds the pages busy conversations just wrote.
-        let stored = try await batched("load session") { db -> (json: String, count: Int, turns: [String])? in
+        let stored = try await batched("load session") { db -> (json: String, count: Int, turns: [String], answered: [String])? in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT json, turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
             else { return nil }
             let count: Int = row["turn_count"]
             let turns = try Self.turnChain(db, endingAt: row["last_turn"], limit: min(limit, count)).map(\.json)
-            return (row["json"], count, turns)
+            let answered = try String.fetchAll(
+                db.cachedStatement(sql: "SELECT message_id FROM answered_messages WHERE session_id = ? ORDER BY sequence"),
+                arguments: [id])
+            return (row["json"], count, turns, answered)
         }
         guard let stored else { return nil }
         var session = try Self.decode(Session.self, from: stored.json, kind: "session", id: id)
@@ -30,6 +33,7 @@ extension SQLiteStore {
         }
         session.earlierTurnCount = max(0, stored.count - session.turns.count)
         sessionCache.put(session)
+        sessionCache.noteAnswered(id, ids: stored.answered, replacing: true, limit: AnsweredMessage.retainedPerSession)
         return session
     }
 
@@ -44,7 +48,7 @@ extension SQLiteStore {
     /// Stores the session as ``save(_:)`` does and records the answered messages in the same
     /// transaction, keeping the newest ``AnsweredMessage/retainedPerSession`` ids of the session.
     public func save(_ session: Session, answering answered: [AnsweredMessage]) async throws {
-        let records = try answered.map { (id: $0.messageID, json: try Self.encode($0)) }
+        let records = answered.map { (id: $0.messageID, json: AnsweredMessageRecord.json($0)) }
         let json = SessionRecord.header(session)
         let turns = session.turns
         let earlier = session.earlierTurnCount
@@ -52,7 +56,7 @@ extension SQLiteStore {
         // Encode, outside the write, only the turns added since this process last saved the session.
         let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
         let encodedNew = turns[(firstNew - earlier)...].map(SessionRecord.turn)
-        try await batched("save session") { db in
+        let created = try await batched("save session") { db -> Bool in
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?"), arguments: [session.id])
             let stored: Int = row?["turn_count"] ?? 0
@@ -102,12 +106,18 @@ extension SQLiteStore {
                         """
                 ).execute(arguments: [session.id, session.id, AnsweredMessage.retainedPerSession])
             }
+            return row == nil
         }
         sessionCache.put(recent(session))
+        // A session new to the file has exactly these answered ids (ids are written and deleted with their session).
+        sessionCache.noteAnswered(
+            session.id, ids: records.map(\.id), replacing: created, limit: AnsweredMessage.retainedPerSession)
     }
 
     /// The record of message `messageID` of `session`, when it was answered and is still kept.
     public func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage? {
+        // A session this process serves knows its answered ids: a new id needs no read.
+        if let known = sessionCache.answeredIDs(session), !known.contains(messageID) { return nil }
         let json = try await read("read answered messages") { db in
             try String.fetchOne(
                 db.cachedStatement(sql: "SELECT json FROM answered_messages WHERE session_id = ? AND message_id = ?"),

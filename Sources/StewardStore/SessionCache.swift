@@ -2,10 +2,13 @@ import Foundation
 import StewardRuntime
 
 /// The most recently used sessions, kept in memory so a busy conversation is not re-read and
-/// re-decoded for every message.
+/// re-decoded for every message, with the ids of the messages each answered recently (when known),
+/// so that checking a new message id for a re-delivery needs no read.
 final class SessionCache: @unchecked Sendable {
-    private let lock = NSLock()  // guards `entries` and `order`
+    private let lock = NSLock()  // guards `entries`, `answered` and `order`
     private var entries: [String: Session] = [:]
+    /// The session's answered message ids, oldest first, as the store keeps them; absent when not known.
+    private var answered: [String: [String]] = [:]
     private var order: [String] = []
     private var head = 0
     private let capacity: Int
@@ -25,6 +28,7 @@ final class SessionCache: @unchecked Sendable {
                 // Evict the oldest insertions beyond capacity (FIFO keeps this O(1) amortised).
                 while entries.count > capacity, head < order.count {
                     entries[order[head]] = nil
+                    answered[order[head]] = nil
                     head += 1
                 }
                 if head > 4096, head * 2 > order.count {
@@ -36,6 +40,31 @@ final class SessionCache: @unchecked Sendable {
     }
 
     func remove(_ id: String) {
-        _ = lock.withLock { entries.removeValue(forKey: id) }
+        lock.withLock {
+            entries[id] = nil
+            answered[id] = nil
+        }
+    }
+
+    /// The answered message ids of a cached session, when known.
+    func answeredIDs(_ id: String) -> [String]? {
+        lock.withLock { entries[id] == nil ? nil : answered[id] }
+    }
+
+    /// Sets the answered ids of a session (all of those the store keeps), or adds to them when
+    /// `replacing` is false and they are known; `limit` keeps the newest.
+    func noteAnswered(_ id: String, ids: [String], replacing: Bool, limit: Int) {
+        lock.withLock {
+            guard entries[id] != nil else { return }
+            var list: [String]
+            if replacing {
+                list = ids
+            } else {
+                guard let known = answered[id] else { return }
+                list = known.filter { !ids.contains($0) } + ids
+            }
+            if list.count > limit { list.removeFirst(list.count - limit) }
+            answered[id] = list
+        }
     }
 }

@@ -8,25 +8,25 @@ import Testing
         "yes", "y", "Yes.", "YES PLEASE", "yeah", "yep", "yup", "sure", "Sure!", "ok", "OK!!", "okay", "yes please",
         "yes please go ahead", "absolutely", "of course", "definitely", "go ahead", "do it", "please do", "I'd like that",
         "that would be great", "confirm", "correct", "yes, cancel it", "yes cancel the order", "yes please, I'd like to talk to someone",
-        "yeah go for it", "Yes, that's what I want", "Yeah, cancel it. Thanks!", "no problem", "sure, no problem", "sure why not", "sure thing", "sounds good", "yes I'm sure", "alright",
+        "yeah go for it", "Yes, that's what I want", "Yeah, cancel it. Thanks!", "sure why not", "sure thing", "sounds good", "yes I'm sure", "alright",
         // emoji
         "👍", "👍🏽", "👌", "✅", "🙆", "🙆‍♀️", "yes 👍", "ok 👌🏻", "👍👍",
         // pl
         "tak", "Tak.", "tak proszę", "jasne", "oczywiście", "oczywiscie", "pewnie", "dobrze", "zgoda", "tak, anuluj",
-        "tak, anuluj zamówienie", "jasne, proszę anulować", "nie ma problemu", "no dobra",
+        "tak, anuluj zamówienie", "jasne, proszę anulować", "no dobra",
         // sv
-        "ja", "ja tack", "absolut", "visst", "gärna", "garna", "självklart", "okej", "ja, avbryt den", "japp", "kör", "inga problem",
+        "ja", "ja tack", "absolut", "visst", "gärna", "garna", "självklart", "okej", "ja, avbryt den", "japp", "kör", 
         // ko
-        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠", "문제없어요", "네 알겠습니다", "응 취소해",
+        "네", "예", "응", "좋아요", "네 취소해 주세요", "그래요", "맞아요", "네, 취소해주세요", "넵", "물론이죠", "네 알겠습니다", "응 취소해",
         // de
         "ja", "ja bitte", "klar", "natürlich", "gerne", "genau", "auf jeden Fall", "mach das", "Ja, bitte stornieren",
-        "jawohl", "einverstanden", "kein Problem",
+        "jawohl", "einverstanden", 
         // es
         "sí", "Sí", "si", "claro", "por supuesto", "vale", "de acuerdo", "sí por favor", "adelante", "sí, cancélalo",
         "claro que sí", "dale", "sin problema",
         // fr
         "oui", "Oui!", "oui merci", "bien sûr", "d'accord", "D’accord", "ok vas-y", "volontiers", "absolument",
-        "oui, annulez-la", "tout à fait", "oui s'il vous plaît", "pas de problème", "oui, c'est bon",
+        "oui, annulez-la", "tout à fait", "oui s'il vous plaît", "oui, c'est bon",
     ]
 
     static let noReplies: [String] = [
@@ -53,6 +53,10 @@ import Testing
     ]
 
     static let unclearReplies: [String] = [
+        // "no problem" to "cancel your order?" is polite but not a clear yes to an irreversible action.
+        "no problem", "sure, no problem", "nie ma problemu", "inga problem", "문제없어요", "kein Problem", "pas de problème",
+        // Sarcasm and conditions.
+        "yeah right", "si tu veux", "if you want", "jak chcesz",
         // en hedges
         "ok wait", "ok wait let me think", "hmm", "not sure", "maybe", "let me think", "I don't know", "idk", "wait",
         "hold on", "one sec", "perhaps later?", "yes... wait", "🤔", "i guess", "hmm yes",

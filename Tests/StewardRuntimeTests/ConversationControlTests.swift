@@ -36,9 +36,10 @@ import Testing
         let chat = Conversation(try makeEngine(), customer: Self.jane)
         let ask = try await chat.say("please cancel my order #1003")
         #expect(ask.outcome == "needs_input")
+        // "never mind" answers "cancel it?" with a no: the skill says it kept the order.
         let reply = try await chat.say("never mind")
-        #expect(reply.skill == "system")
-        #expect(!reply.text.lowercased().contains("is cancelled"))
+        #expect(reply.skill == "order_editing")
+        #expect(reply.text.contains("left order #1003 as it is"))
         let status = try await chat.say("where is my order #1003?")
         #expect(!status.text.lowercased().contains("cancelled"), "\(status.text)")
     }
@@ -319,5 +320,92 @@ extension ConversationControlTests {
         let reply = try await chat.say(again)
         #expect(reply.skill == "system", "\(again) → \(reply.skill ?? "nil"): \(reply.text)")
         #expect(reply.outcome == "resolved")
+    }
+}
+
+/// Cases a newcomer's review found, each as a kind: certainty yeses, sarcasm and conditions, negative
+/// answers, a yes with a reason at the offer, bare yeses with nothing asked, filler with numbers or a tail.
+extension ConversationControlTests {
+    @Test(arguments: [
+        "Yes I'm sure", "yes, I'm certain", "Tak, jestem pewna", "Ja, jag är säker", "Ja, ich bin sicher", "Sí, estoy seguro",
+        "Oui, je suis sûr", "네 확실해요",
+    ])
+    func aYesWithCertaintyAnswersTheQuestionAndIsNotADigression(_ yes: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, customer: Self.jane)
+        try await chat.say("please cancel my order #1003")
+        let reply = try await chat.say(yes)
+        #expect(reply.skill == "order_editing", "\(yes) → \(reply.skill ?? "nil"): \(reply.text)")
+        #expect(reply.outcome != "handoff_offered")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: ["yeah right", "right right", "si tu veux", "si vous voulez", "if you want", "no problem", "kein Problem", "jak chcesz"])
+    func sarcasmAndConditionsNeverAct(_ reply: String) async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("please cancel my order #1003")
+        let answer = try await chat.say(reply)
+        #expect(!answer.text.contains("is cancelled"), "\(reply) → \(answer.text)")
+        #expect(answer.outcome == "needs_input" || answer.outcome == "hold", "\(reply) → \(answer.outcome)")
+    }
+
+    @Test(arguments: ["mejor no", "avbryt inte", "don't", "nah", "I said no", "keep it", "bloß nicht", "nie anuluj", "non, ne l'annulez pas"])
+    func aNegativeAnswerGetsTheSkillsDeclineNotAStop(_ no: String) async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("please cancel my order #1003")
+        let answer = try await chat.say(no)
+        #expect(answer.skill == "order_editing", "\(no) → \(answer.skill ?? "nil"): \(answer.text)")
+        #expect(answer.text.contains("left order #1003 as it is"), "\(no) → \(answer.text)")
+    }
+
+    @Test(arguments: ["yes I want to speak to someone about my refund", "yes how long will it take", "sure, my parcel is lost"])
+    func aYesWithAReasonAcceptsTheOffer(_ yes: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, customer: Self.jane)
+        try await chat.say("I want to talk to a human")
+        let reply = try await chat.say(yes)
+        #expect(reply.outcome == "handoff", "\(yes) → \(reply.outcome): \(reply.text)")
+        #expect(try await tickets.tickets(status: nil).count == 1)
+    }
+
+    @Test(arguments: [Channel.webchat, .sms])
+    func bareYesesWithNothingAskedNeverEscalate(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel, customer: Self.jane)
+        try await chat.say("where is my order #1001?")
+        for text in ["yes", "yes", "yes", "tak", "ja"] {
+            let reply = try await chat.say(text)
+            #expect(reply.outcome == "acknowledged", "\(text) → \(reply.outcome): \(reply.text)")
+        }
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: ["give me 2 minutes", "brb getting my laptop", "wait a sec, it's in my email", "gimme a sec", "let me look it up", "daj mi 5 minut", "gib mir 2 Minuten"])
+    func fillerWithANumberOrATailKeepsTheQuestion(_ filler: String) async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let reply = try await chat.say(filler)
+        #expect(reply.outcome == "hold", "\(filler) → \(reply.outcome): \(reply.text)")
+        let number = try await chat.say("#1001")
+        #expect(number.skill == "order_tracking")
+        #expect(number.text.contains("1001"))
+    }
+
+    @Test func aFullCancelRequestWhileAnotherQuestionWaitsIsANewTopic() async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let reply = try await chat.say("cancel my order")
+        #expect(reply.skill == "order_editing", "\(reply.text)")
+    }
+
+    @Test func acknowledgementsAndClosesAreNotListedAsMisses() async throws {
+        let engine = try makeEngine()
+        let chat = Conversation(engine, customer: Self.jane)
+        try await chat.say("do you ship to Canada?")
+        try await chat.say("nope")
+        try await chat.say("ok")
+        let session = try #require(try await engine.store.load(id: chat.session))
+        let missed = MissedMessage.collect(from: [(id: session.id, turns: session.turns)])
+        #expect(missed.isEmpty, "\(missed.map(\.text))")
     }
 }

@@ -101,6 +101,7 @@ struct ConfirmationLexicon: Sendable {
     static let english = Language(
         code: "en",
         yes: [
+            "yes im sure", "yes i am sure", "yes im certain", "yes i am certain", "im certain", "i am certain", "yes really", "yes definitely", "yes absolutely", "100 percent", "i m sure",
             "yes", "y", "ye", "yea", "yeah", "yeh", "yep", "yup", "ya", "yah", "yas", "yass", "yesss", "yess", "yeees",
             "sure", "sure thing", "for sure", "surely", "ok", "okay", "okey", "okie", "okidoki", "okey dokey", "k", "kk",
             "alright", "all right", "aight", "fine", "fine by me", "great", "perfect", "sounds good", "sounds great",
@@ -114,10 +115,11 @@ struct ConfirmationLexicon: Sendable {
             "yeah go ahead", "yes go ahead", "by all means", "you bet", "agreed", "i agree", "deal",
             "i do", "i am sure", "im sure", "positive", "proceed", "please proceed", "lets do it", "lets do that",
             "make it so", "sure go ahead", "yes i am", "yes i do", "yes i want", "uh huh", "mhm", "mm hmm",
-            "why not", "totally", "aye", "roger", "gladly", "with pleasure", "naturally", "no problem", "no prob",
-            "no probs", "not a problem", "no problemo", "thats what i want", "that is what i want", "exactly that",
+            "why not", "totally", "aye", "roger", "gladly", "with pleasure", "naturally", 
+            "thats what i want", "that is what i want", "exactly that",
         ],
         no: [
+            "i said no", "i told you no", "i already said no", "no means no", "no i said",
             "no", "n", "nope", "nah", "naw", "noo", "nooo", "noooo", "nop", "no way", "no thanks", "no thank you",
             "no thx", "no ty", "nothanks", "not now", "not yet", "not today", "not at the moment", "not really",
             "not anymore", "no need", "never", "never mind", "nevermind", "nvm", "forget it", "forget that", "stop",
@@ -136,6 +138,7 @@ struct ConfirmationLexicon: Sendable {
             "wouldnt", "without", "isnt", "arent", "neither", "nor", "no longer",
         ],
         hedge: [
+            "yeah right", "right right", "sure sure", "yeah yeah", "if you want", "if you like", "up to you", "whatever you think", "as you wish", "no problem", "no prob", "no probs", "not a problem", "no problemo", "i suppose so",
             "hmm", "hmmm", "hmmmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "ehh", "eh", "meh", "maybe", "mayb",
             "maybe later", "perhaps", "perhaps later", "possibly", "probably", "not sure", "im not sure",
             "i am not sure", "unsure", "dunno", "i dunno", "idk", "i dont know", "i do not know", "dont know",
@@ -169,6 +172,7 @@ struct ConfirmationLexicon: Sendable {
             "thats fine", "its fine", "its ok", "thats ok", "that is fine", "i dont mind", "fine by me", "100",
         ],
         stop: [
+            "i want to quit", "i want to stop", "i quit", "i give up", "stop this", "just stop", "lets stop", "please stop",
             "cancel", "cancel that", "cancel this", "cancel it all", "stop", "stop it", "stop that", "quit", "exit",
             "never mind", "nevermind", "nvm", "never mind that", "forget it", "forget that", "forget about it", "i said cancel",
             "i said stop", "stop asking", "stop asking me", "i dont want to continue", "i do not want to continue",
@@ -176,6 +180,7 @@ struct ConfirmationLexicon: Sendable {
             "skip it", "skip this", "skip that", "no more", "doesnt matter", "it doesnt matter", "not important",
         ],
         hold: [
+            "give me num minutes", "give me num mins", "give me num min", "give me num seconds", "give me num secs", "num minutes", "num mins", "num min", "num sec", "num secs", "num seconds", "gimme a sec", "gimme a second", "gimme a minute", "gimme a min", "gimme num minutes", "give me a min", "wait a min", "hold on a min", "let me look it up", "let me look that up", "let me dig it up", "lemme look it up", "one min", "brb getting it", "its in my email", "checking my email", "let me check my email", "looking in my email",
             "hold on", "hold on a sec", "hold on a second", "hold on a minute", "hold on a moment", "hold up", "one sec",
             "one second", "one moment", "a moment", "just a moment", "a sec", "just a sec", "just a second",
             "one minute", "a minute", "just a minute", "sec", "wait", "wait a sec", "wait a second", "wait a minute",
@@ -218,16 +223,18 @@ struct ConfirmationLexicon: Sendable {
     static let polish = Language(
         code: "pl",
         yes: [
+            "jestem pewna", "jestem pewny", "jestem pewien", "tak jestem pewna", "tak jestem pewny", "tak jestem pewien", "na sto procent",
             "tak", "tak tak", "taak", "takk", "jasne", "jasne ze tak", "jasna sprawa", "oczywiscie", "oczywiscie ze tak",
             "pewnie", "pewno", "no pewnie", "dobrze", "dobra", "dobrze anuluj", "zgoda", "zgadzam sie", "ok", "okej",
             "okey", "oki", "spoko", "tak prosze", "poprosze", "tak poprosze", "potwierdzam", "zrob to",
             "zrob", "zrobcie to", "dawaj", "dajesz", "dalej", "smialo", "smialo anuluj", "jak najbardziej", "naturalnie",
             "bez watpienia", "zdecydowanie", "absolutnie", "no tak", "tak jest", "racja", "zgadza sie", "dokladnie",
             "w porzadku", "chetnie", "bardzo prosze", "niech bedzie", "moze byc", "tak chce", "tak zrob to",
-            "super", "swietnie", "idealnie", "prawda", "na pewno", "nie ma problemu", "bez problemu",
+            "super", "swietnie", "idealnie", "prawda", "na pewno", 
             "no dobra", "no dobrze", "no jasne", "no to tak", "no to anuluj", "mhm", "aha", "yhm",
         ],
         no: [
+            "powiedzialem nie", "powiedzialam nie", "mowilem nie", "mowilam nie", "w zadnym wypadku",
             "nie", "nie nie", "niee", "nieee", "nie dziekuje", "nie dzieki", "dziekuje nie", "nie trzeba", "nie teraz",
             "nie chce", "nie chce tego", "zostaw*", "zostaw to", "zostaw je", "nie ma mowy", "w zadnym razie",
             "odpada", "raczej nie", "chyba nie", "jednak nie", "zdecydowanie nie", "absolutnie nie", "na pewno nie",
@@ -237,6 +244,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["nie", "bez", "ani", "nigdy", "zadnych", "zaden"],
         hedge: [
+            "jak chcesz", "jak pan chce", "jak pani chce", "jesli chcesz", "nie ma problemu", "bez problemu", "no jasne jasne",
             "nie wiem", "nie jestem pewien", "nie jestem pewna", "nie jestem pewny", "niepewny", "moze", "moze pozniej",
             "chyba", "chwila", "chwileczke", "chwilka", "sekunde", "sekundke", "moment", "momencik", "poczekaj",
             "zaczekaj", "czekaj", "pomysle", "musze pomyslec", "musze sie zastanowic", "zastanowie sie", "hmm", "hm",
@@ -259,11 +267,13 @@ struct ConfirmationLexicon: Sendable {
             "o", "tam", "sie", "mi", "je", "pan", "pani", "tego", "tym", "rob", "robic", "zrob",
         ],
         stop: [
+            "chce przerwac", "przerwij", "koniec", "wystarczy",
             "anuluj", "anuluj to", "stop", "przestan", "koniec", "zakoncz", "wyjdz", "niewazne", "zapomnij",
             "zapomnij o tym", "daj spokoj", "nie chce kontynuowac", "rezygnuje", "przerwij", "nie ma znaczenia",
             "odpusc", "powiedzialem anuluj", "powiedzialam anuluj",
         ],
         hold: [
+            "daj mi num minuty", "daj mi num minut", "num minuty", "num minut", "daj mi chwile", "poczekaj chwile", "sprawdze w mailu", "szukam",
             "chwila", "chwileczke", "chwilka", "sekunde", "sekundke", "moment", "momencik", "poczekaj", "zaczekaj",
             "czekaj", "poczekaj chwile", "zaczekaj chwile", "daj mi chwile", "daj mi minute", "sprawdze", "juz sprawdzam",
             "sprawdzam", "szukam", "juz szukam", "poszukam", "musze poszukac", "moment sprawdze", "chwila szukam",
@@ -289,14 +299,16 @@ struct ConfirmationLexicon: Sendable {
     static let swedish = Language(
         code: "sv",
         yes: [
+            "jag ar saker", "ja jag ar saker", "helt saker", "hundra procent",
             "ja", "ja tack", "jaa", "jaaa", "japp", "jepp", "jajamen", "jo", "javisst", "ja visst", "visst", "absolut",
             "absolut ja", "garna", "ja garna", "sjalvklart", "sjalvklart ja", "sjalvfallet", "okej", "ok", "okidoki",
             "kor", "kor pa", "kor bara", "gor det", "gor sa", "bra", "toppen", "perfekt", "precis", "stammer",
             "det stammer", "korrekt", "bekraftar", "jag bekraftar", "sakert", "definitivt", "givetvis", "naturligtvis",
             "utan tvekan", "det later bra", "later bra", "kanon", "fint", "ja det vill jag", "det vill jag", "yes",
-            "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt", "inga problem", "inget problem",
+            "javars", "aa", "mm", "mhm", "varsagod", "ga vidare", "fortsatt", 
         ],
         no: [
+            "jag sa nej", "absolut inte", "pa inga villkor",
             "nej", "nej tack", "nej nej", "nae", "naej", "nope", "lat bli", "lat det vara", "lat den vara", "lat den va",
             "lat det va", "behall*", "gor det inte",
             "gor inte det", "gor inte", "inte nu", "inte an", "helst inte", "absolut inte", "sjalvklart inte", "verkligen inte",
@@ -306,6 +318,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["inte", "ej", "aldrig", "ingen", "inget", "inga", "utan"],
         hedge: [
+            "om du vill", "som du vill", "inga problem", "inget problem",
             "vet inte", "jag vet inte", "vet ej", "kanske", "kanske senare", "eventuellt", "mojligen", "osaker",
             "jag ar osaker", "inte saker", "jag ar inte saker", "vanta", "vanta lite", "vanta lite grann", "ett ogonblick",
             "en sekund", "en stund", "sekund", "ogonblick", "lat mig tanka", "jag ska tanka", "maste tanka", "tanka pa saken",
@@ -327,10 +340,12 @@ struct ConfirmationLexicon: Sendable {
             "nu", "och", "att", "gora", "gor", "ju", "nog", "oj", "ah", "jamen", "men ja", "ok da",
         ],
         stop: [
+            "jag vill avbryta", "sluta", "strunta i det",
             "avbryt", "avbryt det", "sluta", "stopp", "stop", "strunt samma", "glom det", "skit samma", "avsluta",
             "jag vill inte fortsatta", "det spelar ingen roll", "strunta i det", "ge upp", "jag sa avbryt",
         ],
         hold: [
+            "ge mig num minuter", "num minuter", "ge mig en minut", "vanta en minut", "jag kollar mejlen", "jag letar",
             "vanta", "vanta lite", "vanta lite grann", "ett ogonblick", "ett ogonblick tack", "en sekund", "en minut",
             "ge mig en minut", "ge mig en sekund", "sekund", "ogonblick", "moment", "jag kollar", "jag ska kolla",
             "lat mig kolla", "lat mig se", "jag letar", "letar", "jag soker", "soker", "strax", "strax tillbaka",
@@ -356,12 +371,14 @@ struct ConfirmationLexicon: Sendable {
     static let korean = Language(
         code: "ko",
         yes: [
+            "확실해요", "확실합니다", "네 확실해요", "네 확실합니다", "틀림없어요",
             "네", "네네", "넵", "넹", "네에", "예", "예예", "응", "응응", "웅", "ㅇㅇ", "ㅇㅋ", "오케이", "좋아요", "좋아", "좋습니다",
             "좋네요", "그래요", "그래", "그래요 그렇게 해 주세요", "그렇게 해 주세요", "그렇게 해주세요", "그렇게 하세요", "그렇게 해요",
             "맞아요", "맞아", "맞습니다", "물론*", "당연*", "확인", "확인했어요", "진행*", "부탁*", "해 주세요", "해주세요", "하세요",
-            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "문제없어요", "문제 없어요", "문제없습니다", "문제 없습니다", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
+            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "문제 없어요", "문제없습니다", "문제 없습니다", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
         ],
         no: [
+            "아니라고요", "안 한다고요", "절대 안 돼요", "절대 안돼요",
             "아니요", "아니오", "아니", "아뇨", "아니에요", "아니야", "아님", "아니요 괜찮아요", "ㄴㄴ", "노", "괜찮*", "됐어요",
             "됐습니다", "됐어", "싫어요", "싫어", "싫습니다", "그냥 둘게요", "둘게요", "두세요", "그대로 두세요", "그대로 둘게요", "놔두세요",
             "유지*", "유지해 주세요", "유지해주세요", "그대로 해 주세요", "안 할래요", "안할래요", "안 해요", "안해요", "하지 마세요", "하지마세요", "하지 마", "하지마", "필요 없어요",
@@ -370,6 +387,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["안", "안*", "않*", "*지마*", "*지 마*", "*지말*", "마세요", "마요", "말아요", "말고", "마", "못*", "없*"],
         hedge: [
+            "원하시면", "편하신 대로", "문제없어요", "문제 없어요", "괜찮을 것 같기도",
             "모르*", "몰라*", "글쎄*", "잠깐*", "잠시*", "생각*", "고민*", "음", "음음", "흠", "흐음", "어", "어어", "아마*",
             "혹시", "글쎄요", "잘", "확실하지*", "모르겠*", "헷갈*", "글쎄다", "아직", "*볼게요",
         ],
@@ -387,10 +405,12 @@ struct ConfirmationLexicon: Sendable {
             "알겠습니다", "알겠어요", "알았어요",
         ],
         stop: [
+            "그만할게요", "그만해요", "안 할래요",
             "취소", "취소해요", "취소할게요", "됐어요", "됐어", "됐습니다", "그만", "그만해요", "그만할게요", "그만하세요", "그만 물어보세요",
             "멈춰", "멈춰요", "중지", "나가기", "종료", "괜찮아요 그만", "잊어버려요", "신경 쓰지 마세요", "취소라고 했어요",
         ],
         hold: [
+            "num분만요", "num분만 기다려 주세요", "잠깐 기다려 주세요", "메일 확인해 볼게요", "찾는 중이에요",
             "잠깐만요", "잠깐만", "잠깐", "잠시만요", "잠시만", "잠시", "잠시만 기다려 주세요", "잠깐만 기다려 주세요", "기다려 주세요",
             "기다려요", "찾아볼게요", "찾아 볼게요", "찾고 있어요", "확인해 볼게요", "확인해볼게요", "확인 중이에요", "볼게요", "잠깐 볼게요",
         ],
@@ -413,15 +433,17 @@ struct ConfirmationLexicon: Sendable {
     static let german = Language(
         code: "de",
         yes: [
+            "ich bin sicher", "ja ich bin sicher", "ganz sicher", "hundertprozentig", "ja ganz sicher",
             "ja", "jaa", "jaaa", "jap", "jep", "jo", "joa", "jawohl", "ja bitte", "ja gerne", "ja klar", "klar", "na klar",
             "klar doch", "naturlich", "naturlich ja", "gerne", "gern", "sehr gerne", "genau", "genau so", "auf jeden fall",
             "mach das", "machen sie das", "mach es", "machs", "mach mal", "tu es", "bitte ja", "ja bitte machen",
             "los", "leg los", "nur zu", "ok", "okay", "okidoki", "einverstanden", "sicher", "sicher doch", "selbstverstandlich",
             "absolut", "definitiv", "bestatigt", "ich bestatige", "bestatige", "richtig", "korrekt", "stimmt", "passt",
             "passt so", "gut", "sehr gut", "alles klar", "in ordnung", "geht klar", "super", "prima", "perfekt",
-            "sehr gern", "unbedingt", "bitte sehr", "jawoll", "logo", "na sicher", "allerdings", "freilich", "kein problem",
+            "sehr gern", "unbedingt", "bitte sehr", "jawoll", "logo", "na sicher", "allerdings", "freilich", 
         ],
         no: [
+            "ich sagte nein", "ich habe nein gesagt", "bloss nicht", "auf keinen fall", "keinesfalls",
             "nein", "nein danke", "nee", "ne", "neee", "nö", "no", "nein nein", "lieber nicht", "besser nicht", "bitte nicht",
             "auf keinen fall", "keinesfalls", "niemals", "nicht jetzt", "jetzt nicht", "noch nicht", "eher nicht",
             "nicht notig", "nicht notwendig", "brauche ich nicht", "behalten", "behalte", "ich behalte sie", "lass es",
@@ -431,6 +453,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["nicht", "kein", "keine", "keinen", "nie", "niemals", "ohne", "weder"],
         hedge: [
+            "wenn du willst", "wenn sie wollen", "wie du willst", "wie sie wollen", "kein problem", "ja ja",
             "weiss nicht", "ich weiss nicht", "weiss ich nicht", "keine ahnung", "vielleicht", "vielleicht spater",
             "eventuell", "moglicherweise", "wahrscheinlich", "nicht sicher", "ich bin nicht sicher", "bin mir nicht sicher",
             "ich bin mir nicht sicher", "unsicher", "moment", "einen moment", "moment mal", "warte", "warte kurz",
@@ -454,11 +477,13 @@ struct ConfirmationLexicon: Sendable {
             "so", "und", "machen", "tun", "sie", "du", "konnen", "kannst", "ach", "oh",
         ],
         stop: [
+            "ich will aufhoren", "ich mochte abbrechen", "hor auf", "horen sie auf", "schluss",
             "abbrechen", "abbruch", "stopp", "stop", "halt", "vergiss es", "vergessen sie es", "egal", "ist egal",
             "nicht so wichtig", "lass es", "lass gut sein", "schon gut", "aufhoren", "hor auf", "beenden", "ende",
             "ich will nicht weitermachen", "ich sagte abbrechen", "vergiss das",
         ],
         hold: [
+            "gib mir num minuten", "geben sie mir num minuten", "num minuten", "gib mir eine minute", "moment ich schaue", "ich schaue nach", "ich suche",
             "moment", "einen moment", "einen moment bitte", "moment bitte", "moment mal", "augenblick", "einen augenblick",
             "warte", "warte kurz", "warten sie", "warten sie kurz", "kurz warten", "sekunde", "eine sekunde", "sek",
             "gib mir eine minute", "eine minute", "ich schaue nach", "ich schau mal", "ich suche", "ich suche es",
@@ -487,6 +512,7 @@ struct ConfirmationLexicon: Sendable {
     static let spanish = Language(
         code: "es",
         yes: [
+            "estoy seguro", "estoy segura", "si estoy seguro", "si estoy segura", "segurisimo", "segurisima", "al cien por cien",
             "si", "sii", "siii", "sip", "sep", "si si", "si por favor", "si porfa", "si claro", "claro", "claro que si",
             "claro por favor", "por supuesto", "por supuesto que si", "vale", "vale si", "de acuerdo", "adelante",
             "adelante por favor", "dale", "ok", "okay", "okey", "bueno", "bien", "esta bien", "muy bien", "perfecto",
@@ -494,9 +520,10 @@ struct ConfirmationLexicon: Sendable {
             "hazlo", "hagalo", "confirmo", "lo confirmo", "confirmado", "afirmativo", "obvio", "naturalmente",
             "totalmente", "absolutamente", "definitivamente", "asi es", "me parece bien", "esta perfecto",
             "genial", "va", "venga", "procede", "proceda", "con gusto", "encantado", "encantada", "sin problema",
-            "no hay problema", "ningun problema",
+            
         ],
         no: [
+            "dije que no", "ya dije que no", "de ninguna manera", "para nada",
             "no", "noo", "nooo", "no gracias", "no, gracias", "nop", "nel", "mejor no", "no no", "para nada", "de ninguna manera",
             "ni hablar", "nunca", "jamas", "todavia no", "aun no", "ahora no", "no ahora", "por ahora no", "no hace falta",
             "no es necesario", "dejalo asi", "dejelo", "dejelo asi", "dejalo", "manten*", "no lo hagas", "no hagas nada", "no lo hagan", "cambie de opinion",
@@ -505,6 +532,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["no", "nunca", "jamas", "ni", "sin", "tampoco", "nada"],
         hedge: [
+            "si quieres", "como quieras", "si usted quiere", "como usted quiera", "no hay problema", "ningun problema",
             "no se", "no lo se", "ni idea", "no estoy seguro", "no estoy segura", "no sabria decir", "quizas", "quiza",
             "tal vez", "a lo mejor", "puede ser", "puede", "capaz", "igual", "depende", "espera", "espere", "un momento",
             "un segundo", "un seg", "momento", "dejame pensar", "dejeme pensar", "lo pienso", "lo pensare", "tengo que pensarlo",
@@ -526,10 +554,12 @@ struct ConfirmationLexicon: Sendable {
             "senor", "senora",
         ],
         stop: [
+            "quiero parar", "dejalo ya", "basta",
             "cancelar", "cancela", "cancelalo", "para", "parar", "detente", "basta", "olvidalo", "olvidelo", "olvida eso",
             "dejalo", "dejelo", "no importa", "da igual", "salir", "terminar", "ya no", "dije cancelar", "no quiero seguir",
         ],
         hold: [
+            "dame num minutos", "deme num minutos", "num minutos", "dame un minuto", "espera un minuto", "estoy buscando", "lo busco",
             "un momento", "un momento por favor", "momento", "un segundo", "un seg", "espera", "espere", "espera un momento",
             "espera un segundo", "esperame", "dame un minuto", "dame un momento", "dejame ver", "dejeme ver",
             "dejame buscar", "dejame revisar", "estoy buscando", "lo busco", "lo estoy buscando", "busco", "buscando",
@@ -554,6 +584,7 @@ struct ConfirmationLexicon: Sendable {
     static let french = Language(
         code: "fr",
         yes: [
+            "je suis sur", "je suis sure", "oui je suis sur", "oui je suis sure", "certain", "certaine", "oui certain", "sur et certain",
             "oui", "ouii", "ouais", "ouaip", "ouai", "oui oui", "oui merci", "oui svp", "oui s il vous plait",
             "oui s il te plait", "oui volontiers", "oui bien sur", "bien sur", "bien sur que oui", "d accord", "dac",
             "daccord", "ok", "okay", "okey", "ok vas y", "vas y", "allez y", "allez", "allons y", "volontiers", "absolument",
@@ -562,9 +593,10 @@ struct ConfirmationLexicon: Sendable {
             "confirme", "confirmer", "c est ca", "c est exact", "exact", "correct", "oui c est ca", "oui je veux bien",
             "je veux bien", "avec plaisir", "super", "top", "nickel", "faites le", "fais le", "go", "yes",
             "sans aucun doute", "assurement", "bien", "tres bien", "oui allez y", "oui vas y", "ouais vas y", "si",
-            "pas de probleme", "pas de souci", "pas de soucis", "aucun probleme", "aucun souci",
+            
         ],
         no: [
+            "j ai dit non", "jai dit non", "surtout pas", "en aucun cas",
             "non", "non merci", "nan", "nope", "non non", "pas maintenant", "pas tout de suite", "pas encore",
             "surtout pas", "certainement pas", "absolument pas", "pas du tout", "jamais", "mieux vaut pas", "plutot pas",
             "plutot non", "je prefere pas", "je prefere ne pas", "je ne prefere pas", "pas la peine", "pas besoin",
@@ -574,6 +606,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["pas", "ne", "n", "non", "jamais", "sans", "ni", "aucun", "aucune", "plus"],
         hedge: [
+            "si tu veux", "si vous voulez", "comme tu veux", "comme vous voulez", "pas de probleme", "pas de souci", "pas de soucis", "aucun probleme", "aucun souci",
             "je ne sais pas", "je sais pas", "sais pas", "chais pas", "j sais pas", "aucune idee", "peut etre", "p e",
             "peut etre plus tard", "pas sur", "pas sure", "je ne suis pas sur", "je ne suis pas sure", "je suis pas sur",
             "je suis pas sure", "un instant", "un moment", "une seconde", "une minute", "attends", "attendez", "attendre",
@@ -598,11 +631,13 @@ struct ConfirmationLexicon: Sendable {
             "prefere", "preferons",
         ],
         stop: [
+            "je veux arreter", "arretez", "arrete", "stop", "ca suffit",
             "annuler", "annule", "annulez", "stop", "arrete", "arretez", "laisse tomber", "laissez tomber", "oublie",
             "oubliez", "oublie ca", "oubliez ca", "pas grave", "c est pas grave", "peu importe", "quitter", "sortir",
             "fin", "j ai dit annuler", "je ne veux pas continuer", "tant pis",
         ],
         hold: [
+            "donnez moi num minutes", "donne moi num minutes", "num minutes", "une minute", "attendez une minute", "je regarde", "je cherche dans mes mails",
             "un instant", "un instant svp", "un instant s il vous plait", "un moment", "un moment svp", "une seconde",
             "une minute", "attends", "attendez", "attendez svp", "attends un peu", "attendez un instant", "je cherche",
             "je regarde", "je verifie", "laissez moi verifier", "laisse moi verifier", "laisse moi chercher",

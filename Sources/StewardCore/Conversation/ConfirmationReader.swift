@@ -91,7 +91,7 @@ struct ConfirmationReader: Sendable {
     }
 
     func cue(_ text: String) -> ConversationCue? {
-        let words = Self.words(text)
+        let words = Self.cueWords(text)
         guard !words.isEmpty, words.count <= Self.longestCue else { return nil }
         var labels: [CueLabel] = []
         for unit in cues.segment(words) {
@@ -102,6 +102,23 @@ struct ConfirmationReader: Sendable {
         // "ok?" or "no?" asks something; "continue?" and "one sec?" still are the cue.
         if Self.isQuestion(text), cue != .resume, cue != .hold { return nil }
         return cue
+    }
+
+    /// True when the message opens with a request for time ("wait a sec, it's in my email", "brb getting
+    /// my laptop") and is not a question and carries no order number or email (those are answers).
+    func startsWithHold(_ text: String) -> Bool {
+        let words = Self.cueWords(text)
+        guard !words.isEmpty, words.count <= Self.longestCue + 2, !Self.isQuestion(text),
+            let first = cues.segment(words).first, first.label == .hold
+        else { return false }
+        let entities = Entities.extract(from: text)
+        return entities.orderNumbers.isEmpty && entities.emails.isEmpty
+    }
+
+    /// The words for cue matching: as ``words(_:)``, with every number as `num` ("give me 2 minutes"
+    /// matches "give me num minutes").
+    static func cueWords(_ text: String) -> [String] {
+        words(text).map { word in word.allSatisfy(\.isNumber) ? "num" : word }
     }
 
     // MARK: - Normalisation

@@ -33,4 +33,12 @@ public enum ConversationCue: String, Sendable, Hashable, CaseIterable {
     public static func detect(_ text: String) -> ConversationCue? {
         ConfirmationReader.shared.cue(text)
     }
+
+    /// True when a message opens with a request for time and goes on with something that is not an
+    /// answer ("wait a sec, it's in my email", "brb getting my laptop", "give me 2 minutes"): no
+    /// question mark, no order number, no email. The engine treats it as ``hold`` unless the router
+    /// places the rest as a clear request ("hold on, cancel my order").
+    public static func startsWithHold(_ text: String) -> Bool {
+        ConfirmationReader.shared.startsWithHold(text)
+    }
 }

@@ -12,7 +12,12 @@ extension ConversationEngine {
     func controlWhileWaiting(
         _ task: Session.Task, cue: ConversationCue?, decision: RouteDecision, text: String, session: inout Session
     ) -> Decision? {
-        if cue == .stop || decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task) {
+        // The router's "never mind" reading counts only for a message that is no answer to a yes/no
+        // question: "don't", "keep it", "avbryt inte" and "👍 wait" go to the skill as a no or an unclear answer.
+        let answer = Confirmation.read(text)
+        let routerStop = (answer == .neither || answer == .no)
+            && (decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task))
+        if cue == .stop || routerStop {
             session.active = nil
             var stopped = system(
                 localized(.taskStopped, session, ["skill": skillName(task.skill)]),
@@ -20,7 +25,10 @@ extension ConversationEngine {
             stopped.rule = .cue
             return stopped
         }
-        if cue == .hold {
+        // "hold on", or a message that opens with it and goes on with no request the router places
+        // ("wait a sec, it's in my email", "brb getting my laptop").
+        let placed = decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
+        if cue == .hold || (cue == nil && !placed && ConversationCue.startsWithHold(text)) {
             var held = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
             held.rule = .cue
             return held
@@ -34,17 +42,26 @@ extension ConversationEngine {
         guard let top = decision.top, top.intent.hasSuffix("_cancel"),
             registry.entry(intent: top.intent)?.manifest.id != task.skill
         else { return false }
-        let entities = Entities.extract(from: text)
-        return entities.orderNumbers.isEmpty && Tokenizer().words(text).count <= 3
+        // Only the verb and words that name nothing: "cancel it", "cancel please", "just cancel now";
+        // "cancel my order" names what to cancel and is a request.
+        let empty: Set<String> = ["it", "that", "this", "please", "pls", "now", "just", "i", "said", "ok", "then", "all"]
+        let rest = Tokenizer().words(text).filter { !empty.contains($0) }
+        return rest.count == 1
     }
 
     /// Counts a skill's question asked again without progress (its state unchanged), and ends the wait
     /// at ``HandoffConfiguration/maxReasks``: the customer is told where to find what was asked and
     /// offered a person.
-    func limitReasks(_ answer: Decision, task: Session.Task, session: inout Session) -> Decision {
+    ///
+    /// - Parameter counts: false for a message that is not a try (an acknowledgement): the count stays as it was.
+    func limitReasks(_ answer: Decision, task: Session.Task, counts: Bool = true, session: inout Session) -> Decision {
         guard answer.response.outcome == .needsInput, let now = session.active, now.skill == task.skill,
             now.state == task.state
         else { return answer }
+        guard counts else {
+            session.active?.reasks = task.reasks
+            return answer
+        }
         let reasks = (task.reasks ?? 0) + 1
         guard reasks >= handoff.maxReasks else {
             session.active?.reasks = reasks
@@ -125,12 +142,16 @@ extension ConversationEngine {
         case .hold:
             reply = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
         case .acknowledgement, .resume:  // (`resume` is resolved before: it never gets here)
+            let answered = session.turns.last(where: { $0.role == .customer })?.outcome == "resolved"
             if !session.turns.contains(where: { $0.role == .agent }) {
                 reply = await answer(.greeting, confidence: confidence ?? 1, text: "", session: &session)
             } else if decision.intent == SystemIntent.thanks.rawValue {
                 reply = system(localized(.thanks, session), intent: SystemIntent.thanks.rawValue, confidence: confidence, session: session)
-            } else {
+            } else if answered {
                 reply = system(localized(.acknowledged, session), intent: nil, confidence: nil, session: session)
+            } else {
+                // "ok" after a miss or a question: no "glad I could help".
+                reply = system(localized(.whatElse, session), intent: nil, confidence: nil, session: session)
             }
             reply.label = "acknowledged"
         case .closing:

@@ -103,6 +103,7 @@ extension ConversationEngine {
             session.skillsUsed.append(skill)
         }
         outcome.response = renderer.render(outcome.response, for: session.channel)
+        if let trailer = outcome.trailer { outcome.response.text += "\n\n" + trailer }
         session.facts.merge(outcome.response.facts) { _, new in new }
         session.turns.append(
             Turn(role: .agent, text: outcome.response.text, intent: outcome.intent, skill: outcome.skill))

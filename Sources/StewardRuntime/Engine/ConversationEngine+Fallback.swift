@@ -160,7 +160,9 @@ extension ConversationEngine {
                 return declineHandoff(session: &session)
             }
             if answer == .unclear || cue == .hold {
-                guard let reasked = reaskHandoff(.confirmHandoff, session: &session) else { return declineHandoff(session: &session) }
+                guard let reasked = reaskHandoff(.confirmHandoff, session: &session) else {
+                    return system(localized(.offerGaveUp, session), intent: nil, confidence: nil, session: session, label: "handoff_declined")
+                }
                 return Decision(
                     response: SkillResponse(
                         text: reasked,
@@ -238,9 +240,17 @@ extension ConversationEngine {
     static func readOffer(_ text: String) -> Confirmation {
         let whole = Confirmation.read(text)
         guard whole == .unclear || whole == .neither else { return whole }
+        // The yes comes first, then the reason: "yes please, I've waited a week", "yes I want to
+        // speak to someone about my refund". Cut after the first punctuation, else after the first word.
         let separators: Set<Character> = [",", ".", "!", ";", ":", "—", "–", "\n"]
-        guard let cut = text.firstIndex(where: { separators.contains($0) }) else { return whole }
-        let head = String(text[..<cut]), rest = String(text[text.index(after: cut)...])
+        let head: String, rest: String
+        if let cut = text.firstIndex(where: { separators.contains($0) }) {
+            (head, rest) = (String(text[..<cut]), String(text[text.index(after: cut)...]))
+        } else {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let space = trimmed.firstIndex(of: " ") else { return whole }
+            (head, rest) = (String(trimmed[..<space]), String(trimmed[trimmed.index(after: space)...]))
+        }
         guard Confirmation.read(head) == .yes else { return whole }
         let restWords = Set(Tokenizer().words(rest))
         let contrast: Set<String> = [

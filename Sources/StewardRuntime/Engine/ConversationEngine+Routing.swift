@@ -17,6 +17,20 @@ extension ConversationEngine {
 
         // A question a skill asked is waiting for its answer.
         if let task = session.active {
+            // "no" / "never mind" may answer the question ("Cancel order #1003?" → "never mind": keep it)
+            // or leave it ("What's your order number?" → "never mind"): the skill reads it first, and
+            // only if it asks the same again does the message leave the question.
+            if Confirmation.read(text) == .no, cue == .stop || decision.intent == SystemIntent.cancel.rawValue {
+                var trial = session
+                var answer = await run(
+                    skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
+                    action: nil, state: task.state, continuation: true, session: &trial)
+                if !(answer.response.outcome == .needsInput && trial.active?.state == task.state) {
+                    session = trial
+                    answer.rule = .waitingQuestion
+                    return answer
+                }
+            }
             if let control = controlWhileWaiting(task, cue: cue, decision: decision, text: text, session: &session) {
                 return control
             }
@@ -30,7 +44,8 @@ extension ConversationEngine {
                 var answer = await run(
                     skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
                     action: nil, state: task.state, continuation: true, session: &session)
-                answer = limitReasks(answer, task: task, session: &session)
+                // "ok" or "thanks" that did not answer is not one of the customer's tries.
+                answer = limitReasks(answer, task: task, counts: cue != .acknowledgement, session: &session)
                 answer.rule = .waitingQuestion
                 return answer
             }
@@ -39,6 +54,15 @@ extension ConversationEngine {
         if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, cue: cue, session: &session) {
             resumed.rule = .resume
             return resumed
+        }
+        // A bare yes or no with nothing asked ("yes" after an answer, "no" to "anything else?"): an
+        // acknowledgement or a close, never a miss.
+        if cue == nil, session.fallback.pending == nil {
+            switch Confirmation.read(text) {
+            case .yes: return await answerCue(.acknowledgement, decision: decision, session: &session)
+            case .no: return await answerCue(.closing, decision: decision, session: &session)
+            case .unclear, .neither: break
+            }
         }
         // "stop" as the very first message is left to the router ("cancel" alone may mean an order); later,
         // with nothing open ("I said cancel" after the wait ended), it is a no-op, never a new cancellation.
@@ -102,6 +126,9 @@ extension ConversationEngine {
         guard decision.kind == .match, let top = decision.top,
             top.confidence >= configuration.router.digressionThreshold
         else { return false }
+        // A clear yes or no ("Yes I'm sure", "nie, dziękuję") answers the question, whatever the router thinks.
+        let answer = Confirmation.read(text)
+        if answer == .yes || answer == .no { return false }
         if top.intent == SystemIntent.human.rawValue || top.intent == SystemIntent.capabilities.rawValue { return true }
         if top.intent.hasPrefix("system.") { return false }
         guard let owner = registry.entry(intent: top.intent)?.manifest.id, owner != task.skill else { return false }
@@ -162,25 +189,29 @@ extension ConversationEngine {
             return toolFailure(error, skill: manifest.id, intent: intent, confidence: confidence, state: state, continuation: continuation, session: &session)
         }
         if let email = response.verifiedEmail { session.customer.verifiedEmail = email.lowercased() }
+        var trailer: String?
         switch response.outcome {
         case .needsInput:
             session.active = Session.Task(
                 skill: manifest.id, intent: intent, confidence: confidence, state: response.state ?? state)
         case .resolved, .cannotResolve:
             session.active = nil
-            if let waiting = session.interrupted.last {
+            // A reply that cannot resolve is followed by the offer of a person: one question at a time.
+            if response.outcome == .resolved, let waiting = session.interrupted.last {
                 let name = skillName(waiting.skill)
                 switch session.channel {
                 case .sms, .whatsapp:
                     // No buttons to rely on: say how to go back in words (a typed yes resumes).
-                    response.text += "\n\n" + localized(.resumeByText, session, ["skill": name])
+                    trailer = localized(.resumeByText, session, ["skill": name])
                 case .webchat, .email:
-                    response.text += "\n\n" + localized(.resumeQuestion, session, ["skill": name])
+                    trailer = localized(.resumeQuestion, session, ["skill": name])
                     response.suggestions.append(Suggestion(localized(.resumeButton, session, ["skill": name]), action: "resume"))
                 }
             }
         }
-        return Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
+        var decision = Decision(response: response, skill: manifest.id, intent: intent, confidence: confidence)
+        decision.trailer = trailer
+        return decision
     }
 
     /// A skill whose tool failed (the shop's system did not answer): not the customer's fault, so not a miss

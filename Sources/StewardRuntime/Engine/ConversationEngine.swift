@@ -149,6 +149,9 @@ struct Decision: Sendable {
     var opensTicket = false
     /// The rule that decided, for ``RoutingTrace``.
     var rule: RoutingTrace.Rule = .router
+    /// A last line added after the reply is rendered for the channel (after any card text): the offer
+    /// to go back to an interrupted topic.
+    var trailer: String?
 
     var name: String { label ?? response.outcome.name }
 }

@@ -90,4 +90,8 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case confirmHandoff = "confirm_handoff"
     /// The email prompt asked too often without an email: the handoff waits.
     case emailGaveUp = "email_gave_up"
+    /// "ok" or "yes" with nothing asked and nothing just answered: an invitation to go on.
+    case whatElse = "what_else"
+    /// The offer of a person asked too often without an answer: left open for later.
+    case offerGaveUp = "offer_gave_up"
 }

@@ -33,11 +33,16 @@ public struct MissedMessage: Sendable, Hashable {
     /// When the customer wrote it.
     public var at: Date
 
+    /// Outcomes of messages Steward understood without the router (acknowledgements, closes, "one sec",
+    /// a tool that failed): never low-confidence misses, whatever the router scored them.
+    static let understood: Set<String> = ["acknowledged", "closing", "hold", "tool_failed"]
+
     /// The missed customer messages of `sessions`, oldest first.
     ///
     /// A customer turn counts when its outcome is `no_match`, `ambiguous`, `handoff_offered` or `handoff`,
     /// when its intent is `system.complaint` (then the message before it is also listed, as `complaint`:
-    /// that is the one answered wrongly), or when it was routed with a confidence below `lowConfidence`.
+    /// that is the one answered wrongly), or when it was routed with a confidence below `lowConfidence`
+    /// (except the ``understood`` outcomes: "ok", "no thanks", "one sec").
     /// Turns written before Steward kept outcomes are judged by intent alone.
     ///
     /// - Parameters:
@@ -65,7 +70,9 @@ public struct MissedMessage: Sendable, Hashable {
                         result.append(missed(earlier, reason: .complaint, session: id, guess: guess))
                     }
                     reason = .complaint
-                } else if reason == nil, let confidence = turn.confidence, confidence < lowConfidence, turn.intent != nil {
+                } else if reason == nil, !Self.understood.contains(outcome), let confidence = turn.confidence,
+                    confidence < lowConfidence, turn.intent != nil
+                {
                     reason = .lowConfidence
                 }
                 guard let reason else { continue }
