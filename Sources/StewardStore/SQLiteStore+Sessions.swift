@@ -98,6 +98,9 @@ extension SQLiteStore {
                 let insert = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO answered_messages (session_id, message_id, json) VALUES (?, ?, ?)")
                 for record in records { try insert.execute(arguments: [session.id, record.id, record.json]) }
+                // Pruned once every `pruneEvery` saves of the session (by its turn count), not on every
+                // message: a session keeps its newest `retainedPerSession` ids, and up to `pruneEvery` more.
+                guard (total / 2) % AnsweredMessage.pruneEvery < records.count else { return row == nil }
                 try db.cachedStatement(
                     sql: """
                         DELETE FROM answered_messages WHERE session_id = ? AND sequence <= (

@@ -124,7 +124,8 @@ enum Schema {
         }
         migrator.registerMigration("v5 answered messages, one ticket per person") { db in
             // The replies to recent message ids of each session, so a re-sent message gets the same
-            // reply (the store keeps the newest `AnsweredMessage.retainedPerSession` per session).
+            // reply (the store keeps the newest `AnsweredMessage.retainedPerSession` per session). The
+            // unique key serves both the lookup and the pruning (a session's rows, sorted by sequence).
             // `person_key` names the person of an SMS or WhatsApp ticket (one ticket per person);
             // the unique index makes a second ticket of one person on one channel impossible.
             // Tickets written before this migration have no key and are found by email, profile or session.
@@ -137,7 +138,6 @@ enum Schema {
                         json TEXT NOT NULL,
                         UNIQUE (session_id, message_id)
                     );
-                    CREATE INDEX answered_messages_session ON answered_messages(session_id, sequence);
                     ALTER TABLE tickets ADD COLUMN person_key TEXT;
                     CREATE UNIQUE INDEX tickets_person ON tickets(person_key, channel) WHERE person_key IS NOT NULL;
                     """

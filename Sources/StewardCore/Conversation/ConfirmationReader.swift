@@ -23,6 +23,8 @@ struct ConfirmationReader: Sendable {
 
     /// The lexicon's confirmation phrases, by role.
     let answers: PhraseMatcher<ConfirmationLexicon.Role>
+    /// The phrases that carry an answer (yes, no, negation, hedge, turn), for a quick "none of those here".
+    let signals: PhraseMatcher<ConfirmationLexicon.Role>
     /// The lexicon's cue phrases; `nil` labels the words that may surround a cue.
     let cues: PhraseMatcher<CueLabel>
 
@@ -60,12 +62,22 @@ struct ConfirmationReader: Sendable {
                 + language.acknowledgement.map { ($0, .acknowledgement) } + language.cueFiller.map { ($0, .filler) }
         }
         self.answers = PhraseMatcher(answers)
+        self.signals = PhraseMatcher(answers.filter { $0.1 != .action && $0.1 != .filler })
         self.cues = PhraseMatcher(cues)
     }
 
     func read(_ text: String) -> Confirmation {
-        let words = Self.words(text)
+        read(words: Self.words(text), text: text)
+    }
+
+    /// ``read(_:)`` of a message already normalised with ``words(_:)``.
+    func read(words: [String], text: String) -> Confirmation {
         guard !words.isEmpty else { return .neither }
+        // Most messages are questions with no word of any yes, no, negation, hedge or turn phrase:
+        // they are settled without cutting them into phrases.
+        if !words.contains(where: signals.mayMatch) {
+            return words.allSatisfy(answers.mayMatch) && !Self.isQuestion(text) ? .unclear : .neither
+        }
         var count: [ConfirmationLexicon.Role: Int] = [:]
         var content = 0
         for unit in answers.segment(words) {
@@ -91,8 +103,16 @@ struct ConfirmationReader: Sendable {
     }
 
     func cue(_ text: String) -> ConversationCue? {
-        let words = Self.cueWords(text)
+        // A cue is a few words; a long message is not one (and is not worth normalising to find out).
+        guard text.utf8.count <= 24 * Self.longestCue else { return nil }
+        return cue(words: Self.cueWords(text), text: text)
+    }
+
+    /// ``cue(_:)`` of a message already normalised with ``cueWords(_:)``.
+    func cue(words: [String], text: String) -> ConversationCue? {
         guard !words.isEmpty, words.count <= Self.longestCue else { return nil }
+        // Every word of a cue belongs to some cue phrase: one that belongs to none settles it.
+        guard words.allSatisfy(cues.mayMatch) else { return nil }
         var labels: [CueLabel] = []
         for unit in cues.segment(words) {
             guard let label = unit.label else { return nil }
@@ -107,7 +127,11 @@ struct ConfirmationReader: Sendable {
     /// True when the message opens with a request for time ("wait a sec, it's in my email", "brb getting
     /// my laptop") and is not a question and carries no order number or email (those are answers).
     func startsWithHold(_ text: String) -> Bool {
-        let words = Self.cueWords(text)
+        startsWithHold(words: Self.cueWords(text), text: text)
+    }
+
+    /// ``startsWithHold(_:)`` of a message already normalised with ``cueWords(_:)``.
+    func startsWithHold(words: [String], text: String) -> Bool {
         guard !words.isEmpty, words.count <= Self.longestCue + 2, !Self.isQuestion(text),
             let first = cues.segment(words).first, first.label == .hold
         else { return false }
@@ -118,7 +142,12 @@ struct ConfirmationReader: Sendable {
     /// The words for cue matching: as ``words(_:)``, with every number as `num` ("give me 2 minutes"
     /// matches "give me num minutes").
     static func cueWords(_ text: String) -> [String] {
-        words(text).map { word in word.allSatisfy(\.isNumber) ? "num" : word }
+        cueWords(from: words(text))
+    }
+
+    /// ``words(_:)`` output with every number as `num`.
+    static func cueWords(from words: [String]) -> [String] {
+        words.map { word in word.allSatisfy(\.isNumber) ? "num" : word }
     }
 
     // MARK: - Normalisation
@@ -129,17 +158,33 @@ struct ConfirmationReader: Sendable {
         var prepared = String.UnicodeScalarView()
         var previous: [Unicode.Scalar] = []  // the letters of the word being written, for elisions
         for scalar in text.unicodeScalars {
+            if scalar.isASCII, scalar != "'", scalar != "`" {
+                // The common case, without Unicode property or emoji table lookups.
+                prepared.append(scalar)
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) {
+                    if previous.count < 3 { previous.append(scalar) }
+                } else if !previous.isEmpty {
+                    previous.removeAll(keepingCapacity: true)
+                }
+                continue
+            }
             if let placeholder = ConfirmationLexicon.emoji[scalar] {
                 prepared.append(contentsOf: " \(placeholder) ".unicodeScalars)
-                previous = []
+                previous.removeAll(keepingCapacity: true)
             } else if Self.isEmojiModifier(scalar) {
                 continue
-            } else if Self.isApostrophe(scalar), Self.isElision(previous) {
+            } else if Self.isApostrophe(scalar), previous.count <= 2, Self.isElision(previous) {
                 prepared.append(" ")
-                previous = []
+                previous.removeAll(keepingCapacity: true)
             } else {
                 prepared.append(scalar)
-                previous = scalar.properties.isAlphabetic ? previous + [scalar] : []
+                // Only words of up to two letters can be elided ("qu'"): longer ones need not be kept.
+                if scalar.properties.isAlphabetic {
+                    if previous.count < 3 { previous.append(scalar) }
+                } else if !previous.isEmpty {
+                    previous.removeAll(keepingCapacity: true)
+                }
             }
         }
         return Tokenizer().words(String(prepared))

@@ -10,13 +10,13 @@ extension ConversationEngine {
     /// While a skill waits for an answer: "stop" ends the wait, "hold on" keeps it; nil lets the
     /// message go on as an answer or a digression.
     func controlWhileWaiting(
-        _ task: Session.Task, cue: ConversationCue?, decision: RouteDecision, text: String, session: inout Session
+        _ task: Session.Task, reading: MessageReading, decision: RouteDecision, text: String, session: inout Session
     ) -> Decision? {
+        let cue = reading.cue
         // The router's "never mind" reading counts only for a message that is no answer to a yes/no
         // question: "don't", "keep it", "avbryt inte" and "👍 wait" go to the skill as a no or an unclear answer.
-        let answer = Confirmation.read(text)
-        let routerStop = (answer == .neither || answer == .no)
-            && (decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task))
+        let routerStop = (decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task))
+            && [.neither, .no].contains(reading.confirmation)
         if cue == .stop || routerStop {
             session.active = nil
             var stopped = system(
@@ -28,7 +28,7 @@ extension ConversationEngine {
         // "hold on", or a message that opens with it and goes on with no request the router places
         // ("wait a sec, it's in my email", "brb getting my laptop").
         let placed = decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
-        if cue == .hold || (cue == nil && !placed && ConversationCue.startsWithHold(text)) {
+        if cue == .hold || (!placed && reading.startsWithHold) {
             var held = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
             held.rule = .cue
             return held
@@ -81,11 +81,12 @@ extension ConversationEngine {
 
     /// With a topic put aside: "go back", the resume button typed, yes to "shall we get back to …?",
     /// or the awaited answer itself (an order number, an email) resumes it; no to the offer drops it.
-    func resumeIfAsked(text: String, cue: ConversationCue?, session: inout Session) async -> Decision? {
+    func resumeIfAsked(text: String, reading: MessageReading, session: inout Session) async -> Decision? {
+        let cue = reading.cue
         guard let task = session.interrupted.last else { return nil }
         let name = skillName(task.skill)
         let offered = resumeWasOffered(for: name, session: session)
-        let confirmation = Confirmation.read(text)
+        let confirmation = reading.confirmation
         let typedButton = Self.normalized(text) == Self.normalized(localized(.resumeButton, session, ["skill": name]))
         if cue == .resume || typedButton || (offered && confirmation == .yes) {
             session.interrupted.removeLast()

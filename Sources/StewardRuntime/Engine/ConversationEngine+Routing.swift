@@ -13,14 +13,18 @@ extension ConversationEngine {
             return decision
         }
         let decision = router.classify(text)
-        let cue = ConversationCue.detect(text)
+        // Read as an answer only when something may be waiting for one, or the router places the message
+        // nowhere in particular ("yes", "no thanks" after an answer): most messages are new requests.
+        let placed = decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
+        let reading = MessageReading(text, readsAnswer: session.active != nil || !session.interrupted.isEmpty || !placed)
+        let cue = reading.cue
 
         // A question a skill asked is waiting for its answer.
         if let task = session.active {
             // "no" / "never mind" may answer the question ("Cancel order #1003?" → "never mind": keep it)
             // or leave it ("What's your order number?" → "never mind"): the skill reads it first, and
             // only if it asks the same again does the message leave the question.
-            if Confirmation.read(text) == .no, cue == .stop || decision.intent == SystemIntent.cancel.rawValue {
+            if cue == .stop || decision.intent == SystemIntent.cancel.rawValue, reading.confirmation == .no {
                 var trial = session
                 var answer = await run(
                     skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
@@ -31,10 +35,10 @@ extension ConversationEngine {
                     return answer
                 }
             }
-            if let control = controlWhileWaiting(task, cue: cue, decision: decision, text: text, session: &session) {
+            if let control = controlWhileWaiting(task, reading: reading, decision: decision, text: text, session: &session) {
                 return control
             }
-            if isDigression(decision, from: task, text: text) {
+            if isDigression(decision, from: task, text: text, answer: reading.confirmation) {
                 session.interrupted.append(task)
                 session.active = nil
                 var routed = await routeDecision(decision, text: text, session: &session)
@@ -51,14 +55,14 @@ extension ConversationEngine {
             }
         }
         // A topic put aside by a digression: go back to it when asked, or when this is its answer.
-        if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, cue: cue, session: &session) {
+        if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, reading: reading, session: &session) {
             resumed.rule = .resume
             return resumed
         }
         // A bare yes or no with nothing asked ("yes" after an answer, "no" to "anything else?"): an
         // acknowledgement or a close, never a miss.
         if cue == nil, session.fallback.pending == nil {
-            switch Confirmation.read(text) {
+            switch reading.confirmation {
             case .yes: return await answerCue(.acknowledgement, decision: decision, session: &session)
             case .no: return await answerCue(.closing, decision: decision, session: &session)
             case .unclear, .neither: break
@@ -122,12 +126,11 @@ extension ConversationEngine {
     }
 
     /// True when a message asked while a skill waits for an answer clearly changes topic.
-    func isDigression(_ decision: RouteDecision, from task: Session.Task, text: String) -> Bool {
+    func isDigression(_ decision: RouteDecision, from task: Session.Task, text: String, answer: Confirmation) -> Bool {
         guard decision.kind == .match, let top = decision.top,
             top.confidence >= configuration.router.digressionThreshold
         else { return false }
         // A clear yes or no ("Yes I'm sure", "nie, dziękuję") answers the question, whatever the router thinks.
-        let answer = Confirmation.read(text)
         if answer == .yes || answer == .no { return false }
         if top.intent == SystemIntent.human.rawValue || top.intent == SystemIntent.capabilities.rawValue { return true }
         if top.intent.hasPrefix("system.") { return false }

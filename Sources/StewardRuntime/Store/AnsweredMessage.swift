@@ -12,6 +12,10 @@ import StewardCore
 public struct AnsweredMessage: Sendable, Hashable, Codable {
     /// How many answered message ids a store keeps per session (the most recent).
     public static let retainedPerSession = 100
+    /// A store may prune a session's older ids only every this many answered messages (pruning on
+    /// every message costs a delete per message), so a session may hold up to
+    /// `retainedPerSession + pruneEvery` ids between prunes.
+    public static let pruneEvery = 20
 
     /// The conversation.
     public var session: String
