@@ -21,7 +21,7 @@ package enum PipeOutput {
         if reply.channel.showsCards {
             json.key("cards")
             json.beginArray()
-            for card in reply.cards { write(card, to: &json) }
+            for card in reply.cards { json.card(card) }
             json.endArray()
         }
         if reply.channel.showsSuggestions {
@@ -117,35 +117,6 @@ package enum PipeOutput {
         json.endObject()
         json.endObject()
         return json.string
-    }
-
-    private static func write(_ card: Card, to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("kind", card.kind.rawValue)
-        json.field("title", card.title)
-        json.field("subtitle", card.subtitle)
-        json.key("fields")
-        json.beginArray()
-        for field in card.fields {
-            json.beginObject()
-            json.field("label", field.label)
-            json.field("value", field.value)
-            json.endObject()
-        }
-        json.endArray()
-        json.field("image_url", card.imageURL)
-        json.field("url", card.url)
-        json.key("buttons")
-        json.beginArray()
-        for button in card.buttons {
-            json.beginObject()
-            json.field("title", button.title)
-            json.fieldIfPresent("url", button.url)
-            json.fieldIfPresent("action", button.action)
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
     }
 
     private static func write(_ suggestion: Suggestion, to json: inout JSONWriter) {

@@ -5,10 +5,10 @@ import StewardCore
 /// message with an id is recorded, so `JSONEncoder` cost ~7% of the pipe's time).
 ///
 /// The output reads back with a plain `JSONDecoder()` as ``AnsweredMessage``: the same keys as its
-/// `Codable` conformance (and ``Card``'s `image_url`), dates as seconds since 2001 (the decoder's
-/// default), nil optionals left out. A stored property added to ``AnsweredMessage``, ``Card``,
-/// ``Card/Button``, ``Card/Field`` or ``Suggestion`` must be added here too; `AnsweredMessageRecordTests`
-/// fails until it is.
+/// `Codable` conformance (cards as the pipe writes them, ``JSONWriter/card(_:)``), dates as seconds
+/// since 2001 (the decoder's default), nil optionals left out (a card's are `null`). A stored property
+/// added to ``AnsweredMessage``, ``Card``, ``Card/Button``, ``Card/Field`` or ``Suggestion`` must be
+/// added here too; `AnsweredMessageRecordTests` fails until it is.
 package enum AnsweredMessageRecord {
     package static func json(_ message: AnsweredMessage) -> String {
         var json = JSONWriter(capacity: message.text.utf8.count + 256)
@@ -24,7 +24,7 @@ package enum AnsweredMessageRecord {
         json.field("text", message.text)
         json.key("cards")
         json.beginArray()
-        for card in message.cards { write(card, to: &json) }
+        for card in message.cards { json.card(card) }
         json.endArray()
         json.key("suggestions")
         json.beginArray()
@@ -46,34 +46,5 @@ package enum AnsweredMessageRecord {
         json.field("language", message.language)
         json.endObject()
         return json.string
-    }
-
-    private static func write(_ card: Card, to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("kind", card.kind.rawValue)
-        json.field("title", card.title)
-        json.fieldIfPresent("subtitle", card.subtitle)
-        json.key("fields")
-        json.beginArray()
-        for field in card.fields {
-            json.beginObject()
-            json.field("label", field.label)
-            json.field("value", field.value)
-            json.endObject()
-        }
-        json.endArray()
-        json.fieldIfPresent("image_url", card.imageURL)
-        json.fieldIfPresent("url", card.url)
-        json.key("buttons")
-        json.beginArray()
-        for button in card.buttons {
-            json.beginObject()
-            json.field("title", button.title)
-            json.fieldIfPresent("url", button.url)
-            json.fieldIfPresent("action", button.action)
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
     }
 }
