@@ -49,6 +49,16 @@ import Testing
         #expect(show.stdout.components(separatedBy: "customer: agent please").count == 2)  // the message once in the transcript
     }
 
+    @Test func byDefaultEveryMessageIsAnsweredInTurnOnEveryChannel() throws {
+        let lines = ["hi", "where's my order", "#1001"].enumerated().map { index, text in
+            #"{"session": "sms-d", "id": "d\#(index)", "channel": "sms", "text": "\#(text)"}"#
+        }
+        let replies = try StewardProcess.run(["pipe"], lines: lines).json()
+        #expect(replies.map { $0["reply_to"] as? String } == ["d0", "d1", "d2"])
+        #expect(replies.allSatisfy { $0["merged"] == nil })
+        #expect(Set(replies.compactMap { $0["text"] as? String }).count == 3)
+    }
+
     @Test func anSMSBurstIsAnsweredOnceForEveryIdButWebChatAnswersEachMessage() throws {
         let customer = #""customer": {"email": "jane.doe@example.com", "authenticated": true}"#
         var lines: [String] = []
@@ -57,7 +67,9 @@ import Testing
                 lines.append(#"{"session": "\#(channel)-b", "id": "\#(channel)\#(index)", "channel": "\#(channel)", "text": "\#(text)", \#(customer)}"#)
             }
         }
-        let output = try StewardProcess.run(["pipe"], lines: lines)
+        // Bursts are merged only where the configuration asks for it (off by default).
+        let config = try Self.config("bursts:\n  sms: 1.5\n")
+        let output = try StewardProcess.run(["pipe", "--config", config], lines: lines)
         #expect(output.status == 0)
         let replies = try output.json()
         let sms = replies.filter { $0["session"] as? String == "sms-b" }
