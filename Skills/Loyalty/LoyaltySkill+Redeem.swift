@@ -29,7 +29,7 @@ extension LoyaltySkill {
             let answer: Confirmation = switch request.action {
             case Self.confirmAction: .yes
             case Self.declineAction: .no
-            default: Confirmation.read(request.text)
+            default: Confirmation.read(request.text, about: .redeem)
             }
             switch answer {
             case .yes:

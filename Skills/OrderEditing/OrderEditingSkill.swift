@@ -69,7 +69,7 @@ public struct OrderEditingSkill: Skill {
         let answer: Confirmation = switch request.action {
         case Self.confirmAction: .yes
         case Self.declineAction: .no
-        default: Confirmation.read(Self.withoutOrderNumber(number, in: request.text))
+        default: Confirmation.read(Self.withoutOrderNumber(number, in: request.text), about: .cancel)
         }
         switch answer {
         case .yes:
@@ -84,6 +84,11 @@ public struct OrderEditingSkill: Skill {
             let order = try await orders.order(number: number), order.belongs(to: email)
         else {
             return .cannotResolve("I'm sorry, I couldn't cancel order #\(number).", reason: "order not found for the identified customer at confirmation", facts: facts)
+        }
+        // Cancelled meanwhile (another tab or channel): say so rather than "already shipped".
+        if order.progress == .cancelled {
+            return .answer("Order \(order.name) is already cancelled, so there's nothing left to do.", cards: [card(order, context: context)],
+                           facts: facts.merging(["order_status": order.progress.rawValue]) { _, new in new })
         }
         do {
             let cancelled = try await orders.cancel(orderNumber: order.number, reason: "customer request via Steward")

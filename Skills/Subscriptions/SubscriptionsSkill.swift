@@ -36,6 +36,15 @@ public struct SubscriptionsSkill: Skill {
             }
         }
 
+        /// The action a yes must be about.
+        var confirmedAction: ConfirmedAction {
+            switch self {
+            case .pause: .pause
+            case .skip: .skip
+            case .cancel, .show: .cancel
+            }
+        }
+
         var phrase: String {
             switch self {
             case .show: "show"
@@ -115,6 +124,14 @@ public struct SubscriptionsSkill: Skill {
             state[Self.subscriptionSlot] = String(action.dropFirst(Self.chooseAction.count))
         }
         let candidates = subs.filter { verb.applies(to: $0) }
+        // The subscription the customer was asked about changed meanwhile (another tab or channel): say so,
+        // and never apply the answer to another one.
+        if state[Self.confirmingSlot] != nil, let id = state[Self.subscriptionSlot], !candidates.contains(where: { $0.id == id }) {
+            let now = subs.first { $0.id == id }
+            return .answer(
+                "Nothing changed: " + (now.map { "your \($0.productTitle) subscription is \($0.status.rawValue) now, so there's nothing to \(verb.phrase)." }
+                    ?? "I can't find that subscription any more.") + " You can manage your subscriptions at \(provider.portalURL)")
+        }
         guard let sub = chosen(from: candidates, request: request, state: state) else {
             if candidates.isEmpty {
                 let statuses = subs.map { "\($0.productTitle) is \($0.status.rawValue)" }.joined(separator: ", ")
@@ -139,7 +156,7 @@ public struct SubscriptionsSkill: Skill {
         let answer: Confirmation = switch request.action {
         case Self.confirmAction: .yes
         case Self.declineAction: .no
-        default: Confirmation.read(request.text)
+        default: Confirmation.read(request.text, about: verb.confirmedAction)
         }
         switch answer {
         case .unclear, .neither:

@@ -57,11 +57,16 @@ import Testing
         let third = try await chat.say("the one from last week")
         #expect(third.skill == "handoff", "\(third.text)")
         #expect(third.text.contains("confirmation email"))
-        if channel == .webchat {
-            #expect(third.outcome == "handoff_offered")
-        } else {
+        // Offered on every channel (the customer did not ask for a person), opened on a yes.
+        #expect(third.outcome == "handoff_offered")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+        let yes = try await chat.say("yes")
+        if channel == .sms {
+            #expect(yes.outcome == "handoff")
             let ticket = try #require(try await tickets.tickets(status: nil).first)
             #expect(ticket.reason == .reaskLimit)
+        } else {
+            #expect(yes.outcome == "needs_input", "the email prompt")
         }
     }
 
@@ -407,5 +412,116 @@ extension ConversationControlTests {
         let session = try #require(try await engine.store.load(id: chat.session))
         let missed = MissedMessage.collect(from: [(id: session.id, turns: session.turns)])
         #expect(missed.isEmpty, "\(missed.map(\.text))")
+    }
+}
+
+/// The second review's cases, each as a kind.
+extension ConversationControlTests {
+    @Test(arguments: [
+        ("please cancel my order #1003", "yes please connect me to an agent"),
+        ("please cancel my order #1003", "yes I need to talk to a person"),
+        ("please cancel my order #1003", "sure 🙄"), ("please cancel my order #1003", "fine 😒"),
+        ("please cancel my order #1003", "oh great"), ("please cancel my order #1003", "great… just great"),
+        ("please cancel my order #1003", "yes and cancel my subscription"),
+        ("please cancel my order #1003", "sure 🤗"),
+    ])
+    func aYesThatNamesAnotherActionOrSoundsSarcasticNeverCancels(_ ask: String, _ reply: String) async throws {
+        let chat = Conversation(try makeEngine(skills: shippedSkills), customer: Self.jane)
+        try await chat.say(ask)
+        let answer = try await chat.say(reply)
+        #expect(!answer.text.contains("is cancelled"), "\(reply) → \(answer.text)")
+    }
+
+    @Test(arguments: [
+        ("I want to cancel my coffee subscription", "yes just pause it", "cancelled"),
+        ("I want to cancel my coffee subscription", "yes skip the next one", "cancelled"),
+        ("pause my coffee subscription", "yes cancel it", "paused"),
+    ])
+    func aYesToAnotherSubscriptionChangeChangesNothing(_ ask: String, _ reply: String, _ done: String) async throws {
+        let engine = try makeEngine(skills: shippedSkills)
+        let chat = Conversation(engine, customer: Self.jane)
+        let question = try await chat.say(ask)
+        try #require(question.outcome == "needs_input", "\(question.text)")
+        let answer = try await chat.say(reply)
+        #expect(!answer.text.contains("Done"), "\(reply) → \(answer.text)")
+        let subs = try await #require(engine.tools.subscriptions).subscriptions(email: "jane.doe@example.com")
+        #expect(!subs.contains { $0.productTitle.contains("Coffee") && $0.status.rawValue == done })
+    }
+
+    @Test func aYesAfterTheSubscriptionChangedElsewhereTouchesNoOtherOne() async throws {
+        let engine = try makeEngine(skills: shippedSkills)
+        let tab = Conversation(engine, customer: Self.jane), phone = Conversation(engine, channel: .sms, customer: Self.jane)
+        let before = try await #require(engine.tools.subscriptions).subscriptions(email: "jane.doe@example.com")
+        try await tab.say("cancel my coffee subscription")
+        try await phone.say("cancel my coffee subscription")
+        let first = try await phone.say("yes")
+        #expect(first.text.contains("cancelled"), "\(first.text)")
+        let second = try await tab.say("yes")
+        #expect(second.text.contains("Nothing changed"), "\(second.text)")
+        let after = try await #require(engine.tools.subscriptions).subscriptions(email: "jane.doe@example.com")
+        let changed = after.filter { sub in before.first { $0.id == sub.id }?.status != sub.status }
+        #expect(changed.count == 1, "\(changed.map(\.productTitle))")
+    }
+
+    @Test(arguments: [Channel.sms, .whatsapp, .webchat])
+    func unlistedShortAcknowledgementsNeverEscalate(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel, customer: Self.jane)
+        try await chat.say("do you ship to Canada?")
+        for ack in ["much obliged", "much obliged", "okkk", "okk", "💯", "💯", "appreciated"] {
+            let reply = try await chat.say(ack)
+            #expect(reply.outcome == "acknowledged", "\(ack) → \(reply.outcome): \(reply.text)")
+        }
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: [
+        "yes, my order has not arrived", "yes please, it did not arrive", "yes, no rush", "sure, I don't mind waiting",
+        "absolutely, this is not acceptable", "sí, mi pedido no llegó", "oui, je n'ai pas reçu ma commande",
+        "ja, das Paket ist nicht angekommen", "tak, nie dostałem paczki", "ja, jag har inte fått paketet",
+    ])
+    func aYesWhoseReasonHasANegationAcceptsTheOffer(_ yes: String) async throws {
+        let (engine, _) = try makeHandoffEngine()
+        let chat = Conversation(engine, customer: Self.jane)
+        try await chat.say("I want to talk to a real person")
+        let reply = try await chat.say(yes)
+        #expect(reply.outcome == "handoff", "\(yes) → \(reply.outcome): \(reply.text)")
+    }
+
+    @Test(arguments: ["just cancel it already", "cancel it plz", "cancel plz", "cancel this chat", "i want to exit", "can we stop", "sluta fråga"])
+    func moreWaysOutOfAQuestionNeverStartACancellation(_ stop: String) async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let reply = try await chat.say(stop)
+        #expect(reply.skill == "system", "\(stop) → \(reply.skill ?? "nil"): \(reply.text)")
+    }
+
+    @Test(arguments: ["give me two minutes", "give me a couple of minutes", "hold on plz", "momentito", "dame dos minutos", "gib mir zwei Minuten", "ge mig två minuter", "gimme 5"])
+    func fillerWithNumberWordsKeepsTheQuestion(_ filler: String) async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let reply = try await chat.say(filler)
+        #expect(reply.outcome == "hold", "\(filler) → \(reply.outcome): \(reply.text)")
+    }
+
+    @Test(arguments: [Channel.sms, .webchat])
+    func theAwaitedAnswerInASentenceResumes(_ channel: Channel) async throws {
+        let chat = Conversation(try makeEngine(), channel: channel)
+        try await chat.say("where is my order?")
+        try await chat.say("do you ship to Canada?")
+        let reply = try await chat.say("my order number is 1001 thanks")
+        #expect(reply.skill == "order_tracking", "\(reply.outcome): \(reply.text)")
+        let back = try await Conversation(try makeEngine(), channel: channel).say("where is my order?")
+        #expect(back.outcome == "needs_input")
+    }
+
+    @Test(arguments: ["ok", "thanks"])
+    func anAcknowledgementWhileAQuestionWaitsIsTakeYourTime(_ ack: String) async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let reply = try await chat.say(ack)
+        #expect(reply.outcome == "hold", "\(ack) → \(reply.text)")
+        let number = try await chat.say("#1001")
+        #expect(number.text.contains("1001"))
     }
 }

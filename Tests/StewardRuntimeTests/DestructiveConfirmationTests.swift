@@ -91,8 +91,10 @@ import Testing
             let ask = try await skill.handle(SkillRequest(text: change.request, intent: change.intent, customer: Self.jane), context: context)
             try #require(ask.outcome == .needsInput, "the confirmation is asked first: \(ask.text)")
             try #require(ask.suggestions.map(\.title) == ["Yes", "No"], "\(ask.text)")
+            // "Yes please cancel it" names the action: said of this change ("Yes please pause it").
+            let text = reply.text.replacingOccurrences(of: "cancel it", with: "\(change.rawValue) it")
             let answer = try await skill.handle(
-                SkillRequest(text: reply.text, intent: change.intent, state: ask.state ?? SkillState(), customer: Self.jane,
+                SkillRequest(text: text, intent: change.intent, state: ask.state ?? SkillState(), customer: Self.jane,
                              isContinuation: true),
                 context: context)
             let calls = await subscriptions.calls
@@ -236,8 +238,9 @@ extension DestructiveConfirmationTests {
                 SkillRequest(text: "redeem 1000 points for $10 off please", intent: "loyalty_redeem", customer: Self.jane), context: context)
             try #require(ask.outcome == .needsInput, "the confirmation is asked first: \(ask.text)")
             try #require(ask.suggestions.map(\.title) == ["Yes", "No"], "\(ask.text)")
+            let text = reply.text.replacingOccurrences(of: "cancel it", with: "redeem it")
             let answer = try await skill.handle(
-                SkillRequest(text: reply.text, intent: "loyalty_redeem", state: ask.state ?? SkillState(), customer: Self.jane,
+                SkillRequest(text: text, intent: "loyalty_redeem", state: ask.state ?? SkillState(), customer: Self.jane,
                              isContinuation: true),
                 context: context)
             let calls = await loyalty.redeems
@@ -270,5 +273,26 @@ actor CountingLoyalty: LoyaltyProvider {
     func redeem(rewardID: String, email: String) async throws -> LoyaltyRedemption {
         redeems += 1
         throw ToolError.notAllowed("counted only")
+    }
+}
+
+extension DestructiveConfirmationTests {
+    /// A yes that names another action is no yes to this one.
+    @Test(arguments: [
+        ("pause my coffee subscription", "subscription_pause", "yes cancel it"),
+        ("skip my next coffee delivery", "subscription_skip", "yes, just pause it"),
+        ("cancel my coffee subscription", "subscription_cancel", "yes skip the next one"),
+        ("cancel my coffee subscription", "subscription_cancel", "tak, wstrzymaj"),
+        ("cancel my coffee subscription", "subscription_cancel", "ja, bitte pausieren"),
+    ])
+    func aYesNamingAnotherChangeChangesNothing(_ ask: String, _ intent: String, _ reply: String) async throws {
+        let subscriptions = CountingSubscriptions(try #require(try makeEngine().tools.subscriptions))
+        let context = SkillContext(tools: Toolbox(subscriptions: subscriptions), knowledge: KnowledgeBase(), logger: Logger(label: "test"))
+        let question = try await SubscriptionsSkill().handle(SkillRequest(text: ask, intent: intent, customer: Self.jane), context: context)
+        let answer = try await SubscriptionsSkill().handle(
+            SkillRequest(text: reply, intent: intent, state: question.state ?? SkillState(), customer: Self.jane, isContinuation: true),
+            context: context)
+        #expect(await subscriptions.calls.isEmpty, "\(reply) -> \(answer.text)")
+        #expect(answer.outcome == .needsInput, "\(reply) -> \(answer.text)")
     }
 }

@@ -41,4 +41,38 @@ public enum Confirmation: String, Sendable, Hashable, CaseIterable {
     public static func read(_ text: String) -> Confirmation {
         ConfirmationReader.shared.read(text)
     }
+
+    /// Reads a reply to "shall I <action>?": as ``read(_:)``, and a yes that names another action
+    /// ("yes, just pause it" to a cancellation, "yes, connect me to an agent") is ``unclear``.
+    ///
+    /// - Parameters:
+    ///   - text: The customer's message as typed.
+    ///   - action: What the question asked to do.
+    public static func read(_ text: String, about action: ConfirmedAction) -> Confirmation {
+        ConfirmationReader.shared.read(text, about: action)
+    }
+}
+
+/// What a yes-or-no question asks to do, so that a yes naming another action is not taken for a yes to it.
+public enum ConfirmedAction: String, Sendable, Hashable, CaseIterable {
+    /// Cancel an order or a subscription.
+    case cancel
+    /// Pause (or postpone) a subscription.
+    case pause
+    /// Skip a subscription's next delivery.
+    case skip
+    /// Spend loyalty points on a reward.
+    case redeem
+    /// Connect the customer with a person.
+    case contact
+
+    var verbRole: ConfirmationLexicon.Role {
+        switch self {
+        case .cancel: .cancelVerb
+        case .pause: .pauseVerb
+        case .skip: .skipVerb
+        case .redeem: .redeemVerb
+        case .contact: .contactVerb
+        }
+    }
 }

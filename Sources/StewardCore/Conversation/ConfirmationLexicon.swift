@@ -20,6 +20,9 @@ struct ConfirmationLexicon: Sendable {
         case contrast
         /// A clear yes ("yes", "sure", "go ahead", "tak", "네").
         case yes
+        /// A verb naming an action: a yes with it is a yes only to that action ("yes, cancel it" confirms a
+        /// cancellation, "yes, just pause it" does not).
+        case cancelVerb, pauseVerb, skipVerb, redeemVerb, contactVerb
         /// The action itself or what it applies to ("cancel", "it", "the order", "#1003", "talk to someone").
         case action
         /// Politeness and words that carry no answer ("please", "thanks", "I", "want", "just").
@@ -37,6 +40,11 @@ struct ConfirmationLexicon: Sendable {
         var hedge: [String] = []
         var contrast: [String] = []
         var action: [String] = []
+        var cancelVerb: [String] = []
+        var pauseVerb: [String] = []
+        var skipVerb: [String] = []
+        var redeemVerb: [String] = []
+        var contactVerb: [String] = []
         var filler: [String] = []
         var stop: [String] = []
         var hold: [String] = []
@@ -64,6 +72,13 @@ struct ConfirmationLexicon: Sendable {
         "\u{26D4}": "emojino",      // ⛔
         "\u{2716}": "emojino",      // ✖️
         "\u{1F914}": "emojihmm",    // 🤔
+        "\u{1F644}": "emojihmm",    // 🙄 (sarcasm: never a yes)
+        "\u{1F612}": "emojihmm",    // 😒
+        "\u{1F611}": "emojihmm",    // 😑
+        "\u{1F610}": "emojihmm",    // 😐
+        "\u{1F928}": "emojihmm",    // 🤨
+        "\u{1F624}": "emojihmm",    // 😤
+        "\u{1F4AF}": "emojithanks", // 💯
         "\u{1F937}": "emojihmm",    // 🤷
         "\u{23F3}": "emojihmm",     // ⏳
         "\u{231B}": "emojihmm",     // ⌛
@@ -138,6 +153,7 @@ struct ConfirmationLexicon: Sendable {
             "wouldnt", "without", "isnt", "arent", "neither", "nor", "no longer",
         ],
         hedge: [
+            "just great", "oh great", "great just great", "oh sure", "sure sure sure", "fine whatever",
             "yeah right", "right right", "sure sure", "yeah yeah", "if you want", "if you like", "up to you", "whatever you think", "as you wish", "no problem", "no prob", "no probs", "not a problem", "no problemo", "i suppose so",
             "hmm", "hmmm", "hmmmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "ehh", "eh", "meh", "maybe", "mayb",
             "maybe later", "perhaps", "perhaps later", "possibly", "probably", "not sure", "im not sure",
@@ -152,17 +168,19 @@ struct ConfirmationLexicon: Sendable {
             "not certain", "ask me later", "later", "tomorrow", "idc", "wait what",
         ],
         contrast: [
+            "and",  // "yes and …" adds a request
             "but", "however", "although", "though", "actually", "instead", "rather", "also", "too", "as well",
             "first", "before", "except", "unless", "only if", "and also", "what about", "how about", "or",
             "on second thought", "on second thoughts", "wait no", "otherwise",
         ],
         action: [
-            "cancel*", "pause*", "skip*", "it", "this", "that", "them", "those", "the", "my", "the order",
-            "order", "orders", "subscription*", "sub", "delivery", "shipment", "next", "one", "all", "both", "now",
-            "right now", "today", "asap", "immediately", "talk", "speak", "chat", "to", "with", "someone", "somebody",
-            "person", "a person", "human", "a human", "agent", "an agent", "team", "support", "staff", "ticket",
-            "real person", "representative", "rep", "connect", "me", "transfer", "escalate",
+            "it", "this", "that", "them", "those", "the", "my", "the order", "order", "orders", "subscription*", "sub", "delivery", "shipment", "next", "one", "all", "both", "now", "right now", "today", "asap", "immediately", "to", "with", "me",
         ],
+        cancelVerb: ["cancel*"],
+        pauseVerb: ["pause*", "hold off on it"],
+        skipVerb: ["skip*"],
+        redeemVerb: ["redeem*", "use my points", "spend my points", "use the points", "spend the points"],
+        contactVerb: ["talk", "speak", "chat", "connect", "transfer", "escalate", "someone", "somebody", "person", "a person", "human", "a human", "agent", "an agent", "real person", "representative", "rep", "team", "support", "staff", "ticket"],
         filler: [
             "please", "pls", "plz", "pleaseee", "thanks", "thank you", "thx", "ty", "tysm", "thank u", "thanks a lot",
             "cheers", "i", "id", "i would", "would", "want", "wanna", "would like", "like", "need", "do", "ill",
@@ -172,6 +190,7 @@ struct ConfirmationLexicon: Sendable {
             "thats fine", "its fine", "its ok", "thats ok", "that is fine", "i dont mind", "fine by me", "100",
         ],
         stop: [
+            "cancel this chat", "i want to exit", "can we stop", "cancel plz", "cancel pls", "exit chat", "end this chat", "stop this chat",
             "i want to quit", "i want to stop", "i quit", "i give up", "stop this", "just stop", "lets stop", "please stop",
             "cancel", "cancel that", "cancel this", "cancel it all", "stop", "stop it", "stop that", "quit", "exit",
             "never mind", "nevermind", "nvm", "never mind that", "forget it", "forget that", "forget about it", "i said cancel",
@@ -180,6 +199,7 @@ struct ConfirmationLexicon: Sendable {
             "skip it", "skip this", "skip that", "no more", "doesnt matter", "it doesnt matter", "not important",
         ],
         hold: [
+            "give me a num of minutes", "a num of minutes", "a num minutes", "hold on plz", "hold on pls", "gimme num", "gimme num mins", "gimme num minutes", "num secs please",
             "give me num minutes", "give me num mins", "give me num min", "give me num seconds", "give me num secs", "num minutes", "num mins", "num min", "num sec", "num secs", "num seconds", "gimme a sec", "gimme a second", "gimme a minute", "gimme a min", "gimme num minutes", "give me a min", "wait a min", "hold on a min", "let me look it up", "let me look that up", "let me dig it up", "lemme look it up", "one min", "brb getting it", "its in my email", "checking my email", "let me check my email", "looking in my email",
             "hold on", "hold on a sec", "hold on a second", "hold on a minute", "hold on a moment", "hold up", "one sec",
             "one second", "one moment", "a moment", "just a moment", "a sec", "just a sec", "just a second",
@@ -193,6 +213,7 @@ struct ConfirmationLexicon: Sendable {
             "looking for the number", "lemme check", "lemme see", "lemme look", "lemme find it", "let me get the number",
         ],
         resume: [
+            "go back to my order", "yes go back", "go back to the order", "back to my order please", "lets go back to my order", "go back please",
             "go back", "back", "back to my order", "back to the order", "back to it", "back to that", "lets go back",
             "can we go back", "continue", "lets continue", "please continue", "resume", "where were we",
             "back to what we were doing", "go on", "carry on", "lets carry on", "as i was saying", "anyway",
@@ -200,6 +221,7 @@ struct ConfirmationLexicon: Sendable {
             "where was i", "ok back to it",
         ],
         acknowledgement: [
+            "okk", "much obliged", "obliged", "appreciated", "appreciate it", "i appreciate it", "thxx", "tyvm", "ok cool", "cool thanks", "kk thanks",
             "ok", "okay", "okey", "okie", "k", "kk", "cool", "great", "thanks", "thank you", "thx", "ty", "tysm",
             "thank u", "thanks a lot", "thanks so much", "thank you so much", "thank you very much", "many thanks",
             "perfect", "got it", "gotcha", "alright", "all right", "nice", "awesome", "cheers", "sounds good",
@@ -256,11 +278,13 @@ struct ConfirmationLexicon: Sendable {
             "a moze", "chociaz", "lecz", "albo", "lub", "czy", "oprocz", "wlasciwie",
         ],
         action: [
-            "anuluj*", "anulowac", "anulowanie", "odwolaj*", "wstrzymaj", "zawies*", "pomin*", "zamowienie*",
-            "zamowien*", "subskrypcj*", "prenumerat*", "dostawe", "dostawa", "to", "je", "ja", "go", "moje", "moja",
-            "moj", "teraz", "od razu", "wszystko", "rozmawiac", "porozmawiac", "z", "kims", "konsultant*",
-            "czlowiekiem", "osoba", "zespolem", "zgloszenie",
+            "zamowienie*", "zamowien*", "subskrypcj*", "prenumerat*", "dostawe", "dostawa", "to", "je", "ja", "go", "moje", "moja", "moj", "teraz", "od razu", "wszystko", "z",
         ],
+        cancelVerb: ["anuluj*", "anulowac", "anulowanie", "odwolaj*"],
+        pauseVerb: ["wstrzymaj", "zawies*"],
+        skipVerb: ["pomin*"],
+        redeemVerb: ["wymien*", "wykorzystaj*"],
+        contactVerb: ["rozmawiac", "porozmawiac", "kims", "konsultant*", "czlowiekiem", "osoba", "zespolem", "zgloszenie"],
         filler: [
             "prosze", "dziekuje", "dzieki", "dziekuje bardzo", "bardzo", "pieknie", "to", "a", "i", "ja", "chce",
             "chcialbym", "chcialabym", "mozna", "mozesz", "prosze pana", "prosze pani", "juz", "wiec", "oj", "ach",
@@ -326,20 +350,24 @@ struct ConfirmationLexicon: Sendable {
             "imorgon", "vad", "spelar ingen roll", "kolla",
         ],
         contrast: [
+            "och",  // "yes and …" adds a request
             "men", "fast", "dock", "istallet", "i stallet", "ocksa", "aven", "forst", "innan", "eller", "forutom",
             "egentligen", "fast vanta", "annars",
         ],
         action: [
-            "avbryt*", "avsluta*", "annuller*", "sag upp", "saga upp", "pausa*", "hoppa over", "hoppa*", "bestallning*",
-            "order*", "ordern", "prenumeration*", "abonnemang*", "leverans*", "nasta", "den", "det", "dem", "min",
-            "mitt", "mina", "nu", "direkt", "prata", "med", "nagon", "en manniska", "manniska", "person", "kundtjanst",
-            "support", "arende",
+            "bestallning*", "order*", "ordern", "prenumeration*", "abonnemang*", "leverans*", "nasta", "den", "det", "dem", "min", "mitt", "mina", "nu", "direkt", "med",
         ],
+        cancelVerb: ["avbryt*", "avsluta*", "annuller*", "sag upp", "saga upp"],
+        pauseVerb: ["pausa*"],
+        skipVerb: ["hoppa over", "hoppa*"],
+        redeemVerb: ["los in", "losa in", "anvand*"],
+        contactVerb: ["prata", "nagon", "en manniska", "manniska", "person", "kundtjanst", "support", "arende"],
         filler: [
             "tack", "tack sa mycket", "tack snalla", "snalla", "garna", "jag", "vill", "kan", "du", "bara", "da", "sa",
             "nu", "och", "att", "gora", "gor", "ju", "nog", "oj", "ah", "jamen", "men ja", "ok da",
         ],
         stop: [
+            "sluta fraga", "sluta fraga mig",
             "jag vill avbryta", "sluta", "strunta i det",
             "avbryt", "avbryt det", "sluta", "stopp", "stop", "strunt samma", "glom det", "skit samma", "avsluta",
             "jag vill inte fortsatta", "det spelar ingen roll", "strunta i det", "ge upp", "jag sa avbryt",
@@ -396,9 +424,13 @@ struct ConfirmationLexicon: Sendable {
             "*는데", "*지만",
         ],
         action: [
-            "취소*", "일시정지*", "정지*", "중지*", "건너뛰*", "스킵*", "주문*", "구독*", "배송*", "다음", "이거", "그거", "이것",
-            "그것", "지금", "바로", "상담*", "직원*", "사람*", "연결*",
+            "주문*", "구독*", "배송*", "다음", "이거", "그거", "이것", "그것", "지금", "바로",
         ],
+        cancelVerb: ["취소*"],
+        pauseVerb: ["일시정지*", "정지*", "중지*"],
+        skipVerb: ["건너뛰*", "스킵*"],
+        redeemVerb: ["사용*", "교환*"],
+        contactVerb: ["상담*", "직원*", "사람*", "연결*"],
         filler: [
             "주세요", "줘요", "줘", "제발", "감사합니다", "고마워요", "고맙습니다", "감사해요", "저", "제", "그냥", "요", "좀",
             "빨리", "꼭", "정말", "진짜", "이", "그", "것", "거", "할래요", "할게요", "해", "하고", "싶어요", "원합니다",
@@ -462,15 +494,18 @@ struct ConfirmationLexicon: Sendable {
             "naja", "na ja", "kommt drauf an", "kommt darauf an", "spater", "morgen", "egal", "was", "wie bitte",
         ],
         contrast: [
+            "und",  // "yes and …" adds a request
             "aber", "jedoch", "sondern", "stattdessen", "statt", "auch", "ausserdem", "zuerst", "vorher", "oder",
             "ausser", "eigentlich", "doch", "allerdings nur", "trotzdem", "und auch", "noch",
         ],
         action: [
-            "stornier*", "storno", "kundig*", "abbrech*", "abbestell*", "pausier*", "uberspring*", "aussetz*",
-            "bestellung*", "auftrag", "abo*", "abonnement*", "lieferung*", "nachste", "es", "sie", "das", "die", "den",
-            "meine", "mein", "meinen", "jetzt", "sofort", "gleich", "sprechen", "mit", "jemandem", "mitarbeiter*",
-            "mensch", "einem menschen", "person", "team", "support", "ticket",
+            "bestellung*", "auftrag", "abo*", "abonnement*", "lieferung*", "nachste", "es", "sie", "das", "die", "den", "meine", "mein", "meinen", "jetzt", "sofort", "gleich", "mit",
         ],
+        cancelVerb: ["stornier*", "storno", "kundig*", "abbrech*", "abbestell*"],
+        pauseVerb: ["pausier*", "aussetz*"],
+        skipVerb: ["uberspring*"],
+        redeemVerb: ["einlos*"],
+        contactVerb: ["sprechen", "jemandem", "mitarbeiter*", "mensch", "einem menschen", "person", "team", "support", "ticket"],
         filler: [
             "bitte", "danke", "danke schon", "dankeschon", "vielen dank", "danke sehr", "ich", "mochte", "mochten", "will",
             "wurde", "gern", "gerne", "bitte schon", "doch", "mal", "halt", "einfach", "dann", "also", "ja dann", "nun",
@@ -544,10 +579,13 @@ struct ConfirmationLexicon: Sendable {
             "o", "excepto", "salvo", "en realidad", "mejor dicho", "y tambien",
         ],
         action: [
-            "cancel*", "anul*", "paus*", "salt*", "omit*", "pedido*", "orden", "suscripcion*", "envio*", "entrega*",
-            "proximo", "proxima", "este", "esta", "lo", "la", "el", "mi", "mis", "eso", "esto", "ya", "ahora", "ahora mismo", "hablar",
-            "con", "alguien", "una persona", "persona", "agente", "humano", "equipo", "soporte",
+            "pedido*", "orden", "suscripcion*", "envio*", "entrega*", "proximo", "proxima", "este", "esta", "lo", "la", "el", "mi", "mis", "eso", "esto", "ya", "ahora", "ahora mismo", "con",
         ],
+        cancelVerb: ["cancel*", "anul*"],
+        pauseVerb: ["paus*"],
+        skipVerb: ["salt*", "omit*"],
+        redeemVerb: ["canje*"],
+        contactVerb: ["hablar", "alguien", "una persona", "persona", "agente", "humano", "equipo", "soporte"],
         filler: [
             "por favor", "porfa", "porfavor", "gracias", "muchas gracias", "yo", "quiero", "quisiera", "prefiero", "hazlo", "me", "gustaria",
             "me gustaria", "entonces", "pues", "bueno", "y", "a", "de", "que", "ya", "puedes", "puede", "oh", "ah",
@@ -559,6 +597,7 @@ struct ConfirmationLexicon: Sendable {
             "dejalo", "dejelo", "no importa", "da igual", "salir", "terminar", "ya no", "dije cancelar", "no quiero seguir",
         ],
         hold: [
+            "momentito", "un momentito", "dame num minutitos",
             "dame num minutos", "deme num minutos", "num minutos", "dame un minuto", "espera un minuto", "estoy buscando", "lo busco",
             "un momento", "un momento por favor", "momento", "un segundo", "un seg", "espera", "espere", "espera un momento",
             "espera un segundo", "esperame", "dame un minuto", "dame un momento", "dejame ver", "dejeme ver",
@@ -615,15 +654,18 @@ struct ConfirmationLexicon: Sendable {
             "comment", "pourquoi", "probablement", "possible", "eventuellement",
         ],
         contrast: [
+            "et",  // "yes and …" adds a request
             "mais", "cependant", "pourtant", "plutot", "a la place", "au lieu", "aussi", "egalement", "d abord",
             "avant", "ou", "sauf", "en fait", "finalement", "et aussi", "par contre",
         ],
         action: [
-            "annul*", "lannul*", "suspend*", "mettre en pause", "pause", "saut*", "pass*", "commande*", "abonnement*",
-            "livraison*", "prochaine", "prochain", "la", "le", "les", "l", "ma", "mon", "mes", "ca", "cela", "maintenant",
-            "tout de suite", "parler", "a", "quelqu un", "quelquun", "une personne", "personne", "conseiller*",
-            "humain", "agent", "equipe", "support",
+            "commande*", "abonnement*", "livraison*", "prochaine", "prochain", "la", "le", "les", "l", "ma", "mon", "mes", "ca", "cela", "maintenant", "tout de suite", "a",
         ],
+        cancelVerb: ["annul*", "lannul*"],
+        pauseVerb: ["suspend*", "mettre en pause", "pause"],
+        skipVerb: ["saut*", "pass*"],
+        redeemVerb: ["echang*", "utilis*"],
+        contactVerb: ["parler", "quelqu un", "quelquun", "une personne", "personne", "conseiller*", "humain", "agent", "equipe", "support"],
         filler: [
             "merci", "merci beaucoup", "s il vous plait", "s il te plait", "svp", "stp", "je", "j", "veux", "voudrais",
             "aimerais", "souhaite", "alors", "bon", "eh bien", "ben", "et", "de", "du", "vous", "pouvez", "tu", "peux",

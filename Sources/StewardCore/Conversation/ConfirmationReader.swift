@@ -56,22 +56,25 @@ struct ConfirmationReader: Sendable {
             answers += language.yes.map { ($0, .yes) } + language.no.map { ($0, .no) }
                 + language.negation.map { ($0, .negation) } + language.hedge.map { ($0, .hedge) }
                 + language.contrast.map { ($0, .contrast) } + language.action.map { ($0, .action) }
+                + language.cancelVerb.map { ($0, .cancelVerb) } + language.pauseVerb.map { ($0, .pauseVerb) }
+                + language.skipVerb.map { ($0, .skipVerb) } + language.redeemVerb.map { ($0, .redeemVerb) }
+                + language.contactVerb.map { ($0, .contactVerb) }
                 + language.filler.map { ($0, .filler) }
             cues += language.stop.map { ($0, .stop) } + language.hold.map { ($0, .hold) }
                 + language.resume.map { ($0, .resume) } + language.closing.map { ($0, .closing) }
                 + language.acknowledgement.map { ($0, .acknowledgement) } + language.cueFiller.map { ($0, .filler) }
         }
         self.answers = PhraseMatcher(answers)
-        self.signals = PhraseMatcher(answers.filter { $0.1 != .action && $0.1 != .filler })
+        self.signals = PhraseMatcher(answers.filter { [.yes, .no, .negation, .hedge, .contrast].contains($0.1) })
         self.cues = PhraseMatcher(cues)
     }
 
-    func read(_ text: String) -> Confirmation {
-        read(words: Self.words(text), text: text)
+    func read(_ text: String, about action: ConfirmedAction? = nil) -> Confirmation {
+        read(words: Self.words(text), text: text, about: action)
     }
 
-    /// ``read(_:)`` of a message already normalised with ``words(_:)``.
-    func read(words: [String], text: String) -> Confirmation {
+    /// ``read(_:about:)`` of a message already normalised with ``words(_:)``.
+    func read(words: [String], text: String, about action: ConfirmedAction? = nil) -> Confirmation {
         guard !words.isEmpty else { return .neither }
         // Most messages are questions with no word of any yes, no, negation, hedge or turn phrase:
         // they are settled without cutting them into phrases.
@@ -92,7 +95,11 @@ struct ConfirmationReader: Sendable {
         let turn = count[.contrast, default: 0]
         if count[.hedge, default: 0] > 0 { return .unclear }
         if yes > 0 {
-            return no == 0 && turn == 0 && content == 0 && !question ? .yes : .unclear
+            // A verb in a yes must name the action asked about: "yes, just pause it" to "cancel it?" is no yes.
+            let verbs: [ConfirmationLexicon.Role] = [.cancelVerb, .pauseVerb, .skipVerb, .redeemVerb, .contactVerb]
+            // (With no action named, as when nothing in particular is asked, any verb goes.)
+            let others = action == nil ? [] : verbs.filter { $0 != action?.verbRole && count[$0, default: 0] > 0 }
+            return no == 0 && turn == 0 && content == 0 && others.isEmpty && !question ? .yes : .unclear
         }
         if no > 0 {
             // A turn towards a no is still a no ("actually no"); other content or a question is not.
@@ -147,8 +154,14 @@ struct ConfirmationReader: Sendable {
 
     /// ``words(_:)`` output with every number as `num`.
     static func cueWords(from words: [String]) -> [String] {
-        words.map { word in word.allSatisfy(\.isNumber) ? "num" : word }
+        words.map { word in word.allSatisfy(\.isNumber) || numberWords.contains(word) ? "num" : word }
     }
+
+    /// Small numbers written out, read as `num` in cues ("give me two minutes", "dame dos minutos").
+    static let numberWords: Set<String> = [
+        "two", "three", "five", "ten", "couple", "few", "dwie", "dwoch", "trzy", "piec", "tva", "tre", "fem", "tio",
+        "zwei", "drei", "funf", "zehn", "dos", "tres", "cinco", "diez", "deux", "trois", "cinq", "dix",
+    ]
 
     // MARK: - Normalisation
 
@@ -157,7 +170,10 @@ struct ConfirmationReader: Sendable {
     static func words(_ text: String) -> [String] {
         var prepared = String.UnicodeScalarView()
         var previous: [Unicode.Scalar] = []  // the letters of the word being written, for elisions
+        var joined = false  // the scalar follows a zero-width joiner: part of the emoji before it (🙆‍♀️)
         for scalar in text.unicodeScalars {
+            defer { joined = scalar.value == 0x200D }
+            if joined { continue }
             if scalar.isASCII, scalar != "'", scalar != "`" {
                 // The common case, without Unicode property or emoji table lookups.
                 prepared.append(scalar)
@@ -169,7 +185,7 @@ struct ConfirmationReader: Sendable {
                 }
                 continue
             }
-            if let placeholder = ConfirmationLexicon.emoji[scalar] {
+            if let placeholder = ConfirmationLexicon.emoji[scalar] ?? (Self.isPictograph(scalar) ? "emojiother" : nil) {
                 prepared.append(contentsOf: " \(placeholder) ".unicodeScalars)
                 previous.removeAll(keepingCapacity: true)
             } else if Self.isEmojiModifier(scalar) {
@@ -187,7 +203,28 @@ struct ConfirmationReader: Sendable {
                 }
             }
         }
-        return Tokenizer().words(String(prepared))
+        return Tokenizer().words(String(prepared)).map(Self.collapsingRepeats)
+    }
+
+    /// A word with every run of three or more equal letters cut to two: "okkk" → "okk", "yesss" → "yess",
+    /// "pleaseeee" → "pleasee" (the lexicon lists the two-letter forms it knows).
+    static func collapsingRepeats(_ word: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var last: Unicode.Scalar?
+        var run = 0
+        var changed = false
+        for scalar in word.unicodeScalars {
+            run = scalar == last ? run + 1 : 1
+            last = scalar
+            if run <= 2 { scalars.append(scalar) } else { changed = true }
+        }
+        return changed ? String(scalars) : word
+    }
+
+    /// An emoji the lexicon does not list (🤗, 🚀): read as a word of its own, so that "sure 🙄"-like
+    /// messages with an unknown tone are never a plain yes.
+    static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2190 && scalar.properties.isEmoji && !isEmojiModifier(scalar)
     }
 
     /// True for the French elided words written before an apostrophe: c', d', j', l', m', n', s', t', qu'.

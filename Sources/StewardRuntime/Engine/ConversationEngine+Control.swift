@@ -16,7 +16,7 @@ extension ConversationEngine {
         // The router's "never mind" reading counts only for a message that is no answer to a yes/no
         // question: "don't", "keep it", "avbryt inte" and "👍 wait" go to the skill as a no or an unclear answer.
         let routerStop = (decision.intent == SystemIntent.cancel.rawValue || isBareCancelRequest(decision, text: text, task: task))
-            && [.neither, .no].contains(reading.confirmation)
+            && reading.confirmation != .yes
         if cue == .stop || routerStop {
             session.active = nil
             var stopped = system(
@@ -44,7 +44,10 @@ extension ConversationEngine {
         else { return false }
         // Only the verb and words that name nothing: "cancel it", "cancel please", "just cancel now";
         // "cancel my order" names what to cancel and is a request.
-        let empty: Set<String> = ["it", "that", "this", "please", "pls", "now", "just", "i", "said", "ok", "then", "all"]
+        let empty: Set<String> = [
+            "it", "that", "this", "please", "pls", "plz", "now", "just", "i", "said", "ok", "then", "all", "already", "right",
+            "away", "asap", "already", "thanks", "thx",
+        ]
         let rest = Tokenizer().words(text).filter { !empty.contains($0) }
         return rest.count == 1
     }
@@ -74,14 +77,16 @@ extension ConversationEngine {
         case .email: lead += " " + localized(.findEmail, session)
         case nil: break
         }
-        var offer = offerHandoff(reason: .reaskLimit, session: &session, intent: task.intent, confidence: answer.confidence, lead: lead)
+        // Offered, not opened, on every channel: the customer did not ask for a person.
+        var offer = offerHandoff(
+            reason: .reaskLimit, session: &session, intent: task.intent, confidence: answer.confidence, lead: lead, askFirst: true)
         offer.response.facts = answer.response.facts
         return offer
     }
 
     /// With a topic put aside: "go back", the resume button typed, yes to "shall we get back to …?",
     /// or the awaited answer itself (an order number, an email) resumes it; no to the offer drops it.
-    func resumeIfAsked(text: String, reading: MessageReading, session: inout Session) async -> Decision? {
+    func resumeIfAsked(text: String, reading: MessageReading, decision: RouteDecision, session: inout Session) async -> Decision? {
         let cue = reading.cue
         guard let task = session.interrupted.last else { return nil }
         let name = skillName(task.skill)
@@ -98,7 +103,11 @@ extension ConversationEngine {
             session.interrupted.removeLast()
             return system(localized(.resumeDeclined, session, ["skill": name]), intent: nil, confidence: nil, session: session)
         }
-        if carriesAwaitedAnswer(text, task: task) {
+        // The awaited answer: alone, or in a message the router places in no other skill
+        // ("my order number is 1001 thanks").
+        let elsewhere = decision.kind == .match
+            && decision.top.flatMap { registry.entry(intent: $0.intent)?.manifest.id }.map { $0 != task.skill } == true
+        if carriesAwaitedAnswer(text, task: task, loosely: !elsewhere) {
             session.interrupted.removeLast()
             return await run(
                 skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text, action: nil,
@@ -116,7 +125,7 @@ extension ConversationEngine {
 
     /// True when a message is essentially the answer an interrupted task waits for: an order number
     /// or an email, with at most two other words ("it's jane@example.com").
-    func carriesAwaitedAnswer(_ text: String, task: Session.Task) -> Bool {
+    func carriesAwaitedAnswer(_ text: String, task: Session.Task, loosely: Bool = false) -> Bool {
         let entities = Entities.extract(from: text)
         let numbers = entities.orderNumbers + entities.possibleOrderNumbers
         let fits: Bool
@@ -128,7 +137,7 @@ extension ConversationEngine {
         guard fits else { return false }
         let values = Set(numbers + entities.emails + entities.numbers)
         let others = Tokenizer().words(text).filter { !values.contains($0) && Int($0) == nil }
-        return others.count <= 2
+        return others.count <= (loosely ? 8 : 2)
     }
 
     /// A cue with no question open: "ok", 👍 and "thanks" get a short polite reply; "no thanks" and

@@ -84,7 +84,7 @@ extension ConversationEngine {
     /// Offers a person (or sends the configured message), asking for confirmation on web chat.
     func offerHandoff(
         reason: Ticket.Reason, session: inout Session, intent: String?, confidence: Double?, lead: String?,
-        suggestions extra: [Suggestion] = [], confirmed: Bool = false
+        suggestions extra: [Suggestion] = [], confirmed: Bool = false, askFirst: Bool = false
     ) -> Decision {
         session.fallback.misses = 0
         session.fallback.complaints = 0
@@ -96,7 +96,7 @@ extension ConversationEngine {
                 intent: intent, confidence: confidence, label: "handoff")
         }
         session.fallback.reason = reason.rawValue
-        if session.channel == .webchat && !confirmed {
+        if (session.channel == .webchat || askFirst) && !confirmed {
             session.fallback.pending = .confirm
             return Decision(
                 response: SkillResponse(
@@ -238,7 +238,7 @@ extension ConversationEngine {
     /// words ("yes please, I've waited a week") still accepts: the words go to the person with the
     /// transcript. A yes followed by "but" or a negation stays unclear.
     static func readOffer(_ text: String) -> Confirmation {
-        let whole = Confirmation.read(text)
+        let whole = Confirmation.read(text, about: .contact)
         guard whole == .unclear || whole == .neither else { return whole }
         // The yes comes first, then the reason: "yes please, I've waited a week", "yes I want to
         // speak to someone about my refund". Cut after the first punctuation, else after the first word.
@@ -251,13 +251,14 @@ extension ConversationEngine {
             guard let space = trimmed.firstIndex(of: " ") else { return whole }
             (head, rest) = (String(trimmed[..<space]), String(trimmed[trimmed.index(after: space)...]))
         }
-        guard Confirmation.read(head) == .yes else { return whole }
+        guard Confirmation.read(head, about: .contact) == .yes else { return whole }
+        // The reason may say what went wrong ("yes, my parcel has not arrived"); only a turn away from the
+        // yes ("yes, but…", "yes… actually no", "yes, wait") or a bare no keeps it unclear.
         let restWords = Set(Tokenizer().words(rest))
         let contrast: Set<String> = [
-            "but", "no", "not", "dont", "don't", "wait", "ale", "nie", "men", "inte", "vänta", "aber", "nicht", "nein", "pero",
-            "mais", "pas", "non", "하지만", "근데", "아니", "잠깐",
+            "but", "wait", "actually", "instead", "ale", "jednak", "men", "vänta", "aber", "doch", "pero", "mais", "하지만", "근데", "잠깐",
         ]
-        guard restWords.isDisjoint(with: contrast), Confirmation.read(rest) != .no else { return .unclear }
+        guard restWords.isDisjoint(with: contrast), Confirmation.read(rest) != .no || restWords.count > 3 else { return .unclear }
         return .yes
     }
 

@@ -48,14 +48,21 @@ extension ConversationEngine {
                 var answer = await run(
                     skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text,
                     action: nil, state: task.state, continuation: true, session: &session)
-                // "ok" or "thanks" that did not answer is not one of the customer's tries.
-                answer = limitReasks(answer, task: task, counts: cue != .acknowledgement, session: &session)
+                // "ok" or "thanks" that did not answer is not one of the customer's tries, and is told
+                // "take your time" rather than "that doesn't look like an order number".
+                if cue == .acknowledgement, answer.response.outcome == .needsInput, session.active?.state == task.state {
+                    session.active?.reasks = task.reasks
+                    var held = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
+                    held.rule = .cue
+                    return held
+                }
+                answer = limitReasks(answer, task: task, session: &session)
                 answer.rule = .waitingQuestion
                 return answer
             }
         }
         // A topic put aside by a digression: go back to it when asked, or when this is its answer.
-        if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, reading: reading, session: &session) {
+        if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, reading: reading, decision: decision, session: &session) {
             resumed.rule = .resume
             return resumed
         }
@@ -67,6 +74,15 @@ extension ConversationEngine {
             case .no: return await answerCue(.closing, decision: decision, session: &session)
             case .unclear, .neither: break
             }
+        }
+        // One or two words nobody placed, right after an answer ("much obliged", "okkk", "💯"): taken as an
+        // acknowledgement rather than a miss that could hand the conversation off.
+        if decision.kind == .noMatch, session.fallback.pending == nil, !text.contains("?"),
+            !text.contains(where: \.isNumber), Tokenizer().words(text).count <= 2,
+            let last = session.turns.last(where: { $0.role == .customer })?.outcome,
+            ["resolved", "acknowledged", "closing"].contains(last)
+        {
+            return await answerCue(.acknowledgement, decision: decision, session: &session)
         }
         // "stop" as the very first message is left to the router ("cancel" alone may mean an order); later,
         // with nothing open ("I said cancel" after the wait ended), it is a no-op, never a new cancellation.

@@ -42,7 +42,8 @@ enum PipeRequest {
         guard let fields = object as? [String: Any] else {
             return fail("invalid_json", "The line must be a JSON object like {\"session\": \"s1\", \"text\": \"hi\"}.")
         }
-        let id = fields["id"] as? String ?? (fields["id"] as? NSNumber).map { "\($0)" }
+        // An empty id is no id: it cannot tell a re-delivery from a new message.
+        let id = (fields["id"] as? String ?? (fields["id"] as? NSNumber).map { "\($0)" }).flatMap { $0.isEmpty ? nil : $0 }
         let rawSession = fields["session"]
         guard let rawSession, !(rawSession is NSNull) else {
             return fail("missing_field", "`session` is required: a string naming the conversation.", id: id)
@@ -96,7 +97,8 @@ enum PipeRequest {
                 }
                 authenticated = flag
             }
-            let email = map["email"] as? String
+            // Hosts pad fields now and then: " jane@example.com " is that address.
+            let email = (map["email"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let email, !EmailAddress.isValid(email) {
                 return fail("invalid_field", "`customer.email` is not a valid email address.", session: session, id: id)
             }
