@@ -525,3 +525,25 @@ extension ConversationControlTests {
         #expect(number.text.contains("1001"))
     }
 }
+
+extension ConversationControlTests {
+    @Test func anAnswerThatAlsoAsksSomethingElseKeepsTheAnswer() async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        let both = try await chat.say("#1001, and do you ship to Canada?")
+        #expect(both.text.contains("Canada"), "\(both.text)")
+        // The number was taken: going back asks for the email, not the number again.
+        let back = try await chat.say("yes")
+        #expect(back.skill == "order_tracking")
+        #expect(back.text.lowercased().contains("email"), "\(back.text)")
+        #expect(!back.text.contains("What's your order number"))
+    }
+
+    @Test func anAnswerThatFinishesTheTaskIsGivenWithTheOtherAnswer() async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("where is my order?")
+        let both = try await chat.say("#1001 - also, do you have any discount codes?")
+        #expect(both.text.contains("1001"), "\(both.text)")
+        #expect(both.skill == "coupons")
+    }
+}

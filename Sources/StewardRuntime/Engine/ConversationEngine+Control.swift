@@ -116,6 +116,30 @@ extension ConversationEngine {
         return nil
     }
 
+    /// A message that changes topic but also carries what the task waits for ("1001 - also, can I return
+    /// it?"): the task takes the answer first. Returns the task to put aside (moved on by the answer, or
+    /// as it was), or nil and the task's own reply when the answer finished it.
+    func absorbAnswer(_ text: String, into task: Session.Task, session: inout Session) async -> (Session.Task?, Decision?) {
+        guard carriesAwaitedAnswer(text, task: task, loosely: true) else { return (task, nil) }
+        var trial = session
+        let answer = await run(
+            skillID: task.skill, intent: task.intent, confidence: task.confidence, text: text, action: nil,
+            state: task.state, continuation: true, session: &trial)
+        switch answer.response.outcome {
+        case .needsInput:
+            guard let moved = trial.active, moved.state != task.state else { return (task, nil) }
+            trial.active = nil
+            session = trial
+            return (moved, nil)
+        case .resolved:
+            trial.active = nil
+            session = trial
+            return (nil, answer)
+        case .cannotResolve:
+            return (task, nil)
+        }
+    }
+
     /// True when the last reply asked to go back to `skill` (a button on web chat, words on SMS and WhatsApp).
     func resumeWasOffered(for skill: String, session: Session) -> Bool {
         guard let last = session.turns.last(where: { $0.role == .agent }) else { return false }

@@ -39,10 +39,16 @@ extension ConversationEngine {
                 return control
             }
             if isDigression(decision, from: task, text: text, answer: reading.confirmation) {
-                session.interrupted.append(task)
+                // "#1001, and do you ship to Canada?": the awaited answer goes to the task first.
+                let (kept, earlier) = await absorbAnswer(text, into: task, session: &session)
+                if let kept { session.interrupted.append(kept) }
                 session.active = nil
                 var routed = await routeDecision(decision, text: text, session: &session)
                 routed.rule = .digression
+                if let earlier {
+                    routed.response.text = earlier.response.text + "\n\n" + routed.response.text
+                    routed.response.cards = earlier.response.cards + routed.response.cards
+                }
                 return routed
             } else {
                 var answer = await run(
