@@ -547,3 +547,97 @@ extension ConversationControlTests {
         #expect(both.skill == "coupons")
     }
 }
+
+/// The third review's cases, each as a kind.
+extension ConversationControlTests {
+    @Test(arguments: [
+        ("please cancel my order #1003", "건너뛰어 주세요"), ("please cancel my order #1003", "중지해 주세요"),
+        ("cancel my coffee subscription", "일시정지해 주세요"), ("cancel my coffee subscription", "스킵해 주세요"),
+        ("pause my coffee subscription", "취소해 주세요"),
+    ])
+    func aKoreanRequestForAnotherActionIsNoYes(_ ask: String, _ reply: String) async throws {
+        let chat = Conversation(try makeEngine(skills: shippedSkills), customer: Self.jane)
+        try await chat.say(ask)
+        let answer = try await chat.say(reply)
+        #expect(!answer.text.contains("Done"), "\(reply) → \(answer.text)")
+    }
+
+    @Test func anOldYesButtonNeverActs() async throws {
+        let engine = try makeEngine(skills: shippedSkills)
+        let chat = Conversation(engine, channel: .whatsapp, customer: Self.jane)
+        try await chat.say("pause my coffee subscription")
+        try await chat.say("no")
+        let stale = try await chat.click("skill:subscriptions:confirm")
+        #expect(stale.outcome == "no_match", "\(stale.text)")
+        #expect(!stale.text.contains("Done"))
+        let again = try await chat.click("skill:subscriptions:confirm")
+        #expect(!again.text.contains("Done"))
+        let subs = try await #require(engine.tools.subscriptions).subscriptions(email: "jane.doe@example.com")
+        #expect(!subs.contains { $0.status.rawValue == "cancelled" && $0.productTitle.contains("Coffee") })
+    }
+
+    @Test func anOldYesButtonAfterADigressionAsksAgain() async throws {
+        let chat = Conversation(try makeEngine(skills: shippedSkills), customer: Self.jane)
+        try await chat.say("pause my coffee subscription")
+        try await chat.say("where is my order #1001?")
+        let back = try await chat.click("skill:subscriptions:confirm")
+        #expect(back.skill == "subscriptions")
+        #expect(back.outcome == "needs_input", "\(back.text)")
+    }
+
+    @Test(arguments: ["ok thanks, bye", "ok, that's all", "ok, bye", "sure, I'll sort it out myself", "perfect, thanks for the info"])
+    func aGoodbyeToTheOfferOfAPersonDeclinesIt(_ bye: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, customer: Self.jane)
+        try await chat.say("I want to talk to a person")
+        let reply = try await chat.say(bye)
+        #expect(reply.outcome == "handoff_declined", "\(bye) → \(reply.outcome): \(reply.text)")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: [Channel.sms, .whatsapp])
+    func anOfferStewardMakesItselfIsAskedFirstOnEveryChannel(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel, customer: Self.jane)
+        try await chat.say("where is my order #1001?")
+        let again = try await chat.say("where is my order #1001??")
+        #expect(again.outcome == "handoff_offered", "\(again.outcome): \(again.text)")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+        // A customer's own request still goes straight to a person.
+        let own = try await chat.say("agent please")
+        #expect(own.outcome == "handoff")
+    }
+
+    @Test(arguments: [Channel.sms, .webchat])
+    func theRestOfAMessageWhoseNumberWentToTheTaskIsAnswered(_ channel: Channel) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: channel)
+        try await chat.say("where is my order?")
+        let reply = try await chat.say("1001 - btw do you ship to Canada?")
+        #expect(reply.text.contains("Canada"), "\(reply.outcome): \(reply.text)")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test func anEmailGivenWithAnotherQuestionGoesToTheTopicPutAside() async throws {
+        let chat = Conversation(try makeEngine())
+        try await chat.say("where is my order?")
+        try await chat.say("#1001, and do you ship to Canada?")
+        let both = try await chat.say("jane.doe@example.com, also do you have any discount codes?")
+        #expect(both.text.contains("1001"), "\(both.text)")
+    }
+
+    @Test func aNewOrderRequestKeepsItsNumber() async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("where is my order?")
+        let cancel = try await chat.say("actually please cancel my order #1003 instead")
+        #expect(cancel.skill == "order_editing", "\(cancel.text)")
+        #expect(cancel.text.contains("1003"), "\(cancel.text)")
+    }
+
+    @Test func stoppingTheCancelQuestionSaysNothingChanged() async throws {
+        let chat = Conversation(try makeEngine(), customer: Self.jane)
+        try await chat.say("please cancel my order #1003")
+        let reply = try await chat.say("cancel")
+        #expect(reply.text.contains("nothing was changed") || reply.text.contains("left order #1003 as it is"), "\(reply.text)")
+    }
+}

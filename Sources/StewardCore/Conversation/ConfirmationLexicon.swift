@@ -230,6 +230,7 @@ struct ConfirmationLexicon: Sendable {
             "much appreciated", "ok cool", "yay", "wow", "ah ok", "oh ok", "ahh", "i understand",
         ],
         closing: [
+            "bye", "ok bye", "bye bye", "goodbye", "see you", "thanks bye", "ok thanks bye", "thanks for the info", "thanks for the information", "thanks for letting me know", "ill sort it out myself", "ill do it myself", "ill handle it myself", "i ll sort it out myself", "ill figure it out", "ok thats all",
             "no thanks", "no thank you", "no thx", "no", "nope", "nah", "thats all", "thats it", "that is all",
             "that is it", "thats everything", "nothing else", "nothing more", "nothing", "im good", "i am good",
             "all good", "im all set", "all set", "im done", "done", "thats all i needed", "no thats all",
@@ -313,6 +314,7 @@ struct ConfirmationLexicon: Sendable {
             "ekstra", "idealnie", "git", "w porzadku", "pieknie", "dzieki wielkie", "przyjalem", "przyjelam",
         ],
         closing: [
+            "pa", "na razie", "do widzenia", "sam to zalatwie", "sama to zalatwie",
             "nie dziekuje", "nie dzieki", "nie", "to wszystko", "to juz wszystko", "nic wiecej", "nic", "wszystko",
             "juz nic", "nie trzeba", "to tyle", "na tym koniec", "wszystko jasne", "do widzenia", "pa", "na razie",
             "nie to wszystko", "dziekuje to wszystko",
@@ -389,6 +391,7 @@ struct ConfirmationLexicon: Sendable {
             "snyggt", "grymt", "najs", "fett", "utmarkt",
         ],
         closing: [
+            "hej da", "hejda", "vi hors", "jag fixar det sjalv",
             "nej tack", "nej", "det var allt", "det ar allt", "inget mer", "inget annat", "ingenting", "det var bra sa",
             "allt bra", "jag ar nojd", "det racker", "hej da", "hejda", "nej det var allt", "nej tack det var allt",
             "det var det",
@@ -403,7 +406,7 @@ struct ConfirmationLexicon: Sendable {
             "네", "네네", "넵", "넹", "네에", "예", "예예", "응", "응응", "웅", "ㅇㅇ", "ㅇㅋ", "오케이", "좋아요", "좋아", "좋습니다",
             "좋네요", "그래요", "그래", "그래요 그렇게 해 주세요", "그렇게 해 주세요", "그렇게 해주세요", "그렇게 하세요", "그렇게 해요",
             "맞아요", "맞아", "맞습니다", "물론*", "당연*", "확인", "확인했어요", "진행*", "부탁*", "해 주세요", "해주세요", "하세요",
-            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "문제 없어요", "문제없습니다", "문제 없습니다", "취소해*", "진행해*", "일시정지해*", "정지해*", "중지해*", "건너뛰어*", "스킵해*", "해줘*", "해 줘*",
+            "해요", "좋죠", "콜", "알겠어요 해 주세요", "그럼요", "네 맞아요", "예 맞습니다", "동의*", "원해요", "진행해*", "해줘*", "해 줘*",
         ],
         no: [
             "아니라고요", "안 한다고요", "절대 안 돼요", "절대 안돼요",
@@ -415,6 +418,7 @@ struct ConfirmationLexicon: Sendable {
         ],
         negation: ["안", "안*", "않*", "*지마*", "*지 마*", "*지말*", "마세요", "마요", "말아요", "말고", "마", "못*", "없*"],
         hedge: [
+            "문제 없어요", "문제없습니다", "문제 없습니다",
             "원하시면", "편하신 대로", "문제없어요", "문제 없어요", "괜찮을 것 같기도",
             "모르*", "몰라*", "글쎄*", "잠깐*", "잠시*", "생각*", "고민*", "음", "음음", "흠", "흐음", "어", "어어", "아마*",
             "혹시", "글쎄요", "잘", "확실하지*", "모르겠*", "헷갈*", "글쎄다", "아직", "*볼게요",
@@ -456,6 +460,7 @@ struct ConfirmationLexicon: Sendable {
             "아하", "아 네",
         ],
         closing: [
+            "안녕히 계세요", "수고하세요", "제가 할게요",
             "없어요", "없습니다", "괜찮아요", "괜찮습니다", "아니요 괜찮아요", "아니요 없어요", "그게 다예요", "그게 다에요", "이게 다예요",
             "다른 건 없어요", "더 없어요", "아니요", "됐어요 감사합니다", "수고하세요", "안녕히 계세요",
         ],
@@ -537,6 +542,7 @@ struct ConfirmationLexicon: Sendable {
             "aha", "in ordnung",
         ],
         closing: [
+            "tschuss", "auf wiedersehen", "bis dann", "ich mache das selbst", "ich kummere mich selbst darum",
             "nein danke", "nein", "das wars", "das war es", "das war alles", "das ist alles", "nichts weiter",
             "nichts mehr", "sonst nichts", "nichts", "alles erledigt", "mehr nicht", "ich bin fertig", "fertig",
             "tschuss", "auf wiedersehen", "nein das wars", "nein danke das wars", "passt schon",
@@ -614,6 +620,7 @@ struct ConfirmationLexicon: Sendable {
             "chevere", "listo", "ya veo", "ah vale", "claro",
         ],
         closing: [
+            "adios", "chao", "hasta luego", "lo hago yo", "lo hago yo mismo",
             "no gracias", "no", "eso es todo", "es todo", "nada mas", "nada", "nada mas gracias", "ya esta", "estoy bien",
             "todo bien", "listo eso es todo", "adios", "hasta luego", "no eso es todo", "no gracias eso es todo",
         ],
@@ -695,6 +702,7 @@ struct ConfirmationLexicon: Sendable {
             "je vois", "ca marche", "excellent", "formidable", "impeccable", "ah d accord",
         ],
         closing: [
+            "au revoir", "a plus", "je vais le faire moi meme", "je m en occupe",
             "non merci", "non", "c est tout", "ce sera tout", "c est tout merci", "rien d autre", "rien", "plus rien",
             "ca ira", "ca ira merci", "je n ai besoin de rien", "tout est bon", "au revoir", "bonne journee",
             "non c est tout", "non merci c est tout",

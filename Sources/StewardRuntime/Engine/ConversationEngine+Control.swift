@@ -1,3 +1,4 @@
+import Foundation
 import StewardCore
 import StewardRouter
 
@@ -138,6 +139,28 @@ extension ConversationEngine {
         case .cannotResolve:
             return (task, nil)
         }
+    }
+
+    /// True when the awaited answer in a message may go to the waiting task: always for an email, and for
+    /// an order number unless the new topic works on orders too ("cancel order #1003 instead" keeps its number).
+    func mayAbsorb(_ text: String, routedTo decision: RouteDecision) -> Bool {
+        guard !Entities.extract(from: text).orderNumbers.isEmpty,
+            let top = decision.top, let manifest = registry.entry(intent: top.intent)?.manifest
+        else { return true }
+        return !manifest.tools.contains(.orders)
+    }
+
+    /// The message without the order numbers and emails in it ("1001 - btw do you ship to Canada?" →
+    /// "btw do you ship to Canada?"), once a task took them: the rest is routed on its own.
+    static func removingAnswers(from text: String) -> String {
+        let entities = Entities.extract(from: text)
+        var rest = text
+        let numbers = entities.orderNumbers + entities.possibleOrderNumbers
+        for value in entities.emails + numbers.map({ "#" + $0 }) + numbers {
+            rest = rest.replacingOccurrences(of: value, with: " ")
+        }
+        let trimmed = rest.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters))
+        return trimmed.isEmpty ? text : trimmed
     }
 
     /// True when the last reply asked to go back to `skill` (a button on web chat, words on SMS and WhatsApp).

@@ -96,7 +96,10 @@ extension ConversationEngine {
                 intent: intent, confidence: confidence, label: "handoff")
         }
         session.fallback.reason = reason.rawValue
-        if (session.channel == .webchat || askFirst) && !confirmed {
+        // Only a customer's own request for a person (or a language the shop does not serve) goes straight
+        // to a ticket on SMS, WhatsApp and email; an offer Steward makes itself is asked first everywhere.
+        let ownRequest = reason == .requested || reason == .unsupportedLanguage
+        if (session.channel == .webchat || askFirst || !ownRequest) && !confirmed {
             session.fallback.pending = .confirm
             return Decision(
                 response: SkillResponse(
@@ -151,8 +154,14 @@ extension ConversationEngine {
         let cue = action == nil ? ConversationCue.detect(text) : nil
         switch pending {
         case .confirm:
+            // A goodbye or "that's all" (also after an "ok": "ok thanks, bye") declines, whatever yes it holds.
+            if action == nil, cue == .closing || cue == .stop {
+                return declineHandoff(session: &session)
+            }
             let answer = action == nil ? Self.readOffer(text) : .neither
-            if action == "handoff:yes" || answer == .yes {
+            // Asking for a person while one is offered ("agent please") is a yes.
+            let asksForPerson = action == nil && answer != .no && router.classify(text).intent == SystemIntent.human.rawValue
+            if action == "handoff:yes" || answer == .yes || asksForPerson {
                 session.fallback.reasks = nil
                 return startHandoff(session: &session, intent: SystemIntent.human.rawValue, confidence: 1)
             }
@@ -259,6 +268,8 @@ extension ConversationEngine {
             "but", "wait", "actually", "instead", "ale", "jednak", "men", "vänta", "aber", "doch", "pero", "mais", "하지만", "근데", "잠깐",
         ]
         guard restWords.isDisjoint(with: contrast), Confirmation.read(rest) != .no || restWords.count > 3 else { return .unclear }
+        // "sure, I'll sort it out myself", "perfect, thanks for the info": a close, not a yes.
+        if ConversationCue.detect(rest) == .closing { return .no }
         return .yes
     }
 

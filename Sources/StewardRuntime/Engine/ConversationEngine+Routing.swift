@@ -40,10 +40,12 @@ extension ConversationEngine {
             }
             if isDigression(decision, from: task, text: text, answer: reading.confirmation) {
                 // "#1001, and do you ship to Canada?": the awaited answer goes to the task first.
-                let (kept, earlier) = await absorbAnswer(text, into: task, session: &session)
+                let (kept, earlier) = mayAbsorb(text, routedTo: decision)
+                    ? await absorbAnswer(text, into: task, session: &session) : (task, nil)
                 if let kept { session.interrupted.append(kept) }
                 session.active = nil
-                var routed = await routeDecision(decision, text: text, session: &session)
+                let rest = kept == task ? text : Self.removingAnswers(from: text)
+                var routed = await routeDecision(rest == text ? decision : router.classify(rest), text: rest, session: &session)
                 routed.rule = .digression
                 if let earlier {
                     routed.response.text = earlier.response.text + "\n\n" + routed.response.text
@@ -71,6 +73,24 @@ extension ConversationEngine {
         if !session.interrupted.isEmpty, var resumed = await resumeIfAsked(text: text, reading: reading, decision: decision, session: &session) {
             resumed.rule = .resume
             return resumed
+        }
+        // The awaited answer of a topic put aside, with another question ("jane@example.com, also can I use
+        // two codes?"): the put-aside task takes the answer, the question is answered.
+        if let waiting = session.interrupted.last, carriesAwaitedAnswer(text, task: waiting, loosely: true),
+            mayAbsorb(text, routedTo: decision)
+        {
+            session.interrupted.removeLast()
+            let (kept, earlier) = await absorbAnswer(text, into: waiting, session: &session)
+            if let kept { session.interrupted.append(kept) }
+            if kept != waiting {
+                let rest = Self.removingAnswers(from: text)
+                var routed = await routeDecision(router.classify(rest), text: rest, session: &session)
+                if let earlier {
+                    routed.response.text = earlier.response.text + "\n\n" + routed.response.text
+                    routed.response.cards = earlier.response.cards + routed.response.cards
+                }
+                return routed
+            }
         }
         // A bare yes or no with nothing asked ("yes" after an answer, "no" to "anything else?"): an
         // acknowledgement or a close, never a miss.
@@ -283,6 +303,18 @@ extension ConversationEngine {
             let parts = action.split(separator: ":", maxSplits: 2).map(String.init)
             if parts.count >= 2, let entry = registry.entry(id: parts[1]) {
                 let task = session.active?.skill == entry.manifest.id ? session.active : nil
+                // An old Yes or No (the question is no longer open) never acts: a question put aside is
+                // asked again, anything else is said to be over.
+                if task == nil, parts.count == 3, parts[2].hasSuffix("confirm") || parts[2].hasSuffix("decline") {
+                    if let index = session.interrupted.lastIndex(where: { $0.skill == entry.manifest.id }) {
+                        let waiting = session.interrupted.remove(at: index)
+                        return await run(
+                            skillID: waiting.skill, intent: waiting.intent, confidence: waiting.confidence, text: "",
+                            action: "resume", state: waiting.state, continuation: true, session: &session)
+                    }
+                    return system(
+                        localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "no_match")
+                }
                 let intent = task?.intent ?? entry.manifest.intents.keys.sorted().first ?? entry.manifest.id
                 return await run(
                     skillID: entry.manifest.id, intent: intent, confidence: 1, text: text, action: action,
@@ -300,8 +332,6 @@ extension ConversationEngine {
             session = copy
             return decision
         }
-        return system(
-            "That option is no longer available. What can I help you with?", intent: nil, confidence: nil,
-            session: session, label: "no_match")
+        return system(localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "no_match")
     }
 }

@@ -94,4 +94,6 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case whatElse = "what_else"
     /// The offer of a person asked too often without an answer: left open for later.
     case offerGaveUp = "offer_gave_up"
+    /// A button from a question that is no longer open.
+    case optionExpired = "option_expired"
 }
