@@ -45,6 +45,11 @@ public actor InMemoryTicketStore: TicketStore {
     /// Writes a new ticket and, when `provider` is given, queues its delivery there (due at `createdAt`).
     /// - Throws: ``Failure/duplicateTicket(id:)`` when the id is taken.
     public func create(_ ticket: Ticket, deliverTo provider: String?) async throws {
+        try insert(ticket, deliverTo: provider)
+    }
+
+    /// Stores a new ticket and queues its delivery, in one actor step.
+    private func insert(_ ticket: Ticket, deliverTo provider: String?) throws {
         guard tickets[ticket.id] == nil else { throw Failure.duplicateTicket(id: ticket.id) }
         insertions += 1
         tickets[ticket.id] = Stored(ticket: ticket, order: insertions)
@@ -123,14 +128,7 @@ public actor InMemoryTicketStore: TicketStore {
                 && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer || $0.sessionID == customer)
         }.first
         guard var person = existing else {
-            guard tickets[ticket.id] == nil else { throw Failure.duplicateTicket(id: ticket.id) }
-            insertions += 1
-            tickets[ticket.id] = Stored(ticket: ticket, order: insertions)
-            if let provider {
-                outbox[ticket.id] = QueuedDelivery(
-                    entry: OutboxEntry(ticketID: ticket.id, provider: provider, nextAttemptAt: ticket.createdAt),
-                    order: insertions)
-            }
+            try insert(ticket, deliverTo: provider)
             return TicketPlacement(ticketID: ticket.id, created: true)
         }
         person.transcript.append(contentsOf: TicketTurns.missing(from: person.transcript, in: ticket.transcript))
