@@ -568,7 +568,7 @@ extension ConversationControlTests {
         try await chat.say("pause my coffee subscription")
         try await chat.say("no")
         let stale = try await chat.click("skill:subscriptions:confirm")
-        #expect(stale.outcome == "no_match", "\(stale.text)")
+        #expect(stale.outcome == "option_expired", "\(stale.text)")
         #expect(!stale.text.contains("Done"))
         let again = try await chat.click("skill:subscriptions:confirm")
         #expect(!again.text.contains("Done"))
@@ -639,5 +639,32 @@ extension ConversationControlTests {
         try await chat.say("please cancel my order #1003")
         let reply = try await chat.say("cancel")
         #expect(reply.text.contains("nothing was changed") || reply.text.contains("left order #1003 as it is"), "\(reply.text)")
+    }
+}
+
+/// The fourth review's cases, each as a kind.
+extension ConversationControlTests {
+    @Test(arguments: [
+        "I don't want to talk to a human, just tell me where order 1001 is", "no need for a human, where's order 1001?",
+        "nie chcę rozmawiać z konsultantem, gdzie jest moje zamówienie 1001",
+        "no quiero hablar con un agente, ¿dónde está mi pedido 1001?",
+    ])
+    func refusingAPersonIsNoRequestForOne(_ text: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: .sms, customer: Self.jane)
+        let reply = try await chat.say(text)
+        #expect(reply.skill != "handoff", "\(text) → \(reply.outcome): \(reply.text)")
+        #expect(try await tickets.tickets(status: nil).isEmpty)
+    }
+
+    @Test(arguments: ["handoff:no", "skill:order_editing:confirm", "skill:subscriptions:confirm", "skill:loyalty:confirm", "skill:subscriptions:choose:sub_001"])
+    func anOldButtonWithNothingOpenNeverActsAndIsNoMiss(_ action: String) async throws {
+        let (engine, tickets) = try makeHandoffEngine()
+        let chat = Conversation(engine, channel: .sms, customer: Self.jane)
+        for _ in 0..<3 {
+            let reply = try await chat.click(action)
+            #expect(reply.outcome == "option_expired", "\(action) → \(reply.outcome): \(reply.text)")
+        }
+        #expect(try await tickets.tickets(status: nil).isEmpty)
     }
 }

@@ -15,6 +15,12 @@ extension ConversationEngine {
             answer.rule = .handoff
             return answer
         }
+        if action == "handoff:no" {
+            // An old No to an offer that is no longer open: nothing happens.
+            return system(localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "option_expired")
+        }
+        // "Talk to a person" (`handoff`) or a "Yes, talk to a person" button (`handoff:yes`, even from an
+        // earlier offer): the customer's own click asking for a person.
         if action == "handoff" || action == "handoff:yes" {
             var offer = offerHandoff(reason: .requested, session: &session, intent: SystemIntent.human.rawValue, confidence: 1, lead: nil, confirmed: action == "handoff:yes")
             offer.rule = .action

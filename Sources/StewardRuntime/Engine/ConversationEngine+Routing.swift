@@ -126,13 +126,22 @@ extension ConversationEngine {
         switch decision.kind {
         case .match:
             guard let top else { break }
+            // "I don't want to talk to a human, just tell me where order 1001 is": the person is refused,
+            // the rest is the request.
+            if top.intent == SystemIntent.human.rawValue, Self.refusesPerson(text),
+                let other = decision.ranked.first(where: { registry.entry(intent: $0.intent) != nil })
+            {
+                var routed = await route(intent: other.intent, confidence: other.confidence, text: text, session: &session)
+                routed.rule = .router
+                return routed
+            }
             var routed = await route(intent: top.intent, confidence: top.confidence, text: text, session: &session)
             routed.rule = SystemIntent(rawValue: top.intent) != nil ? .systemIntent : .router
             return routed
         case .ambiguous:
             let candidates = Array(decision.ranked.prefix(2))
             // "my parcel never came, agent please": a request for a person is honoured, not questioned.
-            if let human = candidates.first(where: { $0.intent == SystemIntent.human.rawValue }) {
+            if let human = candidates.first(where: { $0.intent == SystemIntent.human.rawValue }), !Self.refusesPerson(text) {
                 var routed = await route(intent: human.intent, confidence: human.confidence, text: text, session: &session)
                 routed.rule = .systemIntent
                 return routed
@@ -153,6 +162,32 @@ extension ConversationEngine {
         var miss = noMatch(session: session, confidence: top?.confidence)
         miss.rule = .fallback
         return miss
+    }
+
+    /// True when a message asking about a person says it does not want one ("I don't want to talk to a
+    /// human", "no need for a human", "nie chcę rozmawiać z konsultantem", "상담원 연결은 필요 없어요"): a
+    /// negation before the word for a person (anywhere, in Korean), not after it ("someone from support,
+    /// not a bot" asks for a person).
+    static func refusesPerson(_ text: String) -> Bool {
+        let words = Tokenizer().words(text)
+        let person: Set<String> = [
+            "human", "agent", "person", "someone", "somebody", "representative", "operator", "konsultant", "konsultantem",
+            "czlowiekiem", "człowiekiem", "kims", "kimś", "manniska", "människa", "person", "mitarbeiter", "menschen", "mensch",
+            "agente", "persona", "humano", "alguien", "humain", "conseiller", "personne", "상담원", "사람", "직원",
+        ]
+        let negations: Set<String> = [
+            "dont", "don't", "not", "never", "without", "nie", "bez", "inte", "utan", "nicht", "kein", "keinen", "keine",
+            "ohne", "pas", "sans", "jamais", "sin", "nunca",
+        ]
+        let korean: Set<String> = ["없어요", "없습니다", "필요없어요", "싫어요", "안"]
+        if !Set(words).isDisjoint(with: korean) { return true }
+        guard let personAt = words.firstIndex(where: { person.contains($0) }) else { return false }
+        let wants: Set<String> = ["quiero", "necesito", "need", "want", "hace"]
+        for index in words.indices where index < personAt {
+            if negations.contains(words[index]) { return true }
+            if words[index] == "no", index + 1 < words.count, wants.contains(words[index + 1]) { return true }
+        }
+        return false
     }
 
     /// Who answers an intent, for deciding whether two readings differ: the skill's id; `system` for
@@ -305,7 +340,8 @@ extension ConversationEngine {
                 let task = session.active?.skill == entry.manifest.id ? session.active : nil
                 // An old Yes or No (the question is no longer open) never acts: a question put aside is
                 // asked again, anything else is said to be over.
-                if task == nil, parts.count == 3, parts[2].hasSuffix("confirm") || parts[2].hasSuffix("decline") {
+                let answersAQuestion = ["confirm", "decline", "choose"].contains { parts.count == 3 && parts[2].hasPrefix($0) }
+                if task == nil, answersAQuestion {
                     if let index = session.interrupted.lastIndex(where: { $0.skill == entry.manifest.id }) {
                         let waiting = session.interrupted.remove(at: index)
                         return await run(
@@ -313,7 +349,7 @@ extension ConversationEngine {
                             action: "resume", state: waiting.state, continuation: true, session: &session)
                     }
                     return system(
-                        localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "no_match")
+                        localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "option_expired")
                 }
                 let intent = task?.intent ?? entry.manifest.intents.keys.sorted().first ?? entry.manifest.id
                 return await run(
@@ -332,6 +368,6 @@ extension ConversationEngine {
             session = copy
             return decision
         }
-        return system(localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "no_match")
+        return system(localized(.optionExpired, session), intent: nil, confidence: nil, session: session, label: "option_expired")
     }
 }
