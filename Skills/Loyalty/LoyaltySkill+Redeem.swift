@@ -12,6 +12,11 @@ extension LoyaltySkill {
     static let chooseAction = "skill:loyalty:redeem:"
     static let confirmAction = "skill:loyalty:confirm", declineAction = "skill:loyalty:decline"
 
+    /// The Yes and No buttons of "redeem `reward`?": a Yes from another question never answers it.
+    static func buttons(_ reward: LoyaltyAccount.Reward) -> ConfirmationButtons {
+        ConfirmationButtons(skill: "loyalty", question: "redeem:\(reward.id)")
+    }
+
     /// One turn of the redemption conversation for the customer with this (identified) email.
     func redeem(_ request: SkillRequest, email: String, provider: any LoyaltyProvider, context: SkillContext) async throws -> SkillResponse {
         guard let account = try await provider.account(email: email) else {
@@ -26,11 +31,7 @@ extension LoyaltySkill {
             guard let reward = affordable.first(where: { $0.id == id }) else {
                 return .answer("You have \(grouped(account.pointsBalance)) points now, which doesn't cover that reward any more, so nothing was redeemed.")
             }
-            let answer: Confirmation = switch request.action {
-            case Self.confirmAction: .yes
-            case Self.declineAction: .no
-            default: Confirmation.read(request.text, about: .redeem)
-            }
+            let answer = Self.buttons(reward).answer(request, about: .redeem)
             switch answer {
             case .yes:
                 return await perform(reward, account: account, email: email, provider: provider, context: context)
@@ -77,7 +78,7 @@ extension LoyaltySkill {
             : "Redeem \(grouped(reward.pointsCost)) points for \(reward.name)? Reply yes or no."
         return .ask(
             question, state: state,
-            suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
+            suggestions: Self.buttons(reward).suggestions,
             facts: ["loyalty_reward": reward.id])
     }
 

@@ -14,11 +14,16 @@ public struct OrderEditingSkill: Skill {
     static let pendingSlot = "cancel_pending"
     static let confirmAction = "skill:order_editing:confirm", declineAction = "skill:order_editing:decline"
 
+    /// The Yes and No buttons of the question "cancel order `number`?".
+    static func buttons(_ number: String) -> ConfirmationButtons {
+        ConfirmationButtons(skill: "order_editing", question: "cancel:\(number)")
+    }
+
     public func handle(_ request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
         if let number = request.state[Self.pendingSlot] {
             return try await answerConfirmation(for: number, request: request, context: context)
         }
-        if request.action == Self.confirmAction || request.action == Self.declineAction {
+        if let action = request.action, action.hasPrefix(Self.confirmAction) || action.hasPrefix(Self.declineAction) {
             return .answer("There's no cancellation waiting for your answer. Which order would you like to change?")
         }
         switch try await OrderLookup().resolve(request, context: context) {
@@ -56,7 +61,7 @@ public struct OrderEditingSkill: Skill {
             return SkillResponse(
                 text: "Cancel order \(order.name) (\(itemCount(order)), \(order.total.formatted))? Reply yes to cancel it or no to keep it.",
                 cards: [card(order, context: context)],
-                suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
+                suggestions: Self.buttons(order.number).suggestions,
                 outcome: .needsInput, state: SkillState(slots: [Self.pendingSlot: order.number]), facts: facts)
         }
     }
@@ -66,11 +71,11 @@ public struct OrderEditingSkill: Skill {
     /// mixed signals, a yes with another request, a new question) asks again with explicit choices.
     func answerConfirmation(for number: String, request: SkillRequest, context: SkillContext) async throws -> SkillResponse {
         let facts = ["order": "#\(number)"]
-        let answer: Confirmation = switch request.action {
-        case Self.confirmAction: .yes
-        case Self.declineAction: .no
-        default: Confirmation.read(Self.withoutOrderNumber(number, in: request.text), about: .cancel)
-        }
+        // Only this question's own Yes (or a typed clear yes about cancelling) cancels.
+        let reply = SkillRequest(
+            text: Self.withoutOrderNumber(number, in: request.text), action: request.action, intent: request.intent,
+            customer: request.customer)
+        let answer = Self.buttons(number).answer(reply, about: .cancel)
         switch answer {
         case .yes:
             break
@@ -78,7 +83,7 @@ public struct OrderEditingSkill: Skill {
             return .answer("OK, I haven't cancelled anything: I've left order #\(number) as it is. Anything else I can help with?", facts: facts)
         case .unclear, .neither:
             return .ask("I haven't cancelled anything. To cancel order #\(number) reply yes; to keep it reply no.", state: request.state,
-                        suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)])
+                        suggestions: Self.buttons(number).suggestions)
         }
         guard let orders = context.tools.orders, let email = request.customer.identifiedEmail,
             let order = try await orders.order(number: number), order.belongs(to: email)

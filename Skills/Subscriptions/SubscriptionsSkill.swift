@@ -12,6 +12,11 @@ public struct SubscriptionsSkill: Skill {
     /// Slots: what the customer asked for, the subscription chosen, and whether a yes/no is awaited.
     static let verbSlot = "verb", subscriptionSlot = "subscription", confirmingSlot = "confirming"
     static let confirmAction = "skill:subscriptions:confirm", declineAction = "skill:subscriptions:decline"
+
+    /// The Yes and No buttons of "<verb> subscription `sub`?": a Yes from another question never answers it.
+    static func buttons(_ verb: Verb, _ sub: Subscription) -> ConfirmationButtons {
+        ConfirmationButtons(skill: "subscriptions", question: "\(verb.rawValue):\(sub.id)")
+    }
     static let chooseAction = "skill:subscriptions:choose:"
 
     /// A change the skill can make, with the statuses it applies to.
@@ -137,7 +142,7 @@ public struct SubscriptionsSkill: Skill {
                 let statuses = subs.map { "\($0.productTitle) is \($0.status.rawValue)" }.joined(separator: ", ")
                 return .answer("There's no subscription I can \(verb.phrase) right now: \(statuses). You can manage them at \(provider.portalURL)")
             }
-            if request.isContinuation, request.action == Self.declineAction || Confirmation.read(request.text) == .no {
+            if request.isContinuation, request.action?.hasPrefix(Self.declineAction) == true || Confirmation.read(request.text) == .no {
                 return .answer("OK, I haven't changed any of your subscriptions.")
             }
             state[Self.subscriptionSlot] = nil
@@ -153,11 +158,7 @@ public struct SubscriptionsSkill: Skill {
         }
         // Only a clear yes (or the Yes button) changes the subscription; a clear no ends the task;
         // anything else (a hedge, mixed signals, a yes with another request) asks again.
-        let answer: Confirmation = switch request.action {
-        case Self.confirmAction: .yes
-        case Self.declineAction: .no
-        default: Confirmation.read(request.text, about: verb.confirmedAction)
-        }
+        let answer = Self.buttons(verb, sub).answer(request, about: verb.confirmedAction)
         switch answer {
         case .unclear, .neither:
             return confirmQuestion(verb, sub, state: state, facts: facts, portal: provider.portalURL, pause: provider.pauseBehavior, again: true)
@@ -244,7 +245,7 @@ public struct SubscriptionsSkill: Skill {
         }
         return SkillResponse(
             text: question, cards: [card(sub, portal: portal)],
-            suggestions: [Suggestion("Yes", action: Self.confirmAction), Suggestion("No", action: Self.declineAction)],
+            suggestions: Self.buttons(verb, sub).suggestions,
             outcome: .needsInput, state: state, facts: facts)
     }
 

@@ -668,3 +668,20 @@ extension ConversationControlTests {
         #expect(try await tickets.tickets(status: nil).isEmpty)
     }
 }
+
+extension ConversationControlTests {
+    /// A Yes clicked under an earlier question never answers a later one.
+    @Test func aYesButtonFromAnotherQuestionIsNoYesToThisOne() async throws {
+        let engine = try makeEngine(skills: shippedSkills)
+        let chat = Conversation(engine, customer: Self.jane)
+        let pause = try await chat.say("pause my coffee subscription")
+        let oldYes = try #require(pause.suggestions.first { $0.title == "Yes" }?.action)
+        try await chat.say("no")
+        try await chat.say("cancel my coffee subscription")
+        let reply = try await chat.click(oldYes)
+        #expect(!reply.text.contains("Done"), "\(reply.text)")
+        #expect(reply.outcome == "needs_input")
+        let subs = try await #require(engine.tools.subscriptions).subscriptions(email: "jane.doe@example.com")
+        #expect(!subs.contains { $0.productTitle.contains("Coffee") && $0.status.rawValue != "active" })
+    }
+}

@@ -24,7 +24,7 @@ import Testing
         let confirm = try await chat.click("skill:loyalty:redeem:rw_10_off", title: "$10 off")
         #expect(confirm.outcome == "needs_input")
         #expect(confirm.text == "Redeem 1,000 points for $10 off? Reply yes or no.")
-        #expect(confirm.suggestions.map(\.action) == ["skill:loyalty:confirm", "skill:loyalty:decline"])
+        #expect(confirm.suggestions.map(\.action) == ["skill:loyalty:confirm:redeem:rw_10_off", "skill:loyalty:decline:redeem:rw_10_off"])
         #expect(try await balance("jane.doe@example.com", in: engine) == 1250)
         let done = try await chat.say("yes")
         #expect(done.outcome == "resolved")
@@ -57,7 +57,7 @@ import Testing
         #expect(again.outcome == "needs_input")
         #expect(again.text.contains("clear yes or no"))
         #expect(again.text.contains("Redeem 300 points for Free shipping?"))
-        #expect(again.suggestions.map(\.action) == ["skill:loyalty:confirm", "skill:loyalty:decline"])
+        #expect(again.suggestions.map(\.action) == ["skill:loyalty:confirm:redeem:rw_free_shipping", "skill:loyalty:decline:redeem:rw_free_shipping"])
         #expect(try await balance("jane.doe@example.com", in: engine) == 1250)
         // "hmm" is filler: the question stays open ("take your time"), nothing is spent.
         let hmm = try await chat.say("hmm")

@@ -17,7 +17,7 @@ import Testing
         #expect(ask.intent == "order_cancel")
         #expect(ask.outcome == "needs_input")
         #expect(ask.text.contains("Cancel order #1014 (1 item, $89.90)?"))
-        #expect(ask.suggestions.map(\.action) == ["skill:order_editing:confirm", "skill:order_editing:decline"])
+        #expect(ask.suggestions.map(\.action) == ["skill:order_editing:confirm:cancel:1014", "skill:order_editing:decline:cancel:1014"])
         // Nothing has changed until the customer says yes.
         #expect(try await engine.tools.orders?.order(number: "1014")?.status == .open)
         let done = try await chat.click("skill:order_editing:confirm", title: "Yes")

@@ -69,7 +69,7 @@ import Testing
         let confirm = try await chat.click("skill:subscriptions:choose:sub_005", title: "Running Crew Socks 2-pack")
         #expect(confirm.outcome == "needs_input")
         #expect(confirm.text.contains("Pause your Running Crew Socks 2-pack subscription"))
-        #expect(confirm.suggestions.map(\.action) == ["skill:subscriptions:confirm", "skill:subscriptions:decline"])
+        #expect(confirm.suggestions.map(\.action) == ["skill:subscriptions:confirm:pause:sub_005", "skill:subscriptions:decline:pause:sub_005"])
         #expect(try await status("sub_005", of: "emma.johansson@example.com", in: engine) == .active)
         let done = try await chat.click("skill:subscriptions:confirm", title: "Yes")
         #expect(done.outcome == "resolved")
