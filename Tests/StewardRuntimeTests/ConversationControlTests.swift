@@ -685,3 +685,19 @@ extension ConversationControlTests {
         #expect(!subs.contains { $0.productTitle.contains("Coffee") && $0.status.rawValue != "active" })
     }
 }
+
+extension ConversationControlTests {
+    /// Another request of the same skill while it waits is answered, and the question offered again.
+    @Test(arguments: [
+        ("I want to cancel my subscription", "show me all my subscriptions please", "subscriptions"),
+        ("I want to return something", "what is your return policy for sale items?", "returns"),
+    ])
+    func anotherRequestOfTheSameSkillIsADigression(_ ask: String, _ other: String, _ skill: String) async throws {
+        let chat = Conversation(try makeEngine(skills: shippedSkills), customer: Self.jane)
+        let question = try await chat.say(ask)
+        try #require(question.outcome == "needs_input", "\(question.text)")
+        let reply = try await chat.say(other)
+        #expect(reply.outcome != "needs_input" || reply.intent != question.intent, "\(reply.text)")
+        #expect(reply.suggestions.contains { $0.action == "resume" } || reply.text.contains("get back to"), "\(reply.text)")
+    }
+}

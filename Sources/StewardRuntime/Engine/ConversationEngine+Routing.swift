@@ -211,7 +211,10 @@ extension ConversationEngine {
         if answer == .yes || answer == .no { return false }
         if top.intent == SystemIntent.human.rawValue || top.intent == SystemIntent.capabilities.rawValue { return true }
         if top.intent.hasPrefix("system.") { return false }
-        guard let owner = registry.entry(intent: top.intent)?.manifest.id, owner != task.skill else { return false }
+        // Another skill, or another request of the same skill ("show my subscriptions" while it asks which
+        // one to cancel, "what's your return policy?" while returns asks for the order number).
+        guard let owner = registry.entry(intent: top.intent)?.manifest.id, owner != task.skill || top.intent != task.intent
+        else { return false }
         // A bare answer (an order number, an email, "yes") is not a new topic.
         let entities = Entities.extract(from: text)
         let words = Tokenizer().words(text).filter { word in
