@@ -21,6 +21,14 @@ extension ConversationEngine {
     /// - Returns: One reply per message, in the order given.
     /// - Throws: ``EngineError`` for a message that cannot be taken, or the store's error.
     public func respond(to messages: [IncomingMessage]) async throws -> [AgentReply] {
+        // Whatever the transport: an identifier is never shortened to another conversation's.
+        for message in messages {
+            if let problem = Identifier.problem(message.session, field: "session")
+                ?? message.id.flatMap({ Identifier.problem($0, field: "id") })
+            {
+                throw EngineError.invalidIdentifier(problem)
+            }
+        }
         var fresh: [IncomingMessage] = []
         var stored: [String: AgentReply] = [:]  // ids answered before this call
         var freshIDs: Set<String> = []

@@ -4,12 +4,15 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     case channelNotEnabled(String)
     /// The message has neither text nor action.
     case emptyMessage
+    /// An identifier breaks ``Identifier``'s rule; the text says which and why.
+    case invalidIdentifier(String)
 
     /// A stable machine-readable code.
     public var code: String {
         switch self {
         case .channelNotEnabled: "channel_not_enabled"
         case .emptyMessage: "empty_message"
+        case .invalidIdentifier: "invalid_field"
         }
     }
 
@@ -18,6 +21,7 @@ public enum EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .channelNotEnabled(let channel):
             "Steward is not configured to answer on the \(channel) channel; add it to `channels` in steward.yaml."
         case .emptyMessage: "The message has no text and no action; send one of them."
+        case .invalidIdentifier(let problem): problem
         }
     }
 }

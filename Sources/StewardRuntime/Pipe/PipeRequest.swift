@@ -51,8 +51,15 @@ enum PipeRequest {
         guard let session = rawSession as? String, !session.isEmpty else {
             return fail("invalid_field", "`session` must be a non-empty string.", id: id)
         }
+        // Identifiers are checked, never shortened: "s-42\u0000x" is not session s-42.
+        if let problem = Identifier.problem(session, field: "session") {
+            return fail("invalid_field", problem, id: id.flatMap { Identifier.problem($0, field: "id") == nil ? $0 : nil })
+        }
         if let rawID = fields["id"], !(rawID is NSNull), !(rawID is String) {
             return fail("invalid_field", "`id` must be a string.", session: session)
+        }
+        if let id, let problem = Identifier.problem(id, field: "id") {
+            return fail("invalid_field", problem, session: session)
         }
         var text: String?
         if let raw = fields["text"], !(raw is NSNull) {
@@ -65,6 +72,9 @@ enum PipeRequest {
         if let raw = fields["action"], !(raw is NSNull) {
             guard let value = raw as? String else {
                 return fail("invalid_field", "`action` must be a string.", session: session, id: id)
+            }
+            if let problem = Identifier.problem(value, field: "action") {
+                return fail("invalid_field", problem, session: session, id: id)
             }
             action = value
         }
@@ -88,6 +98,11 @@ enum PipeRequest {
             for key in ["email", "profile_id", "name"] {
                 if let v = map[key], !(v is NSNull), !(v is String) {
                     return fail("invalid_field", "`customer.\(key)` must be a string.", session: session, id: id)
+                }
+            }
+            for key in ["email", "profile_id", "name"] {
+                if let value = map[key] as? String, let problem = Identifier.problem(value, field: "customer.\(key)") {
+                    return fail("invalid_field", problem, session: session, id: id)
                 }
             }
             var authenticated = false
