@@ -189,7 +189,8 @@ public final class HTTPClient: Sendable {
             timeoutMilliseconds: max(1, (request.timeout ?? configuration.timeout).inMilliseconds),
             connectTimeoutMilliseconds: max(1, (request.connectTimeout ?? configuration.connectTimeout).inMilliseconds),
             maxResponseSize: configuration.maxResponseSize,
-            userAgent: configuration.userAgent
+            userAgent: configuration.userAgent,
+            reusesConnection: request.method.isIdempotent
         )
     }
 

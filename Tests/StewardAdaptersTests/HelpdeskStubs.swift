@@ -11,6 +11,8 @@ final class HelpdeskStub: Sendable {
     }
 
     let tickets = StubState([Created]())
+    /// Zendesk's idempotency: the ticket created for each `Idempotency-Key` seen.
+    let idempotencyKeys = StubState([String: Int]())
     /// Delays the answer to the first create by this many seconds (after storing the ticket).
     let slowFirstCreate: Double?
 
@@ -40,7 +42,12 @@ final class HelpdeskStub: Sendable {
         case ("POST", "/api/v2/tickets.json"):
             let object = (request.jsonObject as? [String: Any])?["ticket"] as? [String: Any] ?? [:]
             let body = (object["comment"] as? [String: Any])?["body"] as? String ?? ""
-            let (id, first) = store(externalID: object["external_id"] as? String, body: body)
+            // Zendesk answers a repeated `Idempotency-Key` with the first request's ticket, creating nothing
+            // (header `x-idempotency-lookup: hit`; developer.zendesk.com/api-reference/ticketing/introduction/#idempotency).
+            let key = request.headers["Idempotency-Key"]
+            let known = key.flatMap { key in idempotencyKeys.withLock { $0[key] } }
+            let (id, first) = known.map { ($0, false) } ?? store(externalID: object["external_id"] as? String, body: body)
+            if let key, known == nil { idempotencyKeys.withLock { $0[key] = id } }
             let response = StubResponse.json("""
                 {"ticket": {"url": "https://acme.zendesk.com/api/v2/tickets/\(id).json", "id": \(id), "external_id": "\(object["external_id"] as? String ?? "")",
                   "via": {"channel": "api", "source": {"from": {}, "to": {}, "rel": null}}, "created_at": "2025-07-02T16:29:59Z",
@@ -48,7 +55,8 @@ final class HelpdeskStub: Sendable {
                   "status": "new", "requester_id": 371275811438, "submitter_id": 371275811438, "assignee_id": null, "organization_id": null,
                   "group_id": 360002166418, "tags": ["steward"], "custom_fields": [], "is_public": false, "brand_id": 360000827178},
                  "audit": {"id": 1, "events": []}}
-                """, status: 201, headers: [("Location", "https://acme.zendesk.com/api/v2/tickets/\(id).json")])
+                """, status: 201,
+                headers: [("Location", "https://acme.zendesk.com/api/v2/tickets/\(id).json")] + (known == nil ? [] : [("x-idempotency-lookup", "hit")]))
             if first, let slow = slowFirstCreate { return .delay(slow, then: response) }
             return response
         default:

@@ -292,6 +292,26 @@ import Testing
         #expect(Set(server.requests.map(\.connectionNumber)) == [1])
     }
 
+    /// A `POST` goes on a connection of its own, closed after it: libcurl silently re-sends a request whose
+    /// reused connection turns out dead, which for a `POST` the server may already have acted on.
+    @Test func aPostNeverGoesOnAReusedConnection() async throws {
+        let server = try StubHTTPServer { _ in .json(#"{"ok":true}"#) }
+        defer { server.stop() }
+        let client = Self.client()
+        for index in 0..<3 {
+            _ = try await client.send(HTTPRequest(url: server.url("/orders/\(index).json")))
+        }
+        for index in 0..<3 {
+            _ = try await client.send(HTTPRequest(method: .post, url: server.url("/tickets.json"), body: Array("{\"n\":\(index)}".utf8)))
+        }
+        let posts = server.requests.filter { $0.method == "POST" }
+        #expect(posts.count == 3)
+        #expect(Set(posts.map(\.connectionNumber)).count == 3, "each POST on its own connection")
+        let gets = server.requests.filter { $0.method == "GET" }
+        #expect(Set(gets.map(\.connectionNumber)).count == 1, "GETs still share one connection")
+        #expect(Set(posts.map(\.connectionNumber)).isDisjoint(with: Set(gets.map(\.connectionNumber))))
+    }
+
     @Test func manyConcurrentRequestsRunInParallel() async throws {
         let server = try StubHTTPServer { _ in .delay(0.2, then: .json(#"{"ok":true}"#)) }
         defer { server.stop() }

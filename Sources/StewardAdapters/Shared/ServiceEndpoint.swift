@@ -53,17 +53,20 @@ struct ServiceEndpoint: Sendable {
     /// Sends a request to `path` (relative to ``baseURL``) with an optional JSON body.
     func send(
         _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
-        try await send(method, absoluteURL: url(path, query: query), body: body, contentType: contentType, markedIdempotent: markedIdempotent)
+        try await send(
+            method, absoluteURL: url(path, query: query), body: body, contentType: contentType, markedIdempotent: markedIdempotent,
+            idempotencyKey: idempotencyKey)
     }
 
     /// Sends a request to an absolute URL on this service (a pagination link already checked to be ours).
     func send(
         _ method: HTTPRequest.Method, absoluteURL: String, body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
-        var request = HTTPRequest(method: method, url: absoluteURL, headers: headers, markedIdempotent: markedIdempotent)
+        var request = HTTPRequest(
+            method: method, url: absoluteURL, headers: headers, idempotencyKey: idempotencyKey, markedIdempotent: markedIdempotent)
         if let body {
             do {
                 request.body = try [UInt8](JSONEncoder().encode(body))

@@ -102,7 +102,11 @@ public struct ZendeskHelpdesk: HelpdeskProvider {
         try await CreateOnce.run(
             lookup: { try await existing(externalID: ticket.id) },
             create: {
-                let response = try await endpoint.send(.post, "tickets.json", body: Self.body(for: ticket, publicComment: configuration.publicComment))
+                // Zendesk deduplicates creations by `Idempotency-Key` (developer.zendesk.com/api-reference/ticketing/
+                // introduction/#idempotency): a retry after a lost reply returns the first ticket.
+                let response = try await endpoint.send(
+                    .post, "tickets.json", body: Self.body(for: ticket, publicComment: configuration.publicComment),
+                    idempotencyKey: ticket.id)
                 return reference(try endpoint.decode(TicketEnvelope.self, from: response).ticket.id.value)
             })
     }

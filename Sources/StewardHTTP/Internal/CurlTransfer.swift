@@ -54,6 +54,11 @@ final class CurlTransfer {
         long(CURLOPT_CONNECTTIMEOUT_MS, spec.connectTimeoutMilliseconds)
         long(CURLOPT_TIMEOUT_MS, spec.timeoutMilliseconds)
         long(CURLOPT_TCP_KEEPALIVE, 1)
+        if !spec.reusesConnection {
+            // Never on a reused connection, so libcurl never re-sends it on its own after a dead one.
+            long(CURLOPT_FRESH_CONNECT, 1)
+            long(CURLOPT_FORBID_REUSE, 1)
+        }
         // Ask for every encoding libcurl can decode; the size cap then applies to decoded bytes.
         string(CURLOPT_ACCEPT_ENCODING, "")
         codes.append(steward_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(spec.maxResponseSize)))

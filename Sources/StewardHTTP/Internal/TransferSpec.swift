@@ -9,6 +9,10 @@ struct TransferSpec: Sendable {
     var connectTimeoutMilliseconds: Int
     var maxResponseSize: Int
     var userAgent: String
+    /// False for a request that must not be sent twice (`POST`, `PATCH`): it goes on a fresh connection that is
+    /// closed after it, because libcurl silently re-sends a request whose reused connection turns out dead,
+    /// and the server may already have acted on the first copy.
+    var reusesConnection = true
 }
 
 /// How one attempt ended, before it is turned into a public result or error.
