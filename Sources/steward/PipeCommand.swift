@@ -26,7 +26,7 @@ struct PipeCommand: AsyncParsableCommand {
         LogSetup.bootstrap(level: options.logLevel)
         let loaded = try EngineLoader.load(configPath: options.config, databasePath: options.db)
         await EngineLoader.withOutbox(loaded) {
-            await PipeServer(engine: loaded.engine).run()
+            await PipeServer(engine: loaded.engine).run(stopsOnSignals: true)
         }
     }
 }

@@ -35,8 +35,11 @@ public final class PipeServer: Sendable {
         self.logger = logger
     }
 
-    /// Serves until end of input, then returns once every reply is written.
-    public func run() async {
+    /// Serves until end of input, or until SIGTERM, SIGINT or SIGHUP when `stopsOnSignals` (then every
+    /// line already sent is still read and answered), and returns once every reply is written.
+    public func run(stopsOnSignals: Bool = false) async {
+        let shutdown = ShutdownSignal()
+        if stopsOnSignals { shutdown.install() }
         let queues = SessionQueues()
         let engine = self.engine
         let writer = self.writer
@@ -88,7 +91,7 @@ public final class PipeServer: Sendable {
         }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let reader = Thread { [input] in
-                var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes)
+                var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes, stopFD: shutdown.fd)
                 var number = 0
                 while let line = reader.next() {
                     number += 1
@@ -119,6 +122,9 @@ public final class PipeServer: Sendable {
         }
         relay.cancel()
         await queues.waitUntilIdle()
+        if let number = shutdown.received {
+            logger.notice("stopped by a signal; every message received was answered", metadata: ["signal": "\(number)"])
+        }
     }
 }
 
@@ -140,14 +146,40 @@ struct LineReader {
 
     private let fd: Int32
     private let maxLine: Int
+    /// Readable when the reader is to stop: it then takes what is already sent and ends.
+    private let stopFD: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var eof = false
+    private var stopping = false
+    private var drained = 0
     private var discarding = false
 
-    init(fd: Int32, maxLine: Int) {
+    init(fd: Int32, maxLine: Int, stopFD: Int32 = -1) {
         self.fd = fd
         self.maxLine = maxLine
+        self.stopFD = stopFD
+    }
+
+    /// Waits until the input or the stop descriptor is readable; true when the input is (or, once
+    /// stopping, when more input is already there without waiting).
+    private mutating func inputReady() -> Bool {
+        if stopping {
+            // What the host had sent when the stop came, not a producer that never stops (at most 16 MiB more).
+            guard drained < 16 << 20 else { return false }
+            var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            return poll(&one, 1, 0) > 0
+        }
+        guard stopFD >= 0 else { return true }
+        var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)]
+        while poll(&fds, 2, -1) < 0 {
+            if errno != EINTR { return true }
+        }
+        if fds[1].revents != 0 {
+            stopping = true
+            return inputReady()
+        }
+        return true
     }
 
     mutating func next() -> Line? {
@@ -183,6 +215,11 @@ struct LineReader {
                 buffer.removeFirst(start)
                 start = 0
             }
+            guard inputReady() else {
+                // Stopping and nothing more was sent: what is buffered is the last of the input.
+                eof = true
+                continue
+            }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -192,6 +229,7 @@ struct LineReader {
                 eof = true
             } else {
                 buffer.append(contentsOf: chunk[0..<n])
+                if stopping { drained += n }
             }
         }
     }
