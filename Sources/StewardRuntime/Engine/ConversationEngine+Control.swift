@@ -28,8 +28,7 @@ extension ConversationEngine {
         }
         // "hold on", or a message that opens with it and goes on with no request the router places
         // ("wait a sec, it's in my email", "brb getting my laptop").
-        let placed = decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
-        if cue == .hold || (!placed && reading.startsWithHold) {
+        if cue == .hold || (!placesInSkill(decision) && reading.startsWithHold) {
             var held = system(localized(.holdOn, session), intent: nil, confidence: nil, session: session, label: "hold")
             held.rule = .cue
             return held
@@ -47,7 +46,7 @@ extension ConversationEngine {
         // "cancel my order" names what to cancel and is a request.
         let empty: Set<String> = [
             "it", "that", "this", "please", "pls", "plz", "now", "just", "i", "said", "ok", "then", "all", "already", "right",
-            "away", "asap", "already", "thanks", "thx",
+            "away", "asap", "thanks", "thx",
         ]
         let rest = Tokenizer().words(text).filter { !empty.contains($0) }
         return rest.count == 1
@@ -56,16 +55,10 @@ extension ConversationEngine {
     /// Counts a skill's question asked again without progress (its state unchanged), and ends the wait
     /// at ``HandoffConfiguration/maxReasks``: the customer is told where to find what was asked and
     /// offered a person.
-    ///
-    /// - Parameter counts: false for a message that is not a try (an acknowledgement): the count stays as it was.
-    func limitReasks(_ answer: Decision, task: Session.Task, counts: Bool = true, session: inout Session) -> Decision {
+    func limitReasks(_ answer: Decision, task: Session.Task, session: inout Session) -> Decision {
         guard answer.response.outcome == .needsInput, let now = session.active, now.skill == task.skill,
             now.state == task.state
         else { return answer }
-        guard counts else {
-            session.active?.reasks = task.reasks
-            return answer
-        }
         let reasks = (task.reasks ?? 0) + 1
         guard reasks >= handoff.maxReasks else {
             session.active?.reasks = reasks
@@ -78,9 +71,8 @@ extension ConversationEngine {
         case .email: lead += " " + localized(.findEmail, session)
         case nil: break
         }
-        // Offered, not opened, on every channel: the customer did not ask for a person.
-        var offer = offerHandoff(
-            reason: .reaskLimit, session: &session, intent: task.intent, confidence: answer.confidence, lead: lead, askFirst: true)
+        // Offered, not opened, on every channel: the customer did not ask for a person (see offerHandoff).
+        var offer = offerHandoff(reason: .reaskLimit, session: &session, intent: task.intent, confidence: answer.confidence, lead: lead)
         offer.response.facts = answer.response.facts
         return offer
     }

@@ -90,7 +90,7 @@ extension ConversationEngine {
     /// Offers a person (or sends the configured message), asking for confirmation on web chat.
     func offerHandoff(
         reason: Ticket.Reason, session: inout Session, intent: String?, confidence: Double?, lead: String?,
-        suggestions extra: [Suggestion] = [], confirmed: Bool = false, askFirst: Bool = false
+        suggestions extra: [Suggestion] = [], confirmed: Bool = false
     ) -> Decision {
         session.fallback.misses = 0
         session.fallback.complaints = 0
@@ -105,7 +105,7 @@ extension ConversationEngine {
         // Only a customer's own request for a person (or a language the shop does not serve) goes straight
         // to a ticket on SMS, WhatsApp and email; an offer Steward makes itself is asked first everywhere.
         let ownRequest = reason == .requested || reason == .unsupportedLanguage
-        if (session.channel == .webchat || askFirst || !ownRequest) && !confirmed {
+        if (session.channel == .webchat || !ownRequest) && !confirmed {
             session.fallback.pending = .confirm
             return Decision(
                 response: SkillResponse(

@@ -15,8 +15,8 @@ extension ConversationEngine {
         let decision = router.classify(text)
         // Read as an answer only when something may be waiting for one, or the router places the message
         // nowhere in particular ("yes", "no thanks" after an answer): most messages are new requests.
-        let placed = decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
-        let reading = MessageReading(text, readsAnswer: session.active != nil || !session.interrupted.isEmpty || !placed)
+        let reading = MessageReading(
+            text, readsAnswer: session.active != nil || !session.interrupted.isEmpty || !placesInSkill(decision))
         let cue = reading.cue
 
         // A question a skill asked is waiting for its answer.
@@ -162,6 +162,11 @@ extension ConversationEngine {
         var miss = noMatch(session: session, confidence: top?.confidence)
         miss.rule = .fallback
         return miss
+    }
+
+    /// True when the router places the message, with confidence, in one of the skills' intents.
+    func placesInSkill(_ decision: RouteDecision) -> Bool {
+        decision.kind == .match && decision.top.map { registry.entry(intent: $0.intent) != nil } == true
     }
 
     /// True when a message asking about a person says it does not want one ("I don't want to talk to a
