@@ -8,31 +8,44 @@ extension SQLiteStore {
     ///
     /// The session holds at least the conversation's last ``Configuration-swift.struct/recentTurns`` turns;
     /// ``turns(session:before:)`` reads the earlier ones. Recently used sessions are served from
-    /// memory: a session is answered by one Steward process at a time, so its copy here is current.
+    /// memory, but only while the file holds the version they were read at: under a claim
+    /// (``claim(session:)`` compared the versions) at no cost, otherwise after reading the version.
     public func load(id: String) async throws -> Session? {
-        if let cached = sessionCache.get(id) { return cached }
+        if let cached = sessionCache.get(id), let version = sessionCache.version(of: id) {
+            if let claimed = claims.version(id) {
+                if claimed == version { return cached }
+            } else if try await storedVersion(of: id) == version {
+                return cached
+            }
+        }
         let limit = recentTurns
         // Read on the writer's connection: its cache holds the pages busy conversations just wrote.
-        let stored = try await batched("load session") { db -> (json: String, count: Int, turns: [String], answered: [String])? in
+        let stored = try await batched("load session") {
+            db -> (json: String, count: Int, turns: [String], answered: [String], version: Int64)? in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT json, turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
+                    db, sql: "SELECT json, turn_count, last_turn, version FROM sessions WHERE id = ?", arguments: [id])
             else { return nil }
             let count: Int = row["turn_count"]
             let turns = try Self.turnChain(db, endingAt: row["last_turn"], limit: min(limit, count)).map(\.json)
             let answered = try String.fetchAll(
                 db.cachedStatement(sql: "SELECT message_id FROM answered_messages WHERE session_id = ? ORDER BY sequence"),
                 arguments: [id])
-            return (row["json"], count, turns, answered)
+            return (row["json"], count, turns, answered, row["version"])
         }
-        guard let stored else { return nil }
+        guard let stored else {
+            sessionCache.remove(id)
+            return nil
+        }
         var session = try Self.decode(Session.self, from: stored.json, kind: "session", id: id)
         // Sessions written before turns had their own rows (v1) keep them in `json`, with a count of 0.
         if !stored.turns.isEmpty {
             session.turns = try stored.turns.map { try Self.decode(Turn.self, from: $0, kind: "session turn", id: id) }
         }
         session.earlierTurnCount = max(0, stored.count - session.turns.count)
-        sessionCache.put(session)
+        // A save checks this version: the copy is written only over the file it was read from.
+        claims.setVersion(id, stored.version)
+        sessionCache.put(session, version: stored.version)
         sessionCache.noteAnswered(id, ids: stored.answered, replacing: true, limit: AnsweredMessage.retainedPerSession)
         return session
     }
@@ -48,6 +61,22 @@ extension SQLiteStore {
     /// Stores the session as ``save(_:)`` does and records the answered messages in the same
     /// transaction, keeping the newest ``AnsweredMessage/retainedPerSession`` ids of the session.
     public func save(_ session: Session, answering answered: [AnsweredMessage]) async throws {
+        _ = try await save(session, answering: answered, delivering: [])
+    }
+
+    /// Stores the session, records the answered messages and marks the team's replies `delivered` (their
+    /// turns are in `session`), in one transaction, and returns true (the replies are marked).
+    ///
+    /// The transaction first checks the session's `version` against the one this process loaded it at
+    /// (or claimed it at, or last saved): a mismatch means another process changed the session since,
+    /// and nothing is written. Every save adds 1 to the version.
+    /// - Throws: ``SessionConflict`` when the version differs or a reply is no longer pending (the cached
+    ///   copy is dropped, so the next ``load(id:)`` reads the file), or ``StoreError``.
+    public func save(_ session: Session, answering answered: [AnsweredMessage], delivering delivered: [HumanReply])
+        async throws -> Bool
+    {
+        let expected = claims.version(session.id) ?? sessionCache.version(of: session.id)
+        let deliveredSequences = delivered.map(\.sequence)
         let records = answered.map { (id: $0.messageID, json: AnsweredMessageRecord.json($0)) }
         let json = SessionRecord.header(session)
         let turns = session.turns
@@ -56,9 +85,28 @@ extension SQLiteStore {
         // Encode, outside the write, only the turns added since this process last saved the session.
         let firstNew = min(max(sessionCache.get(session.id)?.turnCount ?? earlier, earlier), total)
         let encodedNew = turns[(firstNew - earlier)...].map(SessionRecord.turn)
-        let created = try await batched("save session") { db -> Bool in
+        let saved: (created: Bool, version: Int64)
+        do {
+            saved = try await batched("save session") { db -> (created: Bool, version: Int64) in
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?"), arguments: [session.id])
+                db.cachedStatement(sql: "SELECT turn_count, last_turn, version FROM sessions WHERE id = ?"),
+                arguments: [session.id])
+            let storedVersion: Int64 = row?["version"] ?? 0
+            if let expected, expected != storedVersion {
+                throw SessionConflict(session: session.id, expected: expected, found: storedVersion)
+            }
+            let version = storedVersion + 1
+            if !deliveredSequences.isEmpty {
+                let mark = try db.cachedStatement(
+                    sql: "UPDATE replies SET status = 'delivered', delivered_at = ? WHERE sequence = ? AND status = 'pending'")
+                for sequence in deliveredSequences {
+                    try mark.execute(arguments: [Date().unixTime, sequence])
+                    // Delivered meanwhile by another process: this copy must not show it again.
+                    if db.changesCount != 1 {
+                        throw SessionConflict(session: session.id, expected: storedVersion, found: storedVersion)
+                    }
+                }
+            }
             let stored: Int = row?["turn_count"] ?? 0
             var last: Int64? = row?["last_turn"]
             var start = max(stored, earlier)
@@ -82,17 +130,17 @@ extension SQLiteStore {
             }
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count, last_turn)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count, last_turn, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET
                         channel = excluded.channel, customer_email = excluded.customer_email,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
                         routed_to_team = excluded.routed_to_team, json = excluded.json, turn_count = excluded.turn_count,
-                        last_turn = excluded.last_turn
+                        last_turn = excluded.last_turn, version = excluded.version
                     """
             ).execute(arguments: [
                 session.id, session.channel.rawValue, session.customer.contactEmail,
-                session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total, last,
+                session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total, last, version,
             ])
             if !records.isEmpty {
                 let insert = try db.cachedStatement(
@@ -100,7 +148,7 @@ extension SQLiteStore {
                 for record in records { try insert.execute(arguments: [session.id, record.id, record.json]) }
                 // Pruned once every `pruneEvery` saves of the session (by its turn count), not on every
                 // message: a session keeps its newest `retainedPerSession` ids, and up to `pruneEvery` more.
-                guard (total / 2) % AnsweredMessage.pruneEvery < records.count else { return row == nil }
+                guard (total / 2) % AnsweredMessage.pruneEvery < records.count else { return (row == nil, version) }
                 try db.cachedStatement(
                     sql: """
                         DELETE FROM answered_messages WHERE session_id = ? AND sequence <= (
@@ -109,18 +157,35 @@ extension SQLiteStore {
                         """
                 ).execute(arguments: [session.id, session.id, AnsweredMessage.retainedPerSession])
             }
-            return row == nil
+            return (row == nil, version)
+            }
+        } catch let conflict as SessionConflict {
+            sessionCache.remove(session.id)
+            throw conflict
         }
-        sessionCache.put(recent(session))
+        claims.setVersion(session.id, saved.version)
+        sessionCache.put(recent(session), version: saved.version)
         // A session new to the file has exactly these answered ids (ids are written and deleted with their session).
         sessionCache.noteAnswered(
-            session.id, ids: records.map(\.id), replacing: created, limit: AnsweredMessage.retainedPerSession)
+            session.id, ids: records.map(\.id), replacing: saved.created, limit: AnsweredMessage.retainedPerSession)
+        return true
+    }
+
+    /// The session's `version` in the file (0 when it is not stored).
+    func storedVersion(of id: String) async throws -> Int64 {
+        try await batched("read a session's version") { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM sessions WHERE id = ?"), arguments: [id]) ?? 0
+        }
     }
 
     /// The record of message `messageID` of `session`, when it was answered and is still kept.
     public func answeredMessage(session: String, messageID: String) async throws -> AnsweredMessage? {
-        // A session this process serves knows its answered ids: a new id needs no read.
-        if let known = sessionCache.answeredIDs(session), !known.contains(messageID) { return nil }
+        // A session this process holds knows its answered ids (the claim checked its copy is current): a new id needs no read.
+        if claims.version(session) != nil, claims.version(session) == sessionCache.version(of: session),
+            let known = sessionCache.answeredIDs(session), !known.contains(messageID)
+        {
+            return nil
+        }
         let json = try await read("read answered messages") { db in
             try String.fetchOne(
                 db.cachedStatement(sql: "SELECT json FROM answered_messages WHERE session_id = ? AND message_id = ?"),
@@ -176,6 +241,8 @@ extension SQLiteStore {
             return try await batcher.perform(body)
         } catch let error as StoreError {
             throw error
+        } catch let conflict as SessionConflict {
+            throw conflict
         } catch {
             throw StoreError.operationFailed(operation: operation, path: path, reason: Self.reason(for: error))
         }
@@ -184,6 +251,7 @@ extension SQLiteStore {
     /// Forgets a session, its turns and its answered message ids; its tickets stay.
     public func delete(id: String) async throws {
         sessionCache.remove(id)
+        claims.setVersion(id, 0)
         try await write("delete session") { db in
             if let row = try Row.fetchOne(db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id]) {
                 for turn in try Self.turnChain(db, endingAt: row["last_turn"], limit: Int.max) {

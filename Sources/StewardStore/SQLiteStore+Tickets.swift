@@ -201,7 +201,8 @@ extension SQLiteStore {
 
     // MARK: - Replies
 
-    /// Stores a person's reply and appends it to the ticket's transcript as a `.human` turn, in one transaction.
+    /// Stores a person's reply, pending for the ticket's session, and appends it to the ticket's transcript
+    /// as a `.human` turn, in one transaction.
     /// - Throws: ``StoreError/ticketNotFound(id:)``.
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
         // Rounded through the stored representation, so the returned reply equals the one read back.
@@ -211,7 +212,7 @@ extension SQLiteStore {
             guard let sessionID = try String.fetchOne(db, sql: "SELECT session_id FROM tickets WHERE id = ?", arguments: [ticketID])
             else { throw StoreError.ticketNotFound(id: ticketID) }
             try db.execute(
-                sql: "INSERT INTO replies (ticket_id, session_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
+                sql: "INSERT INTO replies (ticket_id, session_id, author, text, created_at, status) VALUES (?, ?, ?, ?, ?, 'pending')",
                 arguments: [ticketID, sessionID, author, text, now.unixTime]
             )
             let sequence = db.lastInsertedRowID

@@ -5,9 +5,12 @@ import StewardRuntime
 
 /// Keeps sessions, tickets, their delivery outbox and the team's replies in one SQLite file.
 ///
-/// The file is opened in WAL mode, so several processes can share it: a `steward pipe` process
-/// writes sessions and tickets while `steward tickets reply` adds the team's replies from another
+/// The file is opened in WAL mode, so several processes can share it: `steward pipe` processes
+/// write sessions and tickets while `steward tickets reply` adds the team's replies from another
 /// shell. Writers wait up to ``Configuration-swift.struct/busyTimeout`` for each other instead of failing.
+/// One writer per session across processes: a session is answered under a claim
+/// (``claim(session:)``), and every save checks, inside its transaction, the session's `version` this
+/// process loaded, so a stale copy is never written over another process's turns (``SessionConflict``).
 /// The runtime only sees the ``SessionStore`` and ``TicketStore`` protocols.
 public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     /// Settings of the store.
@@ -51,6 +54,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     let recentTurns: Int
     /// Group commit for session saves, the hot path of every message.
     let batcher: WriteBatcher
+    /// The sessions this instance holds (``claim(session:)``).
+    let claims = SessionClaims()
 
     /// Opens the database at `path`, creating it when needed, and brings its tables up to date.
     ///

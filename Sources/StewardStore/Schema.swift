@@ -143,6 +143,36 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v6-session-version") { db in
+            // One writer per session across processes: `version` grows with every save of the session, and a
+            // save checks the version its process loaded (a stale copy is refused, never written over the
+            // file). `session_claims` holds the session a process is answering: another process waits until
+            // the claim is released, or takes it over when its holder's process is gone (see SQLiteStore+Claims).
+            try db.execute(
+                sql: """
+                    ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE session_claims (
+                        session_id TEXT PRIMARY KEY NOT NULL,
+                        owner TEXT NOT NULL,
+                        host TEXT NOT NULL,
+                        pid INTEGER NOT NULL,
+                        claimed_at REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
+        migrator.registerMigration("v6-team-reply-queue") { db in
+            // The team's replies are a queue: written `pending`, and turned `delivered` by exactly one process
+            // in the transaction that stores the reply in the customer's session. Replies written before
+            // this migration count as delivered (they were shown to a running session, or never will be).
+            try db.execute(
+                sql: """
+                    ALTER TABLE replies ADD COLUMN status TEXT NOT NULL DEFAULT 'delivered';
+                    ALTER TABLE replies ADD COLUMN delivered_at REAL;
+                    CREATE INDEX replies_pending ON replies(session_id, sequence) WHERE status = 'pending';
+                    """
+            )
+        }
         return migrator
     }()
 }

@@ -4,9 +4,14 @@ import StewardRuntime
 /// The most recently used sessions, kept in memory so a busy conversation is not re-read and
 /// re-decoded for every message, with the ids of the messages each answered recently (when known),
 /// so that checking a new message id for a re-delivery needs no read.
+///
+/// Each copy carries the session's `version` in the file when it was loaded or saved: a copy is used
+/// only once the file is known to hold that same version (another process may have saved the session since).
 final class SessionCache: @unchecked Sendable {
     private let lock = NSLock()  // guards `entries`, `answered` and `order`
     private var entries: [String: Session] = [:]
+    /// The stored version of each cached copy.
+    private var versions: [String: Int64] = [:]
     /// The session's answered message ids, oldest first, as the store keeps them; absent when not known.
     private var answered: [String: [String]] = [:]
     private var order: [String] = []
@@ -21,14 +26,21 @@ final class SessionCache: @unchecked Sendable {
         lock.withLock { entries[id] }
     }
 
-    func put(_ session: Session) {
+    /// The version of the file the cached copy of `id` was read from or written to; nil when not cached.
+    func version(of id: String) -> Int64? {
+        lock.withLock { versions[id] }
+    }
+
+    func put(_ session: Session, version: Int64) {
         lock.withLock {
+            versions[session.id] = version
             if entries.updateValue(session, forKey: session.id) == nil {
                 order.append(session.id)
                 // Evict the oldest insertions beyond capacity (FIFO keeps this O(1) amortised).
                 while entries.count > capacity, head < order.count {
                     entries[order[head]] = nil
                     answered[order[head]] = nil
+                    versions[order[head]] = nil
                     head += 1
                 }
                 if head > 4096, head * 2 > order.count {
@@ -43,6 +55,7 @@ final class SessionCache: @unchecked Sendable {
         lock.withLock {
             entries[id] = nil
             answered[id] = nil
+            versions[id] = nil
         }
     }
 

@@ -29,6 +29,14 @@ extension ConversationEngine {
                 throw EngineError.invalidIdentifier(problem)
             }
         }
+        // One writer per session, across processes sharing the store: the duplicate check, the answer
+        // and the save run under the session's claim.
+        guard let session = messages.first?.session else { return [] }
+        return try await exclusively(session: session) { try await respondClaimed(to: messages) }
+    }
+
+    /// ``respond(to:)-([IncomingMessage])`` with the session claimed.
+    private func respondClaimed(to messages: [IncomingMessage]) async throws -> [AgentReply] {
         var fresh: [IncomingMessage] = []
         var stored: [String: AgentReply] = [:]  // ids answered before this call
         var freshIDs: Set<String> = []

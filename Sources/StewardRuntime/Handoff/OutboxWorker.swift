@@ -121,6 +121,9 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
         HumanReply(sequence: 0, ticketID: ticketID, sessionID: "", author: author, text: text, createdAt: Date())
     }
     func replies(after sequence: Int64) async throws -> [HumanReply] { [] }
+    func pendingReplies(session: String?) async throws -> [HumanReply] { [] }
+    func markRepliesDelivered(_ sequences: [Int64]) async throws -> [Int64] { [] }
+    func replyDelivered(sequence: Int64) async throws -> Bool? { nil }
     func lastReplySequence() async throws -> Int64 { 0 }
 }
 

@@ -45,19 +45,25 @@ public final class PipeServer: Sendable {
         let writer = self.writer
         let logger = self.logger
         let seen = SessionSet()
-        // A person's reply from the local helpdesk (written by `steward tickets reply`, possibly
-        // from another process) goes to the session it belongs to, if this pipe serves it.
-        let relay = Task {
-            await engine.followHumanReplies(wants: { seen.contains($0) }) { reply in
-                queues.submit(session: reply.sessionID) {
-                    do {
-                        writer.write(PipeOutput.reply(try await engine.deliver(reply)))
-                    } catch {
-                        logger.error("could not deliver a reply from the team", metadata: ["ticket": "\(reply.ticketID)", "error": "\(error)"])
-                    }
-                }
+        // A person's reply from the local helpdesk (written by `steward tickets reply`, possibly from
+        // another process, possibly before this pipe started) is delivered once: at once to a session
+        // this pipe served, else just before the reply to the session's next message.
+        let waitingReplies = SessionSet()
+        let deliverReplies: @Sendable (String) async -> Void = { session in
+            do {
+                for line in try await engine.deliverPendingReplies(session: session) { writer.write(PipeOutput.reply(line)) }
+            } catch {
+                logger.error("could not deliver a reply from the team", metadata: ["session": "\(session)", "error": "\(error)"])
             }
         }
+        let relayReady = ReadyGate()
+        let relay = Task {
+            await engine.followHumanReplies(
+                wants: { seen.contains($0) },
+                emit: { reply in queues.submit(session: reply.sessionID) { await deliverReplies(reply.sessionID) } },
+                waiting: { waitingReplies.insert($0.sessionID) }, ready: { relayReady.open() })
+        }
+        await relayReady.wait()
         // Backpressure: the reader waits while this many messages are in flight, so a fast
         // producer cannot queue unbounded work in memory.
         let inFlight = InFlightLimit(high: 512, low: 384)
@@ -70,6 +76,7 @@ public final class PipeServer: Sendable {
             inFlight.add(entries.count)
             queues.submit(session: session) {
                 defer { for _ in entries { inFlight.release() } }
+                if waitingReplies.remove(session) { await deliverReplies(session) }
                 let messages = entries.map(\.message)
                 do {
                     for reply in try await engine.respond(to: messages) { writer.write(PipeOutput.reply(reply)) }
@@ -135,6 +142,8 @@ final class SessionSet: @unchecked Sendable {
 
     func insert(_ id: String) { lock.withLock { _ = ids.insert(id) } }
     func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
+    /// Removes `id`; true when it was there.
+    func remove(_ id: String) -> Bool { lock.withLock { ids.remove(id) != nil } }
 }
 
 /// Splits a file descriptor's bytes into lines, refusing lines over a size limit.

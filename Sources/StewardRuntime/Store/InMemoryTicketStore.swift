@@ -37,6 +37,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var tickets: [String: Stored] = [:]
     private var outbox: [String: QueuedDelivery] = [:]
     private var replyLog: [HumanReply] = []
+    /// Sequences of the replies delivered to their session.
+    private var delivered: Set<Int64> = []
     private var insertions = 0
 
     /// Creates an empty store.
@@ -192,6 +194,23 @@ public actor InMemoryTicketStore: TicketStore {
     /// Replies with a sequence above `sequence`, oldest first.
     public func replies(after sequence: Int64) async throws -> [HumanReply] {
         replyLog.filter { $0.sequence > sequence }
+    }
+
+    /// The replies not delivered yet, oldest first, of one session or of all.
+    public func pendingReplies(session: String?) async throws -> [HumanReply] {
+        replyLog.filter { !delivered.contains($0.sequence) && (session == nil || $0.sessionID == session) }
+    }
+
+    /// Marks replies delivered, each only if still pending; returns those this call marked.
+    @discardableResult
+    public func markRepliesDelivered(_ sequences: [Int64]) async throws -> [Int64] {
+        let known = Set(replyLog.map(\.sequence))
+        return sequences.filter { known.contains($0) && delivered.insert($0).inserted }
+    }
+
+    /// Whether the reply was delivered; nil when there is no such reply.
+    public func replyDelivered(sequence: Int64) async throws -> Bool? {
+        replyLog.contains { $0.sequence == sequence } ? delivered.contains(sequence) : nil
     }
 
     /// The highest reply sequence so far (0 when none).

@@ -27,6 +27,37 @@ public protocol SessionStore: Sendable {
     func delete(id: String) async throws
     /// The sessions last updated in `[from, to)`, for statistics.
     func sessions(updatedFrom from: Date, to: Date) async throws -> [Session]
+
+    /// Takes the session for this caller until ``release(session:)``, waiting while anyone else holds it
+    /// (another task of this process, or another process sharing the store), so that the session is
+    /// loaded, answered and saved by one writer at a time and never from a stale copy.
+    ///
+    /// A store one process owns needs nothing (the default does nothing); ``SessionQueues`` already
+    /// serialises a session's messages within the process.
+    /// - Throws: The store's error when the claim cannot be written.
+    func claim(session id: String) async throws
+    /// Gives up the session taken with ``claim(session:)`` (nothing when it is not held).
+    func release(session id: String) async throws
+    /// Stores the session as ``save(_:answering:)`` does and, when the store also keeps the team's
+    /// replies, marks `delivered` (whose turns are in `session`) as delivered in the same transaction.
+    ///
+    /// - Returns: True when the store marked the replies delivered atomically with the session; false
+    ///   when the caller must mark them (``TicketStore/markRepliesDelivered(_:)``), as the default does.
+    /// - Throws: ``SessionConflict`` when a reply was delivered meanwhile or the session changed
+    ///   underneath this copy (nothing is written), or the store's error.
+    func save(_ session: Session, answering answered: [AnsweredMessage], delivering delivered: [HumanReply]) async throws
+        -> Bool
+}
+
+extension SessionStore {
+    public func claim(session id: String) async throws {}
+    public func release(session id: String) async throws {}
+    public func save(_ session: Session, answering answered: [AnsweredMessage], delivering delivered: [HumanReply])
+        async throws -> Bool
+    {
+        try await save(session, answering: answered)
+        return false
+    }
 }
 
 /// Keeps sessions, with every turn, in memory for the life of the process.

@@ -109,8 +109,18 @@ public protocol TicketStore: Sendable {
     /// Records a failed attempt and when to try again.
     func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws
 
-    /// Stores a person's reply on a ticket (also appended to the transcript) and returns it.
+    /// Stores a person's reply on a ticket (also appended to the transcript) as pending for the ticket's
+    /// session, and returns it. It stays pending until one process delivers it to the session
+    /// (``markRepliesDelivered(_:)``, or ``SessionStore/save(_:answering:delivering:)``).
     func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply
+    /// The replies not delivered yet, oldest first: those of one session, or of every session when `session` is nil.
+    func pendingReplies(session: String?) async throws -> [HumanReply]
+    /// Marks these replies (by ``HumanReply/sequence``) delivered, each only if it is still pending, in one
+    /// transaction; returns the sequences this call turned from pending to delivered.
+    @discardableResult
+    func markRepliesDelivered(_ sequences: [Int64]) async throws -> [Int64]
+    /// Whether the reply with this sequence was delivered; nil when there is no such reply.
+    func replyDelivered(sequence: Int64) async throws -> Bool?
     /// Replies with a sequence above `sequence`, oldest first.
     func replies(after sequence: Int64) async throws -> [HumanReply]
     /// The highest reply sequence so far (0 when none).
