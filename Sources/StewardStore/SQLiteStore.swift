@@ -105,11 +105,28 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.migrationFailed(path: path, reason: Self.reason(for: error))
+        }
+    }
+
+    /// Applies the migrations not applied yet. Processes opening a new file at once may race for the same
+    /// migration: the loser's transaction fails and rolls back, and it tries again (up to 20 times, 50 ms
+    /// apart) until it finds the winner's migrations applied.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                return try migrator.migrate(pool)
+            } catch {
+                attempt += 1
+                if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                guard attempt < 20 else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 

@@ -101,7 +101,7 @@ struct TicketsCommand: AsyncParsableCommand {
     struct Reply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reply",
-            abstract: "Answer the customer; the running agent shows the reply in their conversation."
+            abstract: "Answer the customer: delivered once, at once to a running session, else when the customer next writes."
         )
 
         @OptionGroup var store: StoreOptions
@@ -115,9 +115,15 @@ struct TicketsCommand: AsyncParsableCommand {
         @Option(name: .customLong("as"), help: "The name shown to the customer (default: $USER, or Support).")
         var author: String?
 
+        @Option(help: "Seconds to wait for a running chat or pipe serving the session to deliver the reply (0 to 60).")
+        var wait: Double = 3
+
         func validate() throws {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw ValidationError("The reply is empty; give the text to send, in quotes.")
+            }
+            if !(0...60).contains(wait) {
+                throw ValidationError("--wait is the number of seconds to wait for delivery, from 0 to 60; got \(wait).")
             }
         }
 
@@ -126,9 +132,15 @@ struct TicketsCommand: AsyncParsableCommand {
             let ticket = try await db.ticket(matching: id)
             let reply = try await db.addReply(
                 ticketID: ticket.id, author: author ?? TicketsCommand.defaultAuthor, text: text)
-            print(
-                "Reply #\(reply.sequence) by \(reply.author) added to ticket \(TicketsCommand.shortID(ticket.id)); "
-                    + "the agent shows it in session \(ticket.sessionID) (\(ticket.channel.rawValue)).")
+            let added = "Reply #\(reply.sequence) by \(reply.author) added to ticket \(TicketsCommand.shortID(ticket.id))"
+            // Said only once known: a running chat or pipe that served the session delivers it within a poll.
+            if try await TicketsCommand.awaitDelivery(of: reply.sequence, in: db, seconds: wait) {
+                print("\(added); delivered to the running session \(ticket.sessionID) (\(ticket.channel.rawValue)).")
+            } else {
+                print(
+                    "\(added); queued: will be delivered when the customer next writes in session \(ticket.sessionID) "
+                        + "(\(ticket.channel.rawValue)), by whichever chat or pipe serves it.")
+            }
             if ticket.status != .open {
                 let short = TicketsCommand.shortID(ticket.id)
                 print(
