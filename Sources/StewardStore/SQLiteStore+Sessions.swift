@@ -35,6 +35,8 @@ extension SQLiteStore {
         }
         guard let stored else {
             sessionCache.remove(id)
+            claims.setVersion(id, 0)
+            sessionCache.noteAbsent(id)
             return nil
         }
         var session = try Self.decode(Session.self, from: stored.json, kind: "session", id: id)

@@ -31,13 +31,29 @@ final class SessionCache: @unchecked Sendable {
         lock.withLock { versions[id] }
     }
 
+    /// Records that the file has no session `id` (version 0), so that saving a new session checks that
+    /// no other process created it meanwhile.
+    func noteAbsent(_ id: String) {
+        lock.withLock {
+            if entries[id] == nil, versions.updateValue(0, forKey: id) == nil {
+                order.append(id)
+                while versions.count > capacity, head < order.count {
+                    entries[order[head]] = nil
+                    answered[order[head]] = nil
+                    versions[order[head]] = nil
+                    head += 1
+                }
+            }
+        }
+    }
+
     func put(_ session: Session, version: Int64) {
         lock.withLock {
             versions[session.id] = version
             if entries.updateValue(session, forKey: session.id) == nil {
                 order.append(session.id)
                 // Evict the oldest insertions beyond capacity (FIFO keeps this O(1) amortised).
-                while entries.count > capacity, head < order.count {
+                while versions.count > capacity, head < order.count {
                     entries[order[head]] = nil
                     answered[order[head]] = nil
                     versions[order[head]] = nil
