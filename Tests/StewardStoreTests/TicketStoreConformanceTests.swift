@@ -270,3 +270,27 @@ struct TicketStoreConformanceTests {
         }
     }
 }
+
+/// The team's replies as a queue, in every ticket store.
+@Suite("Team reply queue conformance")
+struct TeamReplyQueueConformanceTests {
+    @Test("A reply is pending for its session until marked delivered, and is marked once", arguments: Factories.ticketStores)
+    func pendingUntilDelivered(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            try await store.create(Ticket.sample(id: "t1", session: "s1"), deliverTo: nil)
+            try await store.create(Ticket.sample(id: "t2", session: "s2"), deliverTo: nil)
+            let first = try await store.addReply(ticketID: "t1", author: "Ana", text: "On it.")
+            let other = try await store.addReply(ticketID: "t2", author: "Ben", text: "Refund sent.")
+            let second = try await store.addReply(ticketID: "t1", author: "Ana", text: "Shipped.")
+            #expect(try await store.pendingReplies(session: "s1") == [first, second])
+            #expect(try await store.pendingReplies(session: nil) == [first, other, second])
+            #expect(try await store.replyDelivered(sequence: first.sequence) == false)
+            #expect(try await store.markRepliesDelivered([first.sequence]) == [first.sequence])
+            #expect(try await store.markRepliesDelivered([first.sequence, second.sequence]) == [second.sequence])
+            #expect(try await store.pendingReplies(session: "s1").isEmpty)
+            #expect(try await store.pendingReplies(session: nil) == [other])
+            #expect(try await store.replyDelivered(sequence: first.sequence) == true)
+            #expect(try await store.replyDelivered(sequence: 9_999) == nil)
+        }
+    }
+}
