@@ -67,6 +67,37 @@ struct SharedFileTests {
         }
     }
 
+    @Test("A conflicting save in a group-commit batch fails alone: the other sessions' saves in the batch are stored")
+    func conflictInABatchKeepsTheOthers() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path)
+            try await Self.answer("hello", session: "stale", in: first)
+            var stale = try #require(try await first.load(id: "stale"))
+            try await Self.answer("newer", session: "stale", in: second)
+            stale.turns.append(Turn(timestamp: Instant.at(2), role: .customer, text: "stale"))
+            // The stale save and 40 others are submitted together, so they share batches.
+            let results = await withTaskGroup(of: (String, Bool).self) { group in
+                group.addTask { [stale] in ("stale", (try? await first.save(stale)) != nil) }
+                for n in 0..<40 {
+                    group.addTask {
+                        var session = Session(id: "other-\(n)", now: Instant.base)
+                        session.turns = [Turn(timestamp: Instant.at(1), role: .customer, text: "hi \(n)")]
+                        return (session.id, (try? await first.save(session)) != nil)
+                    }
+                }
+                var results: [String: Bool] = [:]
+                for await (id, ok) in group { results[id] = ok }
+                return results
+            }
+            #expect(results["stale"] == false)
+            #expect(results.filter { $0.key != "stale" }.values.allSatisfy { $0 })
+            let fresh = try SQLiteStore(path: path)
+            for n in 0..<40 { #expect(try await fresh.load(id: "other-\(n)")?.turns.map(\.text) == ["hi \(n)"]) }
+            #expect(try await fresh.load(id: "stale")?.turns.map(\.text) == ["hello", "re: hello", "newer", "re: newer"])
+        }
+    }
+
     @Test("A session claimed by one store is taken by another only after it is released")
     func claimWaitsForRelease() async throws {
         try await withTemporaryDirectory { directory in
