@@ -1,7 +1,7 @@
 import Foundation
 import StewardCore
 import StewardRuntime
-import StewardStore
+@testable import StewardStore
 import Testing
 
 /// Several store instances on one file, as several processes sharing `steward.db` (README: "One writer per session").
@@ -149,4 +149,27 @@ struct SharedFileTests {
 actor EventLog {
     private(set) var all: [String] = []
     func add(_ event: String) { all.append(event) }
+}
+
+/// When another owner's claim still holds its session (``SessionClaims``).
+@Suite("Session claim rules")
+struct SessionClaimRuleTests {
+    @Test("A claim holds while its process lives on this host and for the lease; a gone process's claim is taken at once")
+    func claimRules() throws {
+        let claims = SessionClaims()
+        let now = Date().timeIntervalSince1970
+        // A process that has exited (and was waited for) no longer exists.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let deadPID = Int64(gone.processIdentifier)
+        let livePID = Int64(getppid())
+        #expect(claims.holds(host: claims.host, pid: livePID, claimedAt: now, now: now))
+        #expect(!claims.holds(host: claims.host, pid: deadPID, claimedAt: now, now: now))
+        #expect(!claims.holds(host: claims.host, pid: livePID, claimedAt: now - SessionClaims.lease - 1, now: now))
+        // Another host's process cannot be checked: its claim holds for the shorter foreign lease.
+        #expect(claims.holds(host: "elsewhere", pid: deadPID, claimedAt: now, now: now))
+        #expect(!claims.holds(host: "elsewhere", pid: livePID, claimedAt: now - SessionClaims.foreignLease - 1, now: now))
+    }
 }
