@@ -18,7 +18,12 @@ extension ConversationEngine {
             try await store.claim(session: id)
             do {
                 let result = try await body()
-                try await store.release(session: id)
+                // The answer is stored: a claim left behind by a failed release only delays another process.
+                do {
+                    try await store.release(session: id)
+                } catch {
+                    logger.error("could not release a session", metadata: ["session": "\(id)", "error": "\(error)"])
+                }
                 return result
             } catch let conflict as SessionConflict where attempt < Self.conflictRetries {
                 attempt += 1
