@@ -74,10 +74,12 @@ public final class HTTPClient: Sendable {
                     return HTTPResponse(status: status, headers: headers, body: body, attempts: attempt)
                 }
                 let message = URLRedactor.scrub(ErrorMessageExtractor.message(from: body), secretsOf: request.url)
-                error = .status(code: status, message: message, url: redactedURL)
                 if status == 429 || status == 503 {
                     refusedUnprocessed = true
                     retryAfter = headers["Retry-After"].flatMap { RetryAfter.delay(from: $0) }
+                    error = .retryLater(code: status, message: message, url: redactedURL, retryAfter: retryAfter)
+                } else {
+                    error = .status(code: status, message: message, url: redactedURL)
                 }
             case .failure(let failure):
                 error = self.error(for: failure, request: request, redactedURL: redactedURL)
@@ -115,8 +117,10 @@ public final class HTTPClient: Sendable {
     /// Whether a failed attempt may be repeated; see ``RetryPolicy`` for the reasoning.
     static func mayRetry(_ error: HTTPClientError, idempotent: Bool, refusedUnprocessed: Bool) -> Bool {
         switch error {
+        case .retryLater:
+            return true  // 429/503: the server did not act on it
         case .status(let code, _, _):
-            if refusedUnprocessed { return true }  // 429/503: the server did not act on it
+            if refusedUnprocessed { return true }
             return idempotent && (code == 408 || ((500...599).contains(code) && code != 501 && code != 505))
         case .timeout, .connection:
             return idempotent
