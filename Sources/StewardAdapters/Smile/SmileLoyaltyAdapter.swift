@@ -144,11 +144,12 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
         else { return nil }
         let fulfillments = (try? await endpoint.get(
             FulfillmentList.self, "reward_fulfillments", query: [("customer_id", customerID), ("limit", "5")]))?.rewardFulfillments ?? []
-        // The reward issued with this purchase: same name, not older than the transaction (with a minute's leeway).
+        // The reward issued with this purchase: not older than the transaction (a minute's leeway), the
+        // reward's own name first, else the newest such.
         let earliest = spent.createdAt.map { $0.value.addingTimeInterval(-60) } ?? .distantPast
-        let fulfillment = fulfillments
-            .filter { $0.name == reward.name && ($0.createdAt?.value ?? .distantFuture) >= earliest }
-            .max { ($0.createdAt?.value ?? .distantPast) < ($1.createdAt?.value ?? .distantPast) }
+        let recent = fulfillments.filter { ($0.createdAt?.value).map { $0 >= earliest } == true }
+        let newest = { (list: [IssuedFulfillmentDTO]) in list.max { ($0.createdAt?.value ?? .distantPast) < ($1.createdAt?.value ?? .distantPast) } }
+        let fulfillment = newest(recent.filter { $0.name == reward.name }) ?? newest(recent)
         return PurchaseDTO(
             id: nil, pointsSpent: reward.pointsCost,
             rewardFulfillment: fulfillment.map { FulfillmentDTO(name: $0.name, code: $0.code, expiresAt: $0.expiresAt) }
