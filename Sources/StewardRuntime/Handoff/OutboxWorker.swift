@@ -9,9 +9,9 @@ import StewardHTTP
 /// `Idempotency-Key`; both Zendesk and Gorgias: a lookup by `external_id` = the ticket's id before
 /// creating, and again after a reply that was lost or unreadable).
 ///
-/// Faults: a 429 or 503 (``HTTPClientError/retryLater(code:message:url:retryAfter:)``) pauses every
-/// delivery to that helpdesk for at least its `Retry-After` (or the backoff when it gave none), and the
-/// ticket's next attempt is no earlier; other failures (timeouts, a dropped connection, 5xx, an answer
+/// Faults: a 429 or 503 (``HTTPClientError/retryLater(code:message:url:retryAfter:)``) with a
+/// `Retry-After` longer than the HTTP client waits pauses every delivery to that helpdesk until then,
+/// and the ticket's next attempt is no earlier; other failures (timeouts, a dropped connection, 5xx, an answer
 /// that is not the expected JSON) back off exponentially (``backoff(attempt:)``). Each failure is stored
 /// as the entry's last error, a sentence without credentials (adapters redact them).
 public final class OutboxWorker: Sendable {
@@ -74,7 +74,7 @@ public final class OutboxWorker: Sendable {
                 return delivered  // shutting down: the entry stays due for the next attempt
             } catch {
                 let backoff = backoff(attempt: entry.attempts + 1)
-                let delay = max(backoff, pauses.note(error, provider: entry.provider, fallback: backoff, at: now) ?? 0)
+                let delay = max(backoff, pauses.note(error, provider: entry.provider, at: now) ?? 0)
                 try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: now.addingTimeInterval(delay))
                 logger.warning("ticket delivery failed; will retry", metadata: [

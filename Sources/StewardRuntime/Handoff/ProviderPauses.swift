@@ -14,20 +14,20 @@ final class ProviderPauses: Sendable {
         until.withLock { ($0[provider] ?? .distantPast) > now }
     }
 
-    /// Records that `provider` refused for now, if `error` says so (an ``HTTPClientError/retryLater(code:message:url:retryAfter:)``);
-    /// returns the wait in seconds it asked for (0 when it gave no `Retry-After`), or `nil` for any other error.
+    /// Records that `provider` refused for now, if `error` says so (an ``HTTPClientError/retryLater(code:message:url:retryAfter:)``),
+    /// pausing it until its `Retry-After` has passed; returns that wait in seconds (0 when it gave none, and then
+    /// only the failed ticket backs off), or `nil` for any other error.
     ///
     /// - Parameters:
     ///   - error: What the delivery threw.
     ///   - provider: The helpdesk (`zendesk`, `gorgias`).
-    ///   - fallback: The wait in seconds when the helpdesk gave none (the outbox's own backoff).
     ///   - now: The time of the failure.
     @discardableResult
-    func note(_ error: any Error, provider: String, fallback: Double, at now: Date) -> Double? {
+    func note(_ error: any Error, provider: String, at now: Date) -> Double? {
         guard let error = error as? HTTPClientError, case .retryLater(_, _, _, let retryAfter) = error else { return nil }
         let asked = retryAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
-        let wait = max(asked, fallback)
-        until.withLock { $0[provider] = max($0[provider] ?? .distantPast, now.addingTimeInterval(wait)) }
+        guard asked > 0 else { return 0 }
+        until.withLock { $0[provider] = max($0[provider] ?? .distantPast, now.addingTimeInterval(asked)) }
         return asked
     }
 }
