@@ -50,7 +50,7 @@ public final class HTTPClient: Sendable {
     /// - Parameter request: The request to send.
     /// - Returns: The response, when its status is 2xx.
     /// - Throws: ``HTTPClientError``: `.status` for a non-2xx answer (with the API's own message),
-    ///   `.timeout`, `.connection`, `.tls`, `.responseTooLarge`, `.invalidRequest`, or `.cancelled`
+    ///   `.retryLater` for a 429 or 503 still refused after the retries (with its `Retry-After`), `.timeout`, `.connection`, `.tls`, `.responseTooLarge`, `.invalidRequest`, or `.cancelled`
     ///   when the task is cancelled. URLs in errors are redacted.
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         let spec = try prepare(request)
