@@ -73,10 +73,13 @@ public final class OutboxWorker: Sendable {
             } catch is CancellationError {
                 return delivered  // shutting down: the entry stays due for the next attempt
             } catch {
+                // A delivery may take a while (timeouts, retries): waits count from when it failed, never from
+                // a pass that began earlier, so a helpdesk's Retry-After is not cut short.
+                let failedAt = max(now, Date())
                 let backoff = backoff(attempt: entry.attempts + 1)
-                let delay = max(backoff, pauses.note(error, provider: entry.provider, at: now) ?? 0)
+                let delay = max(backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0)
                 try? await tickets.markFailed(
-                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: now.addingTimeInterval(delay))
+                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay))
                 logger.warning("ticket delivery failed; will retry", metadata: [
                     "ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "attempt": "\(entry.attempts + 1)",
                     "retry_in_s": "\(Int(delay))", "error": "\(error)",
