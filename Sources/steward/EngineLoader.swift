@@ -17,7 +17,10 @@ enum EngineLoader {
         var settings = SQLiteStore.Configuration()
         if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
         if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
-        let store = try SQLiteStore(path: databasePath ?? configuration.storePath, configuration: settings)
+        let path = databasePath ?? configuration.storePath
+        // A damaged file stops start-up with a message naming it, instead of failing message after message.
+        try StoreIntegrity.startupCheck(path: path)
+        let store = try SQLiteStore(path: path, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
             configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
