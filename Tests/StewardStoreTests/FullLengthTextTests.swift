@@ -157,14 +157,15 @@ struct FullLengthTextTests {
                 _ = try await store.addReply(ticketID: "t-nul", author: text, text: text)
             }
             let queue = try DatabaseQueue(path: path)
-            try await queue.read { db in
-                let expected = text.utf8.count
-                #expect(try Int.fetchOne(db, sql: "SELECT length(CAST(subject AS BLOB)) FROM tickets") == expected)
-                #expect(try Int.fetchOne(db, sql: "SELECT length(CAST(customer_name AS BLOB)) FROM tickets") == expected)
-                #expect(try Int.fetchOne(db, sql: "SELECT length(CAST(text AS BLOB)) FROM replies") == expected)
-                #expect(try String.fetchOne(db, sql: "SELECT typeof(text) FROM replies") == "text")
-                #expect(try String.fetchOne(db, sql: "SELECT typeof(subject) FROM tickets") == "text")
+            let found = try await queue.read { db throws -> [String?] in
+                try [
+                    "SELECT CAST(length(CAST(subject AS BLOB)) AS TEXT) FROM tickets", "SELECT CAST(length(CAST(customer_name AS BLOB)) AS TEXT) FROM tickets",
+                    "SELECT CAST(length(CAST(text AS BLOB)) AS TEXT) FROM replies", "SELECT CAST(length(CAST(author AS BLOB)) AS TEXT) FROM replies",
+                    "SELECT typeof(text) FROM replies", "SELECT typeof(subject) FROM tickets",
+                ].map { try String.fetchOne(db, sql: $0) }
             }
+            let expected = "\(text.utf8.count)"
+            #expect(found == [expected, expected, expected, expected, "text", "text"])
             try queue.close()
         }
     }

@@ -7,9 +7,9 @@ import Foundation
 /// as 64-bit floating point (so a number must be finite there: at most about ±1.8e308; smaller magnitudes
 /// such as `1e-400` round to 0) and objects and arrays nested at most ``maxDepth`` deep. A line that
 /// breaks either is answered with an error saying which, not "not valid JSON".
-enum JSONLimits {
+package enum JSONLimits {
     /// The deepest nesting of objects and arrays read; the top-level object counts as 1.
-    static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// A limit a line breaks.
     enum Problem: Equatable {
@@ -140,7 +140,7 @@ extension JSONLimits {
     /// - `nesting_too_deep`: "The line nests objects and arrays deeper than 64 levels; …".
     /// - `number_out_of_range`: "The number 1e400 in field `customer.age` is out of range; …", with the
     ///   line's `session` and `id` when the line, the number aside, is a readable message.
-    static func error(for bytes: ArraySlice<UInt8>, line: Int) -> PipeLineError? {
+    package static func error(for bytes: ArraySlice<UInt8>, line: Int) -> PipeLineError? {
         let problems = problems(in: bytes)
         if problems.contains(where: { if case .tooDeep = $0 { true } else { false } }) {
             return PipeLineError(

@@ -197,6 +197,8 @@ struct LineReader {
     private var start = 0
     private var eof = false
     private var stopping = false
+    /// True when a stop ended the input (not the end of the input itself).
+    private var cutShort = false
     private var drained = 0
     private var discarding = false
 
@@ -214,7 +216,13 @@ struct LineReader {
             // What the host had sent when the stop came, not a producer that never stops (at most 16 MiB more).
             guard drained < 16 << 20 else { return false }
             var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            return poll(&one, 1, 0) > 0
+            // A line begun but not finished gets a second to end; a line never finished is not a line.
+            let wait: Int32 = buffer.count > start ? 1_000 : 0
+            while true {
+                let ready = poll(&one, 1, wait)
+                if ready < 0 && errno == EINTR { continue }
+                return ready > 0
+            }
         }
         guard stopFD >= 0 else { return true }
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)]
@@ -249,6 +257,8 @@ struct LineReader {
                 start = 0
             }
             if eof {
+                // A stop leaves a line the host had not finished sending unanswered: it was never sent whole.
+                if cutShort { return nil }
                 guard start < buffer.count || discarding else { return nil }
                 let line = Array(buffer[start...])
                 buffer.removeAll()
@@ -264,8 +274,9 @@ struct LineReader {
                 start = 0
             }
             guard inputReady() else {
-                // Stopping and nothing more was sent: what is buffered is the last of the input.
+                // Stopping and nothing more was sent: the complete lines buffered were the last of the input.
                 eof = true
+                cutShort = true
                 continue
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
