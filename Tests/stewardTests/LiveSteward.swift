@@ -9,11 +9,19 @@ final class LiveSteward: @unchecked Sendable {
     private var received: [UInt8] = []
     private var outputDone = false
     private var errorText = Data()
+    private let hold = DispatchSemaphore(value: 0)
+
+    /// Lets a held input (`holdAfter`) go on streaming.
+    func release() { hold.signal() }
 
     /// Starts `steward ARGS` and writes `input` to it from another thread; standard input stays open
     /// unless `closeInput` (then it ends after `input`).
     /// Without `readsOutput` nothing reads standard output but ``readFirstLineThenCloseOutput()``.
-    init(_ arguments: [String], input data: Data, closeInput: Bool = false, readsOutput: Bool = true) throws {
+    /// With `holdAfter`, only that many lines are written at once; the rest follow after ``release()``,
+    /// a hundred lines every 2 ms, as a host still streaming would send them.
+    init(
+        _ arguments: [String], input data: Data, closeInput: Bool = false, readsOutput: Bool = true, holdAfter: Int? = nil
+    ) throws {
         // Writing to a process that stopped reading must fail, not kill the test runner.
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = StewardProcess.executable
@@ -24,13 +32,31 @@ final class LiveSteward: @unchecked Sendable {
         process.standardError = errors
         try process.run()
         let writeFD = input.fileHandleForWriting.fileDescriptor
+        let hold = self.hold
         Thread.detachNewThread {
             let bytes = [UInt8](data)
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { write(writeFD, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                offset += n
+            func send(_ part: ArraySlice<UInt8>) -> Bool {
+                var offset = part.startIndex
+                while offset < part.endIndex {
+                    let n = bytes[offset..<part.endIndex].withUnsafeBytes { write(writeFD, $0.baseAddress, $0.count) }
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
+            }
+            let newlines = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+            if let holdAfter, holdAfter < newlines.count {
+                guard send(bytes[..<(newlines[holdAfter - 1] + 1)]) else { return }
+                hold.wait()
+                var line = holdAfter
+                while line < newlines.count {
+                    let end = min(line + 100, newlines.count)
+                    guard send(bytes[(newlines[line - 1] + 1)...newlines[end - 1]]) else { return }
+                    line = end
+                    usleep(2_000)
+                }
+            } else {
+                _ = send(bytes[...])
             }
             if closeInput { try? self.input.fileHandleForWriting.close() }
         }

@@ -31,16 +31,19 @@ import Testing
     @Test func sigtermDuringA50000MessageStreamAnswersAndStoresEveryLineReadAndLeavesTheFileComplete() throws {
         let db = temporaryDatabase()
         defer { remove(db) }
-        let steward = try LiveSteward(["pipe", "--db", db], input: messageLines(count: 50_000, sessions: Self.sessions))
-        steward.waitForLines(2_000)
+        // The host streams 50,000 messages: 3,000 at once, the rest as the stop comes.
+        let steward = try LiveSteward(
+            ["pipe", "--db", db], input: messageLines(count: 50_000, sessions: Self.sessions), holdAfter: 3_000)
+        steward.waitForLines(1_000)
         steward.send(SIGTERM)
+        steward.release()
         let lines = steward.finish()
         #expect(steward.process.terminationReason == .exit)
         #expect(steward.process.terminationStatus == 0, "\(steward.stderr)")
         let answered = replyIDs(lines)
         #expect(answered.count == lines.count, "every output line is a reply")
         #expect(Set(answered).count == answered.count)
-        #expect(answered.count >= 2_000)
+        #expect(answered.count >= 1_000 && answered.count < 50_000)
         // Answered in input order per session, from the start: the lines read were a prefix of the input.
         let numbers = Set(answered.map { Int($0.dropFirst())! })
         #expect(numbers == Set(0..<answered.count), "a gap: a line read was not answered")

@@ -200,6 +200,10 @@ struct LineReader {
     /// True when a stop ended the input (not the end of the input itself).
     private var cutShort = false
     private var drained = 0
+    /// Bytes waiting in the input when the stop came: what the host had sent by then.
+    private var budget = 16 << 20
+    /// When a line begun before the stop must be finished by (set once the stop's bytes are read).
+    private var graceDeadline: ContinuousClock.Instant?
     private var discarding = false
 
     init(fd: Int32, maxLine: Int, stopFD: Int32 = -1, drainsOnStop: @escaping @Sendable () -> Bool = { true }) {
@@ -213,16 +217,16 @@ struct LineReader {
     /// stopping, when more input is already there without waiting).
     private mutating func inputReady() -> Bool {
         if stopping {
-            // What the host had sent when the stop came, not a producer that never stops (at most 16 MiB more).
-            guard drained < 16 << 20 else { return false }
-            var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            // A line begun but not finished gets a second to end; a line never finished is not a line.
-            let wait: Int32 = buffer.count > start ? 1_000 : 0
-            while true {
-                let ready = poll(&one, 1, wait)
-                if ready < 0 && errno == EINTR { continue }
-                return ready > 0
-            }
+            // What the host had sent when the stop came (the bytes then waiting in the input), not a
+            // producer that never stops.
+            if drained < budget { return pollInput(timeout: 0) }
+            // A line begun but not finished by then gets a second to end; a line never finished is not a line.
+            guard buffer.count > start else { return false }
+            let deadline = graceDeadline ?? ContinuousClock.now.advanced(by: .seconds(1))
+            graceDeadline = deadline
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return false }
+            return pollInput(timeout: Int32(max(1, left.components.attoseconds / 1_000_000_000_000_000 + left.components.seconds * 1_000)))
         }
         guard stopFD >= 0 else { return true }
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)]
@@ -233,9 +237,21 @@ struct LineReader {
             stopping = true
             // A stop other than a signal (output closed, storage failing) reads nothing more.
             guard drainsOnStop() else { return false }
+            var waiting: Int32 = 0
+            if ioctl(fd, UInt(FIONREAD), &waiting) == 0 { budget = min(budget, Int(max(0, waiting))) }
             return inputReady()
         }
         return true
+    }
+
+    /// True when the input has bytes (or its end) to read within `timeout` milliseconds.
+    private func pollInput(timeout: Int32) -> Bool {
+        var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&one, 1, timeout)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
     }
 
     mutating func next() -> Line? {
@@ -279,7 +295,10 @@ struct LineReader {
                 cutShort = true
                 continue
             }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
+            // Once stopping, no further than what was waiting at the stop (and then the rest of a line begun).
+            // (The rest of that line byte by byte, so that nothing after it is taken.)
+            let want = !stopping ? 65_536 : drained < budget ? min(65_536, budget - drained) : 1
+            var chunk = [UInt8](repeating: 0, count: want)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
