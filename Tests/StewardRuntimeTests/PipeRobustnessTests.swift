@@ -193,11 +193,23 @@ final class ControlledStore: SessionStore, @unchecked Sendable {
         let run = await PipeHarness.run(lines: lines, engine: engine, maxStorageFailures: 5)
         #expect(run.stop == .endOfInput)
         #expect(run.objects.count == lines.count)
-        // The limit 0 never stops.
+    }
+
+    @Test func withoutALimitEveryMessageIsAnsweredButAStreamWhereNothingCouldBeStoredStillFails() async throws {
+        let engine = try Self.engine.get()
         let failing = (0..<12).map { #"{"session":"never","id":"n\#($0)","text":"FAIL hi"}"# }
         let unlimited = await PipeHarness.run(lines: failing, engine: engine, maxStorageFailures: 0)
-        #expect(unlimited.stop == .endOfInput)
         #expect(unlimited.objects.count == 12)
+        guard case .storageFailures(let count, _) = unlimited.stop else {
+            Issue.record("stopped for \(unlimited.stop)")
+            return
+        }
+        #expect(count == 12)
+        #expect(unlimited.stop.exitStatus == 3)
+        // Below the limit too: a short stream of which nothing could be stored is no success.
+        let short = await PipeHarness.run(lines: Array(failing.prefix(3)), engine: engine, maxStorageFailures: 50)
+        #expect(short.stop.exitStatus == 3)
+        #expect(short.objects.count == 3)
     }
 
     // MARK: - Standard output closed

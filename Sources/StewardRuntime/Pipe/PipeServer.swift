@@ -19,7 +19,7 @@ import StewardCore
 /// `maxStorageFailures` messages in a row failed in the store.
 public final class PipeServer: Sendable {
     /// Messages failing in the store in a row after which the pipe stops (`--max-storage-failures`).
-    public static let defaultMaxStorageFailures = 100
+    public static let defaultMaxStorageFailures = 50
 
     private let engine: ConversationEngine
     private let input: Int32
@@ -155,7 +155,14 @@ public final class PipeServer: Sendable {
         }
         relay.cancel()
         await queues.waitUntilIdle()
-        let stop = shutdown.stopReason ?? .endOfInput
+        var stop = shutdown.stopReason ?? .endOfInput
+        switch stop {
+        case .endOfInput, .signal:
+            // Input ended (or a signal came) and not one message could be stored: no success either.
+            if let failed = failures.nothingStored() { stop = failed }
+        case .outputClosed, .storageFailures:
+            break
+        }
         switch stop {
         case .signal(let number):
             logger.notice("stopped by a signal; every message received was answered", metadata: ["signal": "\(number)"])
