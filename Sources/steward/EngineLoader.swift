@@ -28,6 +28,16 @@ enum EngineLoader {
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }
 
+    /// Copies the write-ahead log into the database file and closes it, once everything is answered
+    /// and stored, so that after a clean exit `steward.db` alone holds every write; a failure is logged.
+    static func close(_ loaded: Loaded) {
+        do {
+            try loaded.store.close()
+        } catch {
+            Logger(label: "steward.store").error("could not checkpoint the database on exit", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Runs the outbox worker for as long as `body` runs, then makes one last attempt at what is
     /// due; anything still undelivered stays in the outbox for the next Steward process.
     static func withOutbox<T: Sendable>(_ loaded: Loaded, _ body: () async throws -> T) async rethrows -> T {

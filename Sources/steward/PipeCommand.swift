@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import StewardRuntime
 
 /// `steward pipe`: JSON lines in, JSON lines out.
@@ -53,11 +52,7 @@ struct PipeCommand: AsyncParsableCommand {
         // Everything is answered and stored: copy the write-ahead log into the file, so that after a
         // clean exit steward.db alone holds every turn. The signals stay caught until here (a second
         // one still exits at once).
-        do {
-            try loaded.store.close()
-        } catch {
-            Logger(label: "steward.pipe").error("could not checkpoint the database on exit", metadata: ["error": "\(error)"])
-        }
+        EngineLoader.close(loaded)
         withExtendedLifetime(server) {}
         if stop.exitStatus != 0 { throw ExitCode(stop.exitStatus) }
     }

@@ -86,6 +86,17 @@ import Testing
         #expect(fileSize(db + "-wal") == 0)
     }
 
+    @Test func afterAChatEndsTheDatabaseFileAloneHoldsItsTurns() throws {
+        let db = temporaryDatabase()
+        defer { remove(db) }
+        let chat = try StewardProcess.run(["chat", "--db", db], input: Data("where is my order #1001?\nthanks\n".utf8))
+        #expect(chat.status == 0, "\(chat.stderr)")
+        #expect(fileSize(db) > 0)
+        #expect(fileSize(db + "-wal") == 0)
+        let check = try StewardProcess.run(["store", "check", "--db", db], input: Data())
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func storeCheckAndBackupReportAndADamagedFileStopsStartUp() throws {
         let db = temporaryDatabase()
         defer { remove(db) }
