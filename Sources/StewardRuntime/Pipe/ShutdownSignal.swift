@@ -19,14 +19,6 @@ final class ShutdownSignal: @unchecked Sendable {
     private var reason: PipeStop?
     private var drains = true
 
-    /// The signal that asked for the stop, if one did.
-    var received: Int32? {
-        lock.withLock {
-            if case .signal(let number)? = reason { return number }
-            return nil
-        }
-    }
-
     /// Why the pipe stops, once it does.
     var stopReason: PipeStop? { lock.withLock { reason } }
 
