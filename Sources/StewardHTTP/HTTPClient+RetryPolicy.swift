@@ -16,7 +16,9 @@ extension HTTPClient {
     /// `0 ... min(maxDelay, baseDelay × 2^(n-1))`. A `Retry-After` header on 429/503 (seconds,
     /// possibly fractional like `2.0`, or an HTTP date; any capitalisation of the name) replaces
     /// the backoff; when it asks for more than `maxDelay` the client gives up at once, since an
-    /// earlier retry would be refused again and a customer cannot wait that long anyway.
+    /// earlier retry would be refused again and a customer cannot wait that long anyway. A 429 or 503
+    /// still refused when the client gives up is thrown as ``HTTPClientError/retryLater(code:message:url:retryAfter:)``
+    /// with the wait asked for, so that a caller retrying later (the outbox) can honour it.
     public struct RetryPolicy: Sendable, Equatable {
         /// Total attempts including the first; `1` disables retries.
         public var maxAttempts: Int

@@ -50,7 +50,7 @@ public final class HTTPClient: Sendable {
     /// - Parameter request: The request to send.
     /// - Returns: The response, when its status is 2xx.
     /// - Throws: ``HTTPClientError``: `.status` for a non-2xx answer (with the API's own message),
-    ///   `.timeout`, `.connection`, `.tls`, `.responseTooLarge`, `.invalidRequest`, or `.cancelled`
+    ///   `.retryLater` for a 429 or 503 still refused after the retries (with its `Retry-After`), `.timeout`, `.connection`, `.tls`, `.responseTooLarge`, `.invalidRequest`, or `.cancelled`
     ///   when the task is cancelled. URLs in errors are redacted.
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         let spec = try prepare(request)
@@ -74,10 +74,12 @@ public final class HTTPClient: Sendable {
                     return HTTPResponse(status: status, headers: headers, body: body, attempts: attempt)
                 }
                 let message = URLRedactor.scrub(ErrorMessageExtractor.message(from: body), secretsOf: request.url)
-                error = .status(code: status, message: message, url: redactedURL)
                 if status == 429 || status == 503 {
                     refusedUnprocessed = true
                     retryAfter = headers["Retry-After"].flatMap { RetryAfter.delay(from: $0) }
+                    error = .retryLater(code: status, message: message, url: redactedURL, retryAfter: retryAfter)
+                } else {
+                    error = .status(code: status, message: message, url: redactedURL)
                 }
             case .failure(let failure):
                 error = self.error(for: failure, request: request, redactedURL: redactedURL)
@@ -115,8 +117,10 @@ public final class HTTPClient: Sendable {
     /// Whether a failed attempt may be repeated; see ``RetryPolicy`` for the reasoning.
     static func mayRetry(_ error: HTTPClientError, idempotent: Bool, refusedUnprocessed: Bool) -> Bool {
         switch error {
+        case .retryLater:
+            return true  // 429/503: the server did not act on it
         case .status(let code, _, _):
-            if refusedUnprocessed { return true }  // 429/503: the server did not act on it
+            if refusedUnprocessed { return true }
             return idempotent && (code == 408 || ((500...599).contains(code) && code != 501 && code != 505))
         case .timeout, .connection:
             return idempotent

@@ -14,6 +14,12 @@ public enum HTTPClientError: Error, CustomStringConvertible, Equatable, Sendable
     case tls(url: String, reason: String)
     /// The server answered with a non-2xx status; `message` is the API's own error text when it sent one.
     case status(code: Int, message: String, url: String)
+    /// The server refused the request for now without acting on it: `429 Too Many Requests` or
+    /// `503 Service Unavailable` (RFC 9110 §15.6.4, RFC 6585 §4), still so after the client's own retries.
+    /// `retryAfter` is the wait the server asked for in `Retry-After` (seconds or an HTTP date), when it sent one;
+    /// a caller that tries again later (the outbox) waits at least that long. Repeating the request cannot
+    /// duplicate an action, since none was taken.
+    case retryLater(code: Int, message: String, url: String, retryAfter: Duration?)
     /// The response body exceeded the configured limit, in bytes.
     case responseTooLarge(limit: Int)
     /// The body could not be decoded into the expected type.
@@ -35,6 +41,11 @@ public enum HTTPClientError: Error, CustomStringConvertible, Equatable, Sendable
         case .status(let code, let message, let url):
             let detail = message.isEmpty ? "" : ": \(message)"
             return "\(url) answered HTTP \(code)\(detail)"
+        case .retryLater(let code, let message, let url, let retryAfter):
+            let detail = message.isEmpty ? "" : ": \(message)"
+            let wait = retryAfter.map { " It asked to wait \(Self.seconds($0)) before trying again." } ?? " Try again later."
+            let what = code == 429 ? "too many requests" : "service unavailable"
+            return "\(url) answered HTTP \(code) (\(what))\(detail).\(wait)"
         case .responseTooLarge(let limit):
             return "The response was larger than \(limit) bytes and was discarded. Narrow the query or raise maxResponseSize."
         case .decode(let reason):
@@ -46,7 +57,23 @@ public enum HTTPClientError: Error, CustomStringConvertible, Equatable, Sendable
 
     /// The HTTP status for ``status(code:message:url:)``, otherwise `nil`.
     public var statusCode: Int? {
-        if case .status(let code, _, _) = self { return code }
+        switch self {
+        case .status(let code, _, _), .retryLater(let code, _, _, _): return code
+        default: return nil
+        }
+    }
+
+    /// The wait the server asked for with `Retry-After` on a 429 or 503 (``retryLater(code:message:url:retryAfter:)``), else `nil`.
+    public var retryAfter: Duration? {
+        if case .retryLater(_, _, _, let wait) = self { return wait }
         return nil
+    }
+
+    /// `2 s`, `1.5 s`.
+    private static func seconds(_ duration: Duration) -> String {
+        let parts = duration.components
+        let value = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10)) s" : "\(tenths / 10) s"
     }
 }

@@ -28,18 +28,25 @@ extension SQLiteStore {
                 let now = Date().unixTime
                 let outcome = try await batched("claim a session") { db -> ClaimOutcome in
                     if let row = try Row.fetchOne(
-                        db.cachedStatement(sql: "SELECT owner, host, pid, claimed_at FROM session_claims WHERE session_id = ?"),
-                        arguments: [id]),
+                        db.cachedStatement(
+                            sql: """
+                                SELECT CAST(owner AS BLOB) AS owner, CAST(host AS BLOB) AS host, pid, claimed_at
+                                FROM session_claims WHERE session_id = CAST(? AS TEXT)
+                                """),
+                        arguments: [id.fullLength]),
                         (row["owner"] as String) != claims.owner,
                         claims.holds(host: row["host"], pid: row["pid"], claimedAt: row["claimed_at"], now: now)
                     {
                         return .busy
                     }
                     try db.cachedStatement(
-                        sql: "INSERT OR REPLACE INTO session_claims (session_id, owner, host, pid, claimed_at) VALUES (?, ?, ?, ?, ?)"
-                    ).execute(arguments: [id, claims.owner, claims.host, claims.pid, now])
+                        sql: """
+                            INSERT OR REPLACE INTO session_claims (session_id, owner, host, pid, claimed_at)
+                            VALUES (CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)
+                            """
+                    ).execute(arguments: [id.fullLength, claims.owner.fullLength, claims.host.fullLength, claims.pid, now])
                     let version = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT version FROM sessions WHERE id = ?"), arguments: [id])
+                        db.cachedStatement(sql: "SELECT version FROM sessions WHERE id = CAST(? AS TEXT)"), arguments: [id.fullLength])
                     return .claimed(version: version ?? 0)
                 }
                 switch outcome {
@@ -63,8 +70,8 @@ extension SQLiteStore {
         guard claims.drop(id) else { return }
         let owner = claims.owner
         try await batched("release a session") { db in
-            try db.cachedStatement(sql: "DELETE FROM session_claims WHERE session_id = ? AND owner = ?")
-                .execute(arguments: [id, owner])
+            try db.cachedStatement(sql: "DELETE FROM session_claims WHERE session_id = CAST(? AS TEXT) AND owner = CAST(? AS TEXT)")
+                .execute(arguments: [id.fullLength, owner.fullLength])
         }
     }
 }

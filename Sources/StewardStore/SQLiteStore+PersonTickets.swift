@@ -20,11 +20,13 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT id, json FROM tickets
-                    WHERE channel = ? AND (person_key = lower(?) OR customer_email = lower(?)
-                        OR customer_profile_id = ? OR session_id = ?)
+                    WHERE channel = ? AND (person_key = lower(CAST(? AS TEXT)) OR customer_email = lower(CAST(? AS TEXT))
+                        OR customer_profile_id = CAST(? AS TEXT) OR session_id = CAST(? AS TEXT))
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
                     """,
-                arguments: [ticket.channel.rawValue, customer, customer, customer, customer]
+                arguments: [
+                    ticket.channel.rawValue, customer.fullLength, customer.fullLength, customer.fullLength, customer.fullLength,
+                ]
             ).first
             if var person = found {
                 person.transcript += TicketTurns.missing(from: person.transcript, in: ticket.transcript)
@@ -39,14 +41,15 @@ extension SQLiteStore {
                     INSERT INTO tickets (id, session_id, channel, status, subject, customer_email, customer_profile_id,
                         customer_name, reason, assignee, created_at, updated_at, external_provider, external_id, json,
                         person_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (CAST(? AS TEXT), \(Self.columnPlaceholders), CAST(? AS TEXT))
                     """,
-                arguments: Self.columns(of: ticket, json: json, leading: [ticket.id], trailing: [customer.lowercased()])
+                arguments: Self.columns(
+                    of: ticket, json: json, leading: [ticket.id.fullLength], trailing: [customer.lowercased().fullLength])
             )
             if let provider {
                 try db.execute(
-                    sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (?, ?, 0, ?)",
-                    arguments: [ticket.id, provider, ticket.createdAt.unixTime]
+                    sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (CAST(? AS TEXT), CAST(? AS TEXT), 0, ?)",
+                    arguments: [ticket.id.fullLength, provider.fullLength, ticket.createdAt.unixTime]
                 )
             }
             return TicketPlacement(ticketID: ticket.id, created: true)

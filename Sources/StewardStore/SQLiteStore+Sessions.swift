@@ -24,13 +24,15 @@ extension SQLiteStore {
             db -> (json: String, count: Int, turns: [String], answered: [String], version: Int64)? in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT json, turn_count, last_turn, version FROM sessions WHERE id = ?", arguments: [id])
+                    db, sql: "SELECT json, turn_count, last_turn, version FROM sessions WHERE id = CAST(? AS TEXT)",
+                    arguments: [id.fullLength])
             else { return nil }
             let count: Int = row["turn_count"]
             let turns = try Self.turnChain(db, endingAt: row["last_turn"], limit: min(limit, count)).map(\.json)
             let answered = try String.fetchAll(
-                db.cachedStatement(sql: "SELECT message_id FROM answered_messages WHERE session_id = ? ORDER BY sequence"),
-                arguments: [id])
+                db.cachedStatement(
+                    sql: "SELECT CAST(message_id AS BLOB) FROM answered_messages WHERE session_id = CAST(? AS TEXT) ORDER BY sequence"),
+                arguments: [id.fullLength])
             return (row["json"], count, turns, answered, row["version"])
         }
         guard let stored else {
@@ -91,8 +93,8 @@ extension SQLiteStore {
         do {
             saved = try await batched("save session") { db -> (created: Bool, version: Int64) in
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT turn_count, last_turn, version FROM sessions WHERE id = ?"),
-                arguments: [session.id])
+                db.cachedStatement(sql: "SELECT turn_count, last_turn, version FROM sessions WHERE id = CAST(? AS TEXT)"),
+                arguments: [session.id.fullLength])
             let storedVersion: Int64 = row?["version"] ?? 0
             if let expected, expected != storedVersion {
                 throw SessionConflict(session: session.id, expected: expected, found: storedVersion)
@@ -123,17 +125,18 @@ extension SQLiteStore {
                 start = earlier
             }
             if start < total {
-                let insert = try db.cachedStatement(sql: "INSERT INTO turn_log (session_id, previous, json) VALUES (?, ?, ?)")
+                let insert = try db.cachedStatement(
+                    sql: "INSERT INTO turn_log (session_id, previous, json) VALUES (CAST(? AS TEXT), ?, ?)")
                 for position in start..<total {
                     let json = position >= firstNew ? encodedNew[position - firstNew] : SessionRecord.turn(turns[position - earlier])
-                    try insert.execute(arguments: [session.id, last, json])
+                    try insert.execute(arguments: [session.id.fullLength, last, json])
                     last = db.lastInsertedRowID
                 }
             }
             try db.cachedStatement(
                 sql: """
                     INSERT INTO sessions (id, channel, customer_email, created_at, updated_at, routed_to_team, json, turn_count, last_turn, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET
                         channel = excluded.channel, customer_email = excluded.customer_email,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
@@ -141,23 +144,28 @@ extension SQLiteStore {
                         last_turn = excluded.last_turn, version = excluded.version
                     """
             ).execute(arguments: [
-                session.id, session.channel.rawValue, session.customer.contactEmail,
+                session.id.fullLength, session.channel.rawValue, session.customer.contactEmail.fullLength,
                 session.createdAt.unixTime, session.updatedAt.unixTime, session.routedToTeam, json, total, last, version,
             ])
             if !records.isEmpty {
                 let insert = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO answered_messages (session_id, message_id, json) VALUES (?, ?, ?)")
-                for record in records { try insert.execute(arguments: [session.id, record.id, record.json]) }
+                    sql: """
+                        INSERT OR REPLACE INTO answered_messages (session_id, message_id, json)
+                        VALUES (CAST(? AS TEXT), CAST(? AS TEXT), ?)
+                        """)
+                for record in records {
+                    try insert.execute(arguments: [session.id.fullLength, record.id.fullLength, record.json])
+                }
                 // Pruned once every `pruneEvery` saves of the session (by its turn count), not on every
                 // message: a session keeps its newest `retainedPerSession` ids, and up to `pruneEvery` more.
                 guard (total / 2) % AnsweredMessage.pruneEvery < records.count else { return (row == nil, version) }
                 try db.cachedStatement(
                     sql: """
-                        DELETE FROM answered_messages WHERE session_id = ? AND sequence <= (
-                            SELECT sequence FROM answered_messages WHERE session_id = ?
+                        DELETE FROM answered_messages WHERE session_id = CAST(? AS TEXT) AND sequence <= (
+                            SELECT sequence FROM answered_messages WHERE session_id = CAST(? AS TEXT)
                             ORDER BY sequence DESC LIMIT 1 OFFSET ?)
                         """
-                ).execute(arguments: [session.id, session.id, AnsweredMessage.retainedPerSession])
+                ).execute(arguments: [session.id.fullLength, session.id.fullLength, AnsweredMessage.retainedPerSession])
             }
             return (row == nil, version)
             }
@@ -176,7 +184,8 @@ extension SQLiteStore {
     /// The session's `version` in the file (0 when it is not stored).
     func storedVersion(of id: String) async throws -> Int64 {
         try await batched("read a session's version") { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM sessions WHERE id = ?"), arguments: [id]) ?? 0
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT version FROM sessions WHERE id = CAST(? AS TEXT)"), arguments: [id.fullLength]) ?? 0
         }
     }
 
@@ -190,8 +199,9 @@ extension SQLiteStore {
         }
         let json = try await read("read answered messages") { db in
             try String.fetchOne(
-                db.cachedStatement(sql: "SELECT json FROM answered_messages WHERE session_id = ? AND message_id = ?"),
-                arguments: [session, messageID])
+                db.cachedStatement(
+                    sql: "SELECT json FROM answered_messages WHERE session_id = CAST(? AS TEXT) AND message_id = CAST(? AS TEXT)"),
+                arguments: [session.fullLength, messageID.fullLength])
         }
         return try json.map { try Self.decode(AnsweredMessage.self, from: $0, kind: "answered message", id: messageID) }
     }
@@ -201,7 +211,8 @@ extension SQLiteStore {
         guard end > 0 else { return [] }
         let rows = try await read("read session turns") { db -> [String] in
             guard
-                let row = try Row.fetchOne(db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id])
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength])
             else { return [] }
             let count: Int = row["turn_count"]
             return try Self.turnChain(db, endingAt: row["last_turn"], limit: count).prefix(end).map(\.json)
@@ -255,13 +266,15 @@ extension SQLiteStore {
         sessionCache.remove(id)
         claims.setVersion(id, 0)
         try await write("delete session") { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT turn_count, last_turn FROM sessions WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength])
+            {
                 for turn in try Self.turnChain(db, endingAt: row["last_turn"], limit: Int.max) {
                     try db.execute(sql: "DELETE FROM turn_log WHERE id = ?", arguments: [turn.id])
                 }
             }
-            try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM answered_messages WHERE session_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM sessions WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength])
+            try db.execute(sql: "DELETE FROM answered_messages WHERE session_id = CAST(? AS TEXT)", arguments: [id.fullLength])
         }
     }
 

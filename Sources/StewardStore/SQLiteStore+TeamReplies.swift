@@ -5,15 +5,20 @@ import StewardRuntime
 extension SQLiteStore {
     /// The team's replies still `pending`, oldest first: of one session, or of all when `session` is nil.
     public func pendingReplies(session: String?) async throws -> [HumanReply] {
-        try await read("read the team's pending replies") { db in
+        // Text columns are read as their bytes and ids bound with their full length (see FullLengthText.swift).
+        let columns = """
+            SELECT sequence, CAST(ticket_id AS BLOB) AS ticket_id, CAST(session_id AS BLOB) AS session_id,
+                CAST(author AS BLOB) AS author, CAST(text AS BLOB) AS text, created_at FROM replies
+            """
+        return try await read("read the team's pending replies") { db in
             let rows: [Row]
             if let session {
                 rows = try Row.fetchAll(
                     db.cachedStatement(
-                        sql: "SELECT * FROM replies WHERE session_id = ? AND status = 'pending' ORDER BY sequence"),
-                    arguments: [session])
+                        sql: columns + " WHERE session_id = CAST(? AS TEXT) AND status = 'pending' ORDER BY sequence"),
+                    arguments: [session.fullLength])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM replies WHERE status = 'pending' ORDER BY sequence")
+                rows = try Row.fetchAll(db, sql: columns + " WHERE status = 'pending' ORDER BY sequence")
             }
             return rows.map(Self.reply(from:))
         }

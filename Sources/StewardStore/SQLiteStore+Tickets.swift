@@ -16,14 +16,14 @@ extension SQLiteStore {
                 sql: """
                     INSERT INTO tickets (id, session_id, channel, status, subject, customer_email, customer_profile_id,
                         customer_name, reason, assignee, created_at, updated_at, external_provider, external_id, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (CAST(? AS TEXT), \(Self.columnPlaceholders))
                     """,
-                arguments: Self.columns(of: ticket, json: json, leading: [ticket.id])
+                arguments: Self.columns(of: ticket, json: json, leading: [ticket.id.fullLength])
             )
             if let provider {
                 try db.execute(
-                    sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (?, ?, 0, ?)",
-                    arguments: [ticket.id, provider, ticket.createdAt.unixTime]
+                    sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (CAST(? AS TEXT), CAST(? AS TEXT), 0, ?)",
+                    arguments: [ticket.id.fullLength, provider.fullLength, ticket.createdAt.unixTime]
                 )
             }
         }
@@ -37,7 +37,7 @@ extension SQLiteStore {
     /// The status of the ticket with this id, without reading its transcript.
     public func status(ofTicket id: String) async throws -> Ticket.Status? {
         let raw = try await read("read ticket") { db in
-            try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE id = ?", arguments: [id])
+            try String.fetchOne(db, sql: "SELECT status FROM tickets WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength])
         }
         return raw.flatMap(Ticket.Status.init(rawValue:))
     }
@@ -94,8 +94,8 @@ extension SQLiteStore {
             guard !prefix.isEmpty else { return [] }
             if let exact = try Self.fetchTicket(db, id: prefix) { return [exact] }
             return try Self.fetchTickets(
-                db, sql: "SELECT id, json FROM tickets WHERE substr(id, 1, ?) = ? LIMIT 50",
-                arguments: [prefix.utf8.count, prefix])
+                db, sql: "SELECT id, json FROM tickets WHERE substr(id, 1, ?) = CAST(? AS TEXT) LIMIT 50",
+                arguments: [prefix.utf8.count, prefix.fullLength])
         }
         switch matches.count {
         case 0: throw StoreError.noTicketMatches(prefix: prefix)
@@ -103,8 +103,8 @@ extension SQLiteStore {
         default:
             let count = try await read("find ticket") { db in
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM tickets WHERE substr(id, 1, ?) = ?",
-                    arguments: [prefix.utf8.count, prefix]) ?? 0
+                    db, sql: "SELECT COUNT(*) FROM tickets WHERE substr(id, 1, ?) = CAST(? AS TEXT)",
+                    arguments: [prefix.utf8.count, prefix.fullLength]) ?? 0
             }
             throw StoreError.ambiguousTicketPrefix(prefix: prefix, count: count)
         }
@@ -116,10 +116,10 @@ extension SQLiteStore {
             try Self.fetchTickets(
                 db,
                 sql: """
-                    SELECT id, json FROM tickets WHERE session_id = ? AND status != 'closed'
+                    SELECT id, json FROM tickets WHERE session_id = CAST(? AS TEXT) AND status != 'closed'
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
                     """,
-                arguments: [sessionID]
+                arguments: [sessionID.fullLength]
             ).first
         }
     }
@@ -134,10 +134,11 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT id, json FROM tickets
-                    WHERE channel = ? AND (customer_email = lower(?) OR customer_profile_id = ? OR session_id = ?)
+                    WHERE channel = ? AND (customer_email = lower(CAST(? AS TEXT)) OR customer_profile_id = CAST(? AS TEXT)
+                        OR session_id = CAST(? AS TEXT))
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
                     """,
-                arguments: [channel.rawValue, customer, customer, customer]
+                arguments: [channel.rawValue, customer.fullLength, customer.fullLength, customer.fullLength]
             ).first
         }
     }
@@ -158,7 +159,7 @@ extension SQLiteStore {
     public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
         try await read("read the outbox") { db in
             try Self.fetchOutbox(
-                db, sql: "SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
+                db, sql: "SELECT \(Self.outboxColumns) FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
                 arguments: [now.unixTime])
         }
     }
@@ -166,7 +167,7 @@ extension SQLiteStore {
     /// Every outbox entry not yet delivered, the earliest due first.
     public func pendingDeliveries() async throws -> [OutboxEntry] {
         try await read("read the outbox") { db in
-            try Self.fetchOutbox(db, sql: "SELECT * FROM outbox ORDER BY next_attempt_at, rowid")
+            try Self.fetchOutbox(db, sql: "SELECT \(Self.outboxColumns) FROM outbox ORDER BY next_attempt_at, rowid")
         }
     }
 
@@ -180,7 +181,7 @@ extension SQLiteStore {
             ticket.external = reference
             ticket.updatedAt = Date()
             try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
-            try db.execute(sql: "DELETE FROM outbox WHERE ticket_id = ?", arguments: [ticketID])
+            try db.execute(sql: "DELETE FROM outbox WHERE ticket_id = CAST(? AS TEXT)", arguments: [ticketID.fullLength])
         }
     }
 
@@ -191,10 +192,10 @@ extension SQLiteStore {
         try await write("record a failed delivery") { db in
             try db.execute(
                 sql: """
-                    UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
-                    WHERE ticket_id = ?
+                    UPDATE outbox SET attempts = attempts + 1, last_error = CAST(? AS TEXT), next_attempt_at = ?
+                    WHERE ticket_id = CAST(? AS TEXT)
                     """,
-                arguments: [error, nextAttemptAt.unixTime, ticketID]
+                arguments: [error.fullLength, nextAttemptAt.unixTime, ticketID.fullLength]
             )
         }
     }
@@ -209,11 +210,17 @@ extension SQLiteStore {
         let now = Date(unixTime: Date().unixTime)
         let turn = SessionRecord.turn(Turn(timestamp: now, role: .human, text: text, author: author))
         return try await write("store a reply") { db in
-            guard let sessionID = try String.fetchOne(db, sql: "SELECT session_id FROM tickets WHERE id = ?", arguments: [ticketID])
+            guard
+                let sessionID = try String.fetchOne(
+                    db, sql: "SELECT CAST(session_id AS BLOB) FROM tickets WHERE id = CAST(? AS TEXT)",
+                    arguments: [ticketID.fullLength])
             else { throw StoreError.ticketNotFound(id: ticketID) }
             try db.execute(
-                sql: "INSERT INTO replies (ticket_id, session_id, author, text, created_at, status) VALUES (?, ?, ?, ?, ?, 'pending')",
-                arguments: [ticketID, sessionID, author, text, now.unixTime]
+                sql: """
+                    INSERT INTO replies (ticket_id, session_id, author, text, created_at, status)
+                    VALUES (CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, 'pending')
+                    """,
+                arguments: [ticketID.fullLength, sessionID.fullLength, author.fullLength, text.fullLength, now.unixTime]
             )
             let sequence = db.lastInsertedRowID
             try Self.appendTurn(db, json: turn, at: now, toTicket: ticketID)
@@ -226,7 +233,12 @@ extension SQLiteStore {
     public func replies(after sequence: Int64) async throws -> [HumanReply] {
         try await read("read replies") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM replies WHERE sequence > ? ORDER BY sequence", arguments: [sequence]
+                db,
+                sql: """
+                    SELECT sequence, CAST(ticket_id AS BLOB) AS ticket_id, CAST(session_id AS BLOB) AS session_id,
+                        CAST(author AS BLOB) AS author, CAST(text AS BLOB) AS text, created_at
+                    FROM replies WHERE sequence > ? ORDER BY sequence
+                    """, arguments: [sequence]
             )
             .map { row in
                 HumanReply(
@@ -246,22 +258,25 @@ extension SQLiteStore {
     // MARK: - Row helpers
 
     static func ticketExists(_ db: Database, id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM tickets WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM tickets WHERE id = CAST(? AS TEXT))", arguments: [id.fullLength])
+            ?? false
     }
 
     static func fetchTicket(_ db: Database, id: String) throws -> Ticket? {
-        try fetchTickets(db, sql: "SELECT id, json FROM tickets WHERE id = ?", arguments: [id]).first
+        try fetchTickets(db, sql: "SELECT id, json FROM tickets WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength]).first
     }
 
     static func fetchTickets(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
         -> [Ticket]
     {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let id: String = row["id"]
-            var ticket = try decode(Ticket.self, from: row["json"], kind: "ticket", id: id)
+            let shownID: String = row["id"]
+            var ticket = try decode(Ticket.self, from: row["json"], kind: "ticket", id: shownID)
+            let id = ticket.id
             // Turns appended since the ticket was last written whole.
             let appended = try String.fetchAll(
-                db, sql: "SELECT json FROM ticket_turns WHERE ticket_id = ? ORDER BY sequence", arguments: [id])
+                db, sql: "SELECT json FROM ticket_turns WHERE ticket_id = CAST(? AS TEXT) ORDER BY sequence",
+                arguments: [id.fullLength])
             for json in appended {
                 let turn = try decode(Turn.self, from: json, kind: "ticket turn", id: id)
                 ticket.transcript.append(turn)
@@ -273,11 +288,11 @@ extension SQLiteStore {
 
     /// Appends an encoded turn to a ticket's transcript rows and moves its `updated_at` forward.
     static func appendTurn(_ db: Database, json: String, at timestamp: Date, toTicket id: String) throws {
-        try db.cachedStatement(sql: "UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = ?")
-            .execute(arguments: [timestamp.unixTime, id])
+        try db.cachedStatement(sql: "UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = CAST(? AS TEXT)")
+            .execute(arguments: [timestamp.unixTime, id.fullLength])
         if db.changesCount == 0 { throw StoreError.ticketNotFound(id: id) }
-        try db.cachedStatement(sql: "INSERT INTO ticket_turns (ticket_id, json) VALUES (?, ?)")
-            .execute(arguments: [id, json])
+        try db.cachedStatement(sql: "INSERT INTO ticket_turns (ticket_id, json) VALUES (CAST(? AS TEXT), ?)")
+            .execute(arguments: [id.fullLength, json])
     }
 
     static func fetchOutbox(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
@@ -295,16 +310,28 @@ extension SQLiteStore {
     static func writeTicket(_ db: Database, _ ticket: Ticket, json: String) throws {
         try db.execute(
             sql: """
-                UPDATE tickets SET session_id = ?, channel = ?, status = ?, subject = ?, customer_email = ?,
-                    customer_profile_id = ?, customer_name = ?, reason = ?, assignee = ?, created_at = ?,
-                    updated_at = ?, external_provider = ?, external_id = ?, json = ?
-                WHERE id = ?
+                UPDATE tickets SET session_id = CAST(? AS TEXT), channel = ?, status = ?, subject = CAST(? AS TEXT),
+                    customer_email = CAST(? AS TEXT), customer_profile_id = CAST(? AS TEXT), customer_name = CAST(? AS TEXT),
+                    reason = ?, assignee = CAST(? AS TEXT), created_at = ?, updated_at = ?,
+                    external_provider = CAST(? AS TEXT), external_id = CAST(? AS TEXT), json = ?
+                WHERE id = CAST(? AS TEXT)
                 """,
-            arguments: columns(of: ticket, json: json, trailing: [ticket.id])
+            arguments: columns(of: ticket, json: json, trailing: [ticket.id.fullLength])
         )
         if db.changesCount == 0 { throw StoreError.ticketNotFound(id: ticket.id) }
-        try db.execute(sql: "DELETE FROM ticket_turns WHERE ticket_id = ?", arguments: [ticket.id])
+        try db.execute(sql: "DELETE FROM ticket_turns WHERE ticket_id = CAST(? AS TEXT)", arguments: [ticket.id.fullLength])
     }
+
+    /// The placeholders of ``columns(of:json:leading:trailing:)``'s values, from `session_id` to `json`
+    /// (text columns bound with their full length, ``Swift/String/fullLength``).
+    static let columnPlaceholders =
+        "CAST(? AS TEXT), ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, ?, "
+        + "CAST(? AS TEXT), CAST(? AS TEXT), ?"
+
+    /// The outbox's columns, text read back with every byte.
+    static let outboxColumns =
+        "CAST(ticket_id AS BLOB) AS ticket_id, CAST(provider AS BLOB) AS provider, attempts, next_attempt_at, "
+        + "CAST(last_error AS BLOB) AS last_error"
 
     /// The ticket's column values from `session_id` to `json`, between `leading` and `trailing` values.
     static func columns(
@@ -312,10 +339,11 @@ extension SQLiteStore {
         leading: [(any DatabaseValueConvertible)?] = [], trailing: [(any DatabaseValueConvertible)?] = []
     ) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
-            ticket.sessionID, ticket.channel.rawValue, ticket.status.rawValue, ticket.subject,
-            ticket.customerEmail?.lowercased(), ticket.customerProfileID, ticket.customerName, ticket.reason.rawValue,
-            ticket.assignee, ticket.createdAt.unixTime, ticket.updatedAt.unixTime, ticket.external?.provider,
-            ticket.external?.id, json,
+            ticket.sessionID.fullLength, ticket.channel.rawValue, ticket.status.rawValue, ticket.subject.fullLength,
+            ticket.customerEmail?.lowercased().fullLength, ticket.customerProfileID.fullLength,
+            ticket.customerName.fullLength, ticket.reason.rawValue, ticket.assignee.fullLength,
+            ticket.createdAt.unixTime, ticket.updatedAt.unixTime, ticket.external?.provider.fullLength,
+            ticket.external?.id.fullLength, json,
         ]
         return StatementArguments(leading + values + trailing)
     }

@@ -21,5 +21,6 @@ struct ChatCommand: AsyncParsableCommand {
         await EngineLoader.withOutbox(loaded) {
             await ChatSession(engine: loaded.engine, verbose: verbose).run()
         }
+        EngineLoader.close(loaded)
     }
 }

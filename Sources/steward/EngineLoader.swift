@@ -17,12 +17,25 @@ enum EngineLoader {
         var settings = SQLiteStore.Configuration()
         if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
         if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
-        let store = try SQLiteStore(path: databasePath ?? configuration.storePath, configuration: settings)
+        let path = databasePath ?? configuration.storePath
+        // A damaged file stops start-up with a message naming it, instead of failing message after message.
+        try StoreIntegrity.startupCheck(path: path)
+        let store = try SQLiteStore(path: path, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
             configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
             tickets: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
+    }
+
+    /// Copies the write-ahead log into the database file and closes it, once everything is answered
+    /// and stored, so that after a clean exit `steward.db` alone holds every write; a failure is logged.
+    static func close(_ loaded: Loaded) {
+        do {
+            try loaded.store.close()
+        } catch {
+            Logger(label: "steward.store").error("could not checkpoint the database on exit", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Runs the outbox worker for as long as `body` runs, then makes one last attempt at what is

@@ -17,16 +17,43 @@ struct PipeCommand: AsyncParsableCommand {
             and "merged_ids".
             A malformed line gets {"error": {"code", "message", "line"}} and the pipe goes on.
             Logs go to standard error only.
+            SIGTERM, SIGINT or SIGHUP: every line already sent is answered and stored, then exit 0; a second
+            signal exits at once with 128 + its number. Standard output closed: stop reading, store what was
+            read, exit 0. Exit 3 after --max-storage-failures messages in a row failed in the database (or when
+            input ended and not one message could be stored);
+            exit 1 when it cannot start (configuration, a damaged database).
             """
     )
 
     @OptionGroup var options: RuntimeOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop with exit status 3 after this many messages in a row could not be stored (0: never stop).",
+            valueName: "n"))
+    var maxStorageFailures: Int = PipeServer.defaultMaxStorageFailures
+
+    func validate() throws {
+        guard maxStorageFailures >= 0 else {
+            throw ValidationError("--max-storage-failures must be 0 (never stop) or a positive number of messages.")
+        }
+    }
+
     func run() async throws {
+        // A closed standard output must fail the write (EPIPE), not kill the process before it stores what it read.
+        signal(SIGPIPE, SIG_IGN)
         LogSetup.bootstrap(level: options.logLevel)
         let loaded = try EngineLoader.load(configPath: options.config, databasePath: options.db)
-        await EngineLoader.withOutbox(loaded) {
-            await PipeServer(engine: loaded.engine).run(stopsOnSignals: true)
+        let server = PipeServer(engine: loaded.engine, maxStorageFailures: maxStorageFailures)
+        let stop = await EngineLoader.withOutbox(loaded) {
+            await server.run(stopsOnSignals: true)
         }
+        // Everything is answered and stored: copy the write-ahead log into the file, so that after a
+        // clean exit steward.db alone holds every turn. The signals stay caught until here (a second
+        // one still exits at once).
+        EngineLoader.close(loaded)
+        withExtendedLifetime(server) {}
+        if stop.exitStatus != 0 { throw ExitCode(stop.exitStatus) }
     }
 }

@@ -15,7 +15,7 @@ struct Steward: AsyncParsableCommand {
         subcommands: [
             ChatCommand.self, PipeCommand.self, TestCommand.self, SkillsCommand.self, TicketsCommand.self,
             StatsCommand.self, MissesCommand.self, ReplayCommand.self, ClassifyCommand.self, LanguageCommand.self,
-            EvalCommand.self,
+            EvalCommand.self, StoreCommand.self,
         ]
     )
 }

@@ -27,6 +27,8 @@ struct StoreOptions: ParsableArguments {
     /// commands never create one.
     func openStore() throws -> SQLiteStore {
         let configured = db == nil ? try StewardConfiguration.load(path: config).storePath : nil
-        return try SQLiteStore(path: path(configured: configured), configuration: .init(createIfMissing: false))
+        let path = path(configured: configured)
+        try StoreIntegrity.startupCheck(path: path)
+        return try SQLiteStore(path: path, configuration: .init(createIfMissing: false))
     }
 }

@@ -13,6 +13,8 @@ final class RechargeStub: Sendable {
         var nextCharge = "2025-08-01"
         var cancelCalls = 0
         var skipped = false
+        var skipCalls = 0
+        var dateCalls = 0
         var cancelBody: [String: String] = [:]
     }
 
@@ -47,7 +49,10 @@ final class RechargeStub: Sendable {
             return .json(#"{"subscription":\#(subscriptionJSON())}"#)
         case ("POST", "/subscriptions/27906434/set_next_charge_date"):
             let date = (request.jsonObject as? [String: Any])?["date"] as? String ?? ""
-            state.withLock { $0.nextCharge = date }
+            state.withLock {
+                $0.dateCalls += 1
+                $0.nextCharge = date
+            }
             return .json(#"{"subscription":\#(subscriptionJSON())}"#)
         case ("GET", "/charges"):
             let skipped = state.value.skipped
@@ -56,8 +61,11 @@ final class RechargeStub: Sendable {
                   "line_items": [{"purchase_item_id": 27906434, "purchase_item_type": "subscription", "title": "Coffee Beans"}]}],
                  "next_cursor": null, "previous_cursor": null}
                 """)
+        case ("GET", "/charges/580"):
+            return .json(#"{"charge":{"id":580,"status":"\#(state.value.skipped ? "skipped" : "queued")","scheduled_at":"2025-08-01T00:00:00","line_items":[{"purchase_item_id":27906434,"purchase_item_type":"subscription"}]}}"#)
         case ("POST", "/charges/580/skip"):
             state.withLock {
+                $0.skipCalls += 1
                 $0.skipped = true
                 $0.nextCharge = "2025-08-15"
             }

@@ -12,6 +12,8 @@ final class SmileRedeemStub: Sendable {
     struct State: Sendable {
         var balance = 300
         var purchases: [String] = []
+        /// Newest first, as Smile lists them; one older earning to start with.
+        var transactions: [(id: Int, change: Int)] = [(id: 825673452, change: 300)]
     }
 
     let state = StubState(State())
@@ -38,6 +40,7 @@ final class SmileRedeemStub: Sendable {
                 guard s.balance >= cost else { return nil }
                 s.balance -= cost
                 s.purchases.append(path)
+                s.transactions.insert((id: 825673452 + s.transactions.count + 1, change: -cost), at: 0)
                 return cost
             }
             guard let spent else { return .json(#"{"error":{"code":"insufficient_points","message":"Not enough points"}}"#, status: 422) }
@@ -47,6 +50,19 @@ final class SmileRedeemStub: Sendable {
                     "usage_instructions": "Use at checkout", "created_at": "2025-07-01T10:00:00.000Z"},
                   "created_at": "2025-07-01T10:00:00.000Z", "new_field": 1}}
                 """)
+        case ("GET", "/v1/points_transactions"):
+            guard request.queryValue("customer_id") == "304169228" else { return .json(#"{"points_transactions":[],"metadata":{"next_cursor":null,"previous_cursor":null}}"#) }
+            let limit = Int(request.queryValue("limit") ?? "50") ?? 50
+            let items = state.value.transactions.prefix(limit).map { t in
+                #"{"id": \#(t.id), "customer_id": 304169228, "points_change": \#(t.change), "description": "\#(t.change < 0 ? "Spent points" : "Placed an order")", "internal_note": null, "created_at": "2025-07-01T10:00:00.000Z", "updated_at": "2025-07-01T10:00:00.000Z"}"#
+            }
+            return .json(#"{"points_transactions":[\#(items.joined(separator: ","))],"metadata":{"next_cursor":null,"previous_cursor":null}}"#)
+        case ("GET", "/v1/reward_fulfillments"):
+            let issued = state.value.purchases.isEmpty ? "" : """
+                {"id": 8801, "customer_id": 304169228, "name": "$5 off coupon", "code": "5OFF-K2J4H7", "fulfillment_status": "issued",
+                 "usage_status": "unused", "expires_at": null, "used_at": null, "created_at": "2025-07-01T10:00:00.000Z"}
+                """
+            return .json(#"{"reward_fulfillments":[\#(issued)],"metadata":{"next_cursor":null,"previous_cursor":null}}"#)
         default:
             return SmileStub.handle(request)
         }

@@ -121,7 +121,7 @@ import Testing
         defer { server.stop() }
         let client = Self.client()
         let error = await Self.failure(client, HTTPRequest(url: server.url("/orders.json")))
-        #expect(error == .status(code: 429, message: "Exceeded 2 calls per second for api client.", url: server.url("/orders.json")))
+        #expect(error == .retryLater(code: 429, message: "Exceeded 2 calls per second for api client.", url: server.url("/orders.json"), retryAfter: .seconds(120)))
         #expect(server.requests.count == 1)
     }
 

@@ -7,9 +7,10 @@ import StewardHTTP
 ///
 /// A ticket is created on the `api` channel (which does not trigger auto-replies) with the
 /// customer (by email, created if new), the summary and transcript (``Ticket/body``) as its first
-/// message, the ticket's tags plus `steward`, and `external_id` = ``Ticket/id``. Before creating,
-/// the adapter lists tickets with that external id, so a retry after a timeout or crash returns
-/// the ticket created the first time instead of creating a second one. Without a customer email
+/// message, the ticket's tags plus `steward`, and `external_id` = ``Ticket/id``. Gorgias takes no
+/// idempotency key, so before creating, and again after a creation whose answer was lost (dropped
+/// connection, timeout, 5xx, an unreadable body), the adapter lists tickets with that external id
+/// (``CreateOnce``): a retry returns the ticket created the first time instead of creating a second one. Without a customer email
 /// the transcript goes in as an internal note from the API user.
 ///
 /// Auth is HTTP Basic with the user's email and the API key.
@@ -101,8 +102,10 @@ public struct GorgiasHelpdesk: HelpdeskProvider {
 
     /// The ticket already created for this external id, if any.
     func existing(externalID: String) async throws -> Ticket.ExternalReference? {
-        let list = try await endpoint.get(TicketList.self, "tickets", query: [("external_id", externalID), ("limit", "30")])
-        // Checked here too, in case the filter is ignored.
+        // Newest first (api-contracts.md §4.2 `order_by`), so that a ticket just created is on this page even
+        // if the filter were ignored; the external id is checked here too for that case.
+        let list = try await endpoint.get(
+            TicketList.self, "tickets", query: [("external_id", externalID), ("order_by", "created_datetime:desc"), ("limit", "30")])
         return list.data.first { $0.externalId == externalID }.map { reference($0.id.value) }
     }
 

@@ -14,6 +14,10 @@ import StewardHTTP
 /// - ``cancel(subscriptionID:reason:)``: `POST /subscriptions/{id}/cancel`; a subscription that is
 ///   already cancelled is returned as is, so repeating it is safe.
 ///
+/// Every change happens exactly once: after a failure that leaves its outcome unknown (timeout,
+/// dropped connection, 5xx, an unreadable answer) the subscription or charge is read again before
+/// the call is repeated (``SideEffect``).
+///
 /// Every call sends `X-Recharge-Access-Token` and `X-Recharge-Version`.
 public struct RechargeAdapter: SubscriptionProvider {
     /// How to reach Recharge.
@@ -126,10 +130,20 @@ public struct RechargeAdapter: SubscriptionProvider {
         let from = max(Date(), current.nextChargeScheduledAt?.value ?? Date())
         let date = from.addingTimeInterval(Double(configuration.pauseDays) * 86_400)
         struct Body: Encodable, Sendable { var date: String }
-        let response = try await endpoint.send(
-            .post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/set_next_charge_date",
-            body: Body(date: FlexibleDate.dayString(date)))
-        let updated = try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
+        let day = FlexibleDate.dayString(date)
+        // The same date is sent on a repeat, so a second copy changes nothing; the check reads the
+        // subscription's `next_charge_scheduled_at` (api-contracts.md §5.2).
+        let updated = try await SideEffect.perform(
+            repeat: .whenAbsent,
+            confirm: {
+                let now = try await subscriptionRecord(subscriptionID)
+                return now.nextChargeScheduledAt.map { FlexibleDate.dayString($0.value) } == day ? now : nil
+            },
+            act: {
+                let response = try await endpoint.send(
+                    .post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/set_next_charge_date", body: Body(date: day))
+                return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
+            })
         return try await subscription(updated)
     }
 
@@ -154,7 +168,16 @@ public struct RechargeAdapter: SubscriptionProvider {
             enum CodingKeys: String, CodingKey { case purchaseItemIds = "purchase_item_ids" }
         }
         guard let itemID = Int64(subscriptionID) else { throw ToolError.notFound("Subscription \(subscriptionID)") }
-        _ = try await endpoint.send(.post, "charges/\(ServiceEndpoint.encode(next.id.value))/skip", body: Body(purchaseItemIds: [itemID]))
+        let chargePath = "charges/\(ServiceEndpoint.encode(next.id.value))"
+        // Skipping names this one charge, so a repeat cannot skip a second delivery; the check reads the
+        // charge (`GET /charges/{id}`) and sees whether it is `skipped` now.
+        try await SideEffect.perform(
+            repeat: .whenAbsent,
+            confirm: {
+                let charge = try await endpoint.getIfFound(ChargeEnvelope.self, chargePath)?.charge
+                return charge?.status?.lowercased() == "skipped" ? () : nil
+            },
+            act: { _ = try await endpoint.send(.post, chargePath + "/skip", body: Body(purchaseItemIds: [itemID])) })
         return try await subscription(try await subscriptionRecord(subscriptionID))
     }
 
@@ -177,14 +200,19 @@ public struct RechargeAdapter: SubscriptionProvider {
         let body = Body(
             cancellationReason: text.isEmpty ? "Customer request" : text,
             cancellationReasonComments: "Cancelled by the customer through the Steward support agent", sendEmail: true)
-        do {
-            let response = try await endpoint.send(.post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/cancel", body: body)
-            return try await subscription(try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription)
-        } catch let error as HTTPClientError {
-            // The cancel may have gone through before the failure: decide from the subscription as it is now.
-            if let now = try? await subscriptionRecord(subscriptionID), Self.isCancelled(now) { return try await subscription(now) }
-            throw error
-        }
+        // The cancel may go through before a failure: the check reads the subscription's `status` and
+        // `cancelled_at`; a second cancel of a cancelled subscription changes nothing.
+        let cancelled = try await SideEffect.perform(
+            repeat: .whenAbsent,
+            confirm: {
+                let now = try await subscriptionRecord(subscriptionID)
+                return Self.isCancelled(now) ? now : nil
+            },
+            act: {
+                let response = try await endpoint.send(.post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/cancel", body: body)
+                return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
+            })
+        return try await subscription(cancelled)
     }
 
     // MARK: Helpers
@@ -264,6 +292,7 @@ public struct RechargeAdapter: SubscriptionProvider {
     }
 
     struct ChargeList: Decodable { var charges: [ChargeDTO] }
+    struct ChargeEnvelope: Decodable { var charge: ChargeDTO }
     struct ChargeDTO: Decodable {
         var id: FlexibleID
         var status: String?

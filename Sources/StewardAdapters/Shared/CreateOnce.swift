@@ -5,7 +5,8 @@ import StewardHTTP
 /// 1. Look the record up by its external id; if it exists (an earlier attempt got through), return it.
 /// 2. Otherwise create it, with the external id on it.
 /// 3. If the create failed in a way that leaves its outcome unknown (timeout, broken connection,
-///    5xx), look it up again: the server may have created it before the failure.
+///    5xx, a 2xx whose body cannot be read), look it up again: the server may have created it before
+///    the failure (``SideEffect``). It is never sent a second time here.
 ///
 /// A small window remains between a create that is still being processed and the second lookup;
 /// the caller (the outbox) retries later, and step 1 then finds the record.
@@ -14,18 +15,7 @@ enum CreateOnce {
         lookup: () async throws -> Record?, create: () async throws -> Record
     ) async throws -> Record {
         if let existing = try await lookup() { return existing }
-        do {
-            return try await create()
-        } catch let error as HTTPClientError {
-            let outcomeUnknown: Bool =
-                switch error {
-                case .timeout, .connection: true
-                case .status(let code, _, _): code >= 500
-                default: false
-                }
-            if outcomeUnknown, let existing = try? await lookup() { return existing }
-            throw error
-        }
+        return try await SideEffect.perform(repeat: .never, confirm: lookup, act: create)
     }
 
     /// Tags as helpdesks accept them: trimmed, lower case, spaces as `_`, `steward` added, no duplicates.

@@ -111,6 +111,8 @@ struct ServiceEndpoint: Sendable {
         case .connection(let url, let reason): return .connection(url: clean(url), reason: clean(reason))
         case .tls(let url, let reason): return .tls(url: clean(url), reason: clean(reason))
         case .status(let code, let message, let url): return .status(code: code, message: clean(message), url: clean(url))
+        case .retryLater(let code, let message, let url, let wait):
+            return .retryLater(code: code, message: clean(message), url: clean(url), retryAfter: wait)
         case .responseTooLarge: return error
         case .decode(let reason): return .decode(reason: clean(reason))
         case .cancelled(let url): return .cancelled(url: clean(url))

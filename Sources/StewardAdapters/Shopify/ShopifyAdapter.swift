@@ -109,9 +109,11 @@ public struct ShopifyAdapter: OrderProvider, ProductCatalog, CouponProvider, Cus
 
     /// Cancels an unshipped order (restocking it and emailing the customer) and returns it as it is now.
     ///
-    /// Safe to repeat: an order that is already cancelled is returned as is, and when the cancel
-    /// call fails in a way that leaves its outcome unknown (timeout, dropped connection, 5xx, 422)
-    /// the order is read again and returned if it is cancelled now.
+    /// Exactly once: an order that is already cancelled (`cancelled_at` set) is returned as is, and when
+    /// the cancel call fails in a way that leaves its outcome unknown (timeout, dropped connection, 5xx,
+    /// an unreadable 2xx, or a 422 that may mean "already cancelled"), the order is read again
+    /// (`GET /orders/{id}.json`) and returned if it is cancelled now; if it is not, the cancel is sent
+    /// once more (Shopify cancels an order at most once; api-contracts.md §1.5). See ``SideEffect``.
     ///
     /// - Parameters:
     ///   - orderNumber: `"1001"` or `"#1001"`.
@@ -125,20 +127,17 @@ public struct ShopifyAdapter: OrderProvider, ProductCatalog, CouponProvider, Cus
         guard order.status == .open, order.fulfillmentStatus == .unfulfilled, order.fulfillments.isEmpty else {
             throw ToolError.notAllowed("Order \(order.name) has already shipped or is closed and cannot be cancelled.")
         }
+        let transport = self.transport
         do {
-            return try await transport.cancel(orderID: order.id, reason: ShopifyCancelReason(text: reason))
+            return try await SideEffect.perform(
+                repeat: .whenAbsent,
+                confirm: { try await transport.order(id: order.id).flatMap { $0.status == .cancelled ? $0 : nil } },
+                act: { try await transport.cancel(orderID: order.id, reason: ShopifyCancelReason(text: reason)) })
         } catch let error as HTTPClientError {
-            switch error {
-            case .timeout, .connection, .status:
-                // The cancel may have gone through (or been done meanwhile): decide from the order as it is now.
-                if let now = try? await transport.order(id: order.id), now.status == .cancelled { return now }
-                if error.statusCode == 422, case .status(_, let message, _) = error {
-                    throw ToolError.notAllowed("Shopify refused to cancel order \(order.name): \(message)")
-                }
-                throw error
-            default:
-                throw error
+            if error.statusCode == 422, case .status(_, let message, _) = error {
+                throw ToolError.notAllowed("Shopify refused to cancel order \(order.name): \(message)")
             }
+            throw error
         }
     }
 

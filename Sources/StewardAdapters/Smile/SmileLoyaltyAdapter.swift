@@ -80,7 +80,13 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
     /// `{"customer_id": …}` (plus `points_to_spend` for a variable product, the product's minimum),
     /// then reads the member again (`GET /customers/{id}`) for the balance Smile now reports
     /// (api-contracts.md §5.3). The code comes from `points_purchase.reward_fulfillment.code`.
-    /// Sent once, never retried: Smile has no API to undo a redemption.
+    ///
+    /// At most once, and reported correctly when the answer is lost: Smile has no idempotency key and
+    /// no API to undo a redemption, so the purchase is never sent twice. Before it, the newest points
+    /// transaction's id is noted (`GET /points_transactions?customer_id=…&limit=1`, newest first); when
+    /// the purchase then fails without a readable answer (timeout, dropped connection, 5xx, garbage),
+    /// a new transaction spending the reward's points shows that it went through, and the code is read
+    /// from the customer's newest reward fulfillment (`GET /reward_fulfillments?customer_id=…`).
     ///
     /// - Throws: ``ToolError/notFound(_:)`` for a non-member or a reward the shop does not offer,
     ///   ``ToolError/notAllowed(_:)`` when Smile refuses it (422, e.g. too few points), or ``HTTPClientError``.
@@ -94,23 +100,61 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
         }
         let variable = product.exchangeType?.lowercased() == "variable"
         let body = PurchaseBody(customerId: Int64(customerID.value), pointsToSpend: variable ? reward.pointsCost : nil)
-        let response: HTTPResponse
+        // Without the transactions scope the check is skipped; the purchase is still sent only once.
+        let baseline = try? await newestTransactionID(customerID: customerID.value)
+        let endpoint = self.endpoint
+        let purchase: PurchaseDTO
         do {
-            response = try await endpoint.send(.post, "points_products/\(ServiceEndpoint.encode(rewardID))/purchase", body: body)
+            purchase = try await SideEffect.perform(
+                repeat: .never,
+                confirm: {
+                    guard let baseline else { return nil }
+                    return try await recordedPurchase(customerID: customerID.value, after: baseline, reward: reward)
+                },
+                act: {
+                    let response = try await endpoint.send(.post, "points_products/\(ServiceEndpoint.encode(rewardID))/purchase", body: body)
+                    return try endpoint.decode(PurchaseEnvelope.self, from: response).pointsPurchase
+                })
         } catch {
-            switch error.statusCode {
+            switch (error as? HTTPClientError)?.statusCode {
             case 404: throw ToolError.notFound("Reward \(rewardID)")
             case 422: throw ToolError.notAllowed("The rewards programme refused to redeem \(reward.name) (for example, the balance may be too low).")
             default: throw error
             }
         }
-        let purchase = try endpoint.decode(PurchaseEnvelope.self, from: response).pointsPurchase
         let balance = try? await endpoint.getIfFound(CustomerEnvelope.self, "customers/\(ServiceEndpoint.encode(customerID.value))")?.customer.pointsBalance
         let fulfillment = purchase.rewardFulfillment
         return LoyaltyRedemption(
             id: purchase.id?.value, rewardName: fulfillment?.name ?? reward.name, pointsSpent: purchase.pointsSpent ?? reward.pointsCost,
             code: fulfillment?.code.flatMap { $0.isEmpty ? nil : $0 }, pointsBalance: balance,
             expiresAt: fulfillment?.expiresAt?.value)
+    }
+
+    /// The id of the member's newest points transaction (Smile lists them newest first), or 0 when there is none.
+    func newestTransactionID(customerID: String) async throws -> Int64 {
+        let list = try await endpoint.get(TransactionList.self, "points_transactions", query: [("customer_id", customerID), ("limit", "1")])
+        return list.pointsTransactions.compactMap { Int64($0.id.value) }.max() ?? 0
+    }
+
+    /// The purchase as Smile recorded it, when a transaction newer than `baseline` spent the reward's
+    /// points; its code from the member's newest reward fulfillment with the reward's name, if any.
+    func recordedPurchase(customerID: String, after baseline: Int64, reward: LoyaltyAccount.Reward) async throws -> PurchaseDTO? {
+        let list = try await endpoint.get(TransactionList.self, "points_transactions", query: [("customer_id", customerID), ("limit", "20")])
+        guard let spent = list.pointsTransactions.first(where: { Int64($0.id.value).map { $0 > baseline } == true && $0.pointsChange == -reward.pointsCost })
+        else { return nil }
+        let fulfillments = (try? await endpoint.get(
+            FulfillmentList.self, "reward_fulfillments", query: [("customer_id", customerID), ("limit", "5")]))?.rewardFulfillments ?? []
+        // The reward issued with this purchase: not older than the transaction (a minute's leeway), the
+        // reward's own name first, else the newest such.
+        let earliest = spent.createdAt.map { $0.value.addingTimeInterval(-60) } ?? .distantPast
+        let recent = fulfillments.filter { ($0.createdAt?.value).map { $0 >= earliest } == true }
+        let newest = { (list: [IssuedFulfillmentDTO]) in list.max { ($0.createdAt?.value ?? .distantPast) < ($1.createdAt?.value ?? .distantPast) } }
+        let fulfillment = newest(recent.filter { $0.name == reward.name }) ?? newest(recent)
+        return PurchaseDTO(
+            id: nil, pointsSpent: reward.pointsCost,
+            rewardFulfillment: fulfillment.map { FulfillmentDTO(name: $0.name, code: $0.code, expiresAt: $0.expiresAt) }
+                ?? FulfillmentDTO(name: reward.name, code: nil, expiresAt: nil),
+            transactionID: spent.id.value)
     }
 
     /// The newest `member` record with this email (email is not unique in Smile), or nil.
@@ -153,12 +197,31 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
     /// The purchase answer; beyond `points_purchase` and `reward_fulfillment` the field names are
     /// [UNCONFIRMED] in the notes, so everything is optional.
     struct PurchaseEnvelope: Decodable { var pointsPurchase: PurchaseDTO }
-    struct PurchaseDTO: Decodable {
+    struct PurchaseDTO: Decodable, Sendable {
         var id: FlexibleID?
         var pointsSpent: Int?
         var rewardFulfillment: FulfillmentDTO?
+        /// Set when the purchase was found through its points transaction rather than read from the answer.
+        var transactionID: String? = nil
+
+        enum CodingKeys: String, CodingKey { case id, pointsSpent, rewardFulfillment }
     }
-    struct FulfillmentDTO: Decodable {
+    /// `GET /points_transactions` (dev.smile.io, Points Transactions): newest first.
+    struct TransactionList: Decodable { var pointsTransactions: [TransactionDTO] }
+    struct TransactionDTO: Decodable {
+        var id: FlexibleID
+        var pointsChange: Int?
+        var createdAt: FlexibleDate?
+    }
+    /// `GET /reward_fulfillments` (dev.smile.io, Reward Fulfillments).
+    struct FulfillmentList: Decodable { var rewardFulfillments: [IssuedFulfillmentDTO] }
+    struct IssuedFulfillmentDTO: Decodable {
+        var name: String?
+        var code: String?
+        var expiresAt: FlexibleDate?
+        var createdAt: FlexibleDate?
+    }
+    struct FulfillmentDTO: Decodable, Sendable {
         var name: String?
         var code: String?
         var expiresAt: FlexibleDate?

@@ -1,10 +1,19 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardHTTP
 
 /// Delivers tickets waiting in the outbox to external helpdesks, retrying with backoff until
 /// they are accepted. The ticket is already stored, so nothing is lost if the process dies; the
-/// provider's idempotency keeps a retried delivery from creating a second ticket.
+/// provider's idempotency keeps a retried delivery from creating a second ticket (Zendesk: the
+/// `Idempotency-Key`; both Zendesk and Gorgias: a lookup by `external_id` = the ticket's id before
+/// creating, and again after a reply that was lost or unreadable).
+///
+/// Faults: a 429 or 503 (``HTTPClientError/retryLater(code:message:url:retryAfter:)``) with a
+/// `Retry-After` longer than the HTTP client waits pauses every delivery to that helpdesk until then,
+/// and the ticket's next attempt is no earlier; other failures (timeouts, a dropped connection, 5xx, an answer
+/// that is not the expected JSON) back off exponentially (``backoff(attempt:)``). Each failure is stored
+/// as the entry's last error, a sentence without credentials (adapters redact them).
 public final class OutboxWorker: Sendable {
     private let tickets: any TicketStore
     private let helpdesks: [String: any HelpdeskProvider]
@@ -12,6 +21,7 @@ public final class OutboxWorker: Sendable {
     private let signal: OutboxSignal
     private let logger: Logger
     private let stopping = StopFlag()
+    private let pauses = ProviderPauses()
 
     /// A worker delivering through `helpdesks`, keyed by provider name (`zendesk`, `gorgias`).
     public convenience init(
@@ -46,6 +56,8 @@ public final class OutboxWorker: Sendable {
         }
         var delivered = 0
         for entry in due {
+            // The helpdesk asked to wait (429/503 with Retry-After): the entry stays due, untouched.
+            if pauses.isPaused(entry.provider, at: now) { continue }
             guard let helpdesk = helpdesks[entry.provider] else {
                 try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "no \(entry.provider) integration is configured",
@@ -61,9 +73,13 @@ public final class OutboxWorker: Sendable {
             } catch is CancellationError {
                 return delivered  // shutting down: the entry stays due for the next attempt
             } catch {
-                let delay = backoff(attempt: entry.attempts + 1)
+                // A delivery may take a while (timeouts, retries): waits count from when it failed, never from
+                // a pass that began earlier, so a helpdesk's Retry-After is not cut short.
+                let failedAt = max(now, Date())
+                let backoff = backoff(attempt: entry.attempts + 1)
+                let delay = max(backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0)
                 try? await tickets.markFailed(
-                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: now.addingTimeInterval(delay))
+                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay))
                 logger.warning("ticket delivery failed; will retry", metadata: [
                     "ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "attempt": "\(entry.attempts + 1)",
                     "retry_in_s": "\(Int(delay))", "error": "\(error)",

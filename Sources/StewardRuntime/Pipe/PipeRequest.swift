@@ -21,6 +21,8 @@ public struct PipeLineError: Error, Sendable, Hashable {
 ///   "customer": {"email": "...", "profile_id": "...", "authenticated": true}}`
 /// `action` may stand instead of `text` for a clicked quick reply or button; `"explain": true` asks
 /// for the reply's `routing` object; `"language": "pl"` is the customer's explicit choice of language.
+/// Numbers must be finite as 64-bit floats and nesting at most ``JSONLimits/maxDepth`` deep, in any
+/// field, used or not (`number_out_of_range`, `nesting_too_deep`).
 enum PipeRequest {
     static let maxLineBytes = 64 * 1024
 
@@ -37,7 +39,12 @@ enum PipeRequest {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
+            // Valid JSON beyond Steward's limits (a number out of range, nesting too deep) says so.
+            if let error = JSONLimits.error(for: bytes, line: line) { return .failure(error) }
             return fail("invalid_json", "The line is not valid JSON; send one JSON object per line.")
+        }
+        if JSONLimits.mayBeTooDeep(bytes), let error = JSONLimits.error(for: bytes, line: line) {
+            return .failure(error)
         }
         guard let fields = object as? [String: Any] else {
             return fail("invalid_json", "The line must be a JSON object like {\"session\": \"s1\", \"text\": \"hi\"}.")

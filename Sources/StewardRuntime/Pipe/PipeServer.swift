@@ -13,33 +13,56 @@ import StewardCore
 /// `"duplicate": true`, and changes nothing; on channels with a burst window (``BurstPolicy``) a
 /// session's quick succession of messages is answered as one turn, each id getting the reply
 /// marked `"merged": true` with `"merged_ids"` (see ``ConversationEngine/respond(to:)``).
+///
+/// It stops (``PipeStop``) at end of input; on SIGTERM, SIGINT or SIGHUP after answering every line
+/// already sent; when standard output is closed (what was read is still stored); or after
+/// `maxStorageFailures` messages in a row failed in the store.
 public final class PipeServer: Sendable {
+    /// Messages failing in the store in a row after which the pipe stops (`--max-storage-failures`).
+    public static let defaultMaxStorageFailures = 50
+
     private let engine: ConversationEngine
     private let input: Int32
     private let writer: JSONLineWriter
     private let logger: Logger
     private let bursts: BurstPolicy
+    private let shutdown: ShutdownSignal
+    private let maxStorageFailures: Int
 
     /// A server reading `input` and writing to `output` (standard input and output by default).
     ///
-    /// - Parameter bursts: Which channels merge a session's quick succession of messages into one
-    ///   turn; nil takes the engine's configuration (`bursts` in `steward.yaml`).
+    /// - Parameters:
+    ///   - bursts: Which channels merge a session's quick succession of messages into one
+    ///     turn; nil takes the engine's configuration (`bursts` in `steward.yaml`).
+    ///   - maxStorageFailures: Messages failing in the store in a row (a ``StorageFailure``) after which
+    ///     the pipe stops with ``PipeStop/storageFailures(count:lastError:)``; 0 never stops.
     public init(
         engine: ConversationEngine, input: Int32 = 0, output: Int32 = 1, bursts: BurstPolicy? = nil,
+        maxStorageFailures: Int = PipeServer.defaultMaxStorageFailures,
         logger: Logger = Logger(label: "steward.pipe")
     ) {
         self.engine = engine
         self.bursts = bursts ?? engine.configuration.bursts
         self.input = input
-        self.writer = JSONLineWriter(fd: output)
+        let shutdown = ShutdownSignal()
+        self.shutdown = shutdown
+        self.writer = JSONLineWriter(fd: output) { shutdown.stop(.outputClosed, drainingInput: false) }
+        self.maxStorageFailures = maxStorageFailures
         self.logger = logger
     }
 
     /// Serves until end of input, or until SIGTERM, SIGINT or SIGHUP when `stopsOnSignals` (then every
-    /// line already sent is still read and answered), and returns once every reply is written.
-    public func run(stopsOnSignals: Bool = false) async {
-        let shutdown = ShutdownSignal()
+    /// line already sent is still read and answered), until standard output is closed, or until a run
+    /// of storage failures; returns once every reply is written (and every message read is answered).
+    ///
+    /// With `stopsOnSignals` the signals stay caught for as long as this server exists, so a second
+    /// signal during the rest of the shutdown (the outbox, the checkpoint) still ends the process at once.
+    /// - Returns: Why it stopped; ``PipeStop/exitStatus`` is the status to exit with.
+    @discardableResult
+    public func run(stopsOnSignals: Bool = false) async -> PipeStop {
+        let shutdown = self.shutdown
         if stopsOnSignals { shutdown.install() }
+        let failures = StorageFailureRun(limit: maxStorageFailures)
         let queues = SessionQueues()
         let engine = self.engine
         let writer = self.writer
@@ -79,7 +102,9 @@ public final class PipeServer: Sendable {
                 if waitingReplies.remove(session) { await deliverReplies(session) }
                 let messages = entries.map(\.message)
                 do {
-                    for reply in try await engine.respond(to: messages) { writer.write(PipeOutput.reply(reply)) }
+                    let replies = try await engine.respond(to: messages)
+                    failures.succeeded()
+                    for reply in replies { writer.write(PipeOutput.reply(reply)) }
                 } catch let error as EngineError {
                     for entry in entries {
                         writer.write(PipeOutput.error(PipeLineError(
@@ -88,6 +113,13 @@ public final class PipeServer: Sendable {
                     }
                 } catch {
                     logger.error("message failed", metadata: ["session": "\(session)", "error": "\(error)"])
+                    if let failure = error as? any StorageFailure, failure.isStorageFailure,
+                        let stop = failures.failed(error)
+                    {
+                        // The store keeps failing: stop reading rather than answer every message with an error.
+                        logger.critical("stopping: messages keep failing in the store", metadata: ["error": "\(error)"])
+                        shutdown.stop(stop, drainingInput: false)
+                    }
                     for entry in entries {
                         writer.write(PipeOutput.error(PipeLineError(
                             code: "internal_error", message: "The message could not be processed: \(error)",
@@ -98,7 +130,8 @@ public final class PipeServer: Sendable {
         }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let reader = Thread { [input] in
-                var reader = LineReader(fd: input, maxLine: PipeRequest.maxLineBytes, stopFD: shutdown.fd)
+                var reader = LineReader(
+                    fd: input, maxLine: PipeRequest.maxLineBytes, stopFD: shutdown.fd, drainsOnStop: { shutdown.drainsInput })
                 var number = 0
                 while let line = reader.next() {
                     number += 1
@@ -129,9 +162,26 @@ public final class PipeServer: Sendable {
         }
         relay.cancel()
         await queues.waitUntilIdle()
-        if let number = shutdown.received {
-            logger.notice("stopped by a signal; every message received was answered", metadata: ["signal": "\(number)"])
+        var stop = shutdown.stopReason ?? .endOfInput
+        switch stop {
+        case .endOfInput, .signal:
+            // Input ended (or a signal came) and not one message could be stored: no success either.
+            if let failed = failures.nothingStored() { stop = failed }
+        case .outputClosed, .storageFailures:
+            break
         }
+        switch stop {
+        case .signal(let number):
+            logger.notice("stopped by a signal; every message received was answered", metadata: ["signal": "\(number)"])
+        case .outputClosed:
+            logger.warning("standard output was closed; stopped reading, and every message read was stored")
+        case .storageFailures(let count, let lastError):
+            logger.critical(
+                "stopped after messages failed in the store in a row", metadata: ["count": "\(count)", "last_error": "\(lastError)"])
+        case .endOfInput:
+            break
+        }
+        return stop
     }
 }
 
@@ -155,29 +205,44 @@ struct LineReader {
 
     private let fd: Int32
     private let maxLine: Int
-    /// Readable when the reader is to stop: it then takes what is already sent and ends.
+    /// Readable when the reader is to stop: it then takes what is already sent (when `drainsOnStop`
+    /// says so) and ends.
     private let stopFD: Int32
+    private let drainsOnStop: @Sendable () -> Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var eof = false
     private var stopping = false
+    /// True when a stop ended the input (not the end of the input itself).
+    private var cutShort = false
     private var drained = 0
+    /// Bytes waiting in the input when the stop came: what the host had sent by then.
+    private var budget = 16 << 20
+    /// When a line begun before the stop must be finished by (set once the stop's bytes are read).
+    private var graceDeadline: ContinuousClock.Instant?
     private var discarding = false
 
-    init(fd: Int32, maxLine: Int, stopFD: Int32 = -1) {
+    init(fd: Int32, maxLine: Int, stopFD: Int32 = -1, drainsOnStop: @escaping @Sendable () -> Bool = { true }) {
         self.fd = fd
         self.maxLine = maxLine
         self.stopFD = stopFD
+        self.drainsOnStop = drainsOnStop
     }
 
     /// Waits until the input or the stop descriptor is readable; true when the input is (or, once
     /// stopping, when more input is already there without waiting).
     private mutating func inputReady() -> Bool {
         if stopping {
-            // What the host had sent when the stop came, not a producer that never stops (at most 16 MiB more).
-            guard drained < 16 << 20 else { return false }
-            var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            return poll(&one, 1, 0) > 0
+            // What the host had sent when the stop came (the bytes then waiting in the input), not a
+            // producer that never stops.
+            if drained < budget { return pollInput(timeout: 0) }
+            // A line begun but not finished by then gets a second to end; a line never finished is not a line.
+            guard buffer.count > start else { return false }
+            let deadline = graceDeadline ?? ContinuousClock.now.advanced(by: .seconds(1))
+            graceDeadline = deadline
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return false }
+            return pollInput(timeout: Int32(max(1, left.components.attoseconds / 1_000_000_000_000_000 + left.components.seconds * 1_000)))
         }
         guard stopFD >= 0 else { return true }
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)]
@@ -186,9 +251,23 @@ struct LineReader {
         }
         if fds[1].revents != 0 {
             stopping = true
+            // A stop other than a signal (output closed, storage failing) reads nothing more.
+            guard drainsOnStop() else { return false }
+            var waiting: Int32 = 0
+            if ioctl(fd, UInt(FIONREAD), &waiting) == 0 { budget = min(budget, Int(max(0, waiting))) }
             return inputReady()
         }
         return true
+    }
+
+    /// True when the input has bytes (or its end) to read within `timeout` milliseconds.
+    private func pollInput(timeout: Int32) -> Bool {
+        var one = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&one, 1, timeout)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
+        }
     }
 
     mutating func next() -> Line? {
@@ -210,6 +289,8 @@ struct LineReader {
                 start = 0
             }
             if eof {
+                // A stop leaves a line the host had not finished sending unanswered: it was never sent whole.
+                if cutShort { return nil }
                 guard start < buffer.count || discarding else { return nil }
                 let line = Array(buffer[start...])
                 buffer.removeAll()
@@ -225,11 +306,15 @@ struct LineReader {
                 start = 0
             }
             guard inputReady() else {
-                // Stopping and nothing more was sent: what is buffered is the last of the input.
+                // Stopping and nothing more was sent: the complete lines buffered were the last of the input.
                 eof = true
+                cutShort = true
                 continue
             }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
+            // Once stopping, no further than what was waiting at the stop (and then the rest of a line begun).
+            // (The rest of that line byte by byte, so that nothing after it is taken.)
+            let want = !stopping ? 65_536 : drained < budget ? min(65_536, budget - drained) : 1
+            var chunk = [UInt8](repeating: 0, count: want)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
