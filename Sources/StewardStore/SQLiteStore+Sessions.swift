@@ -29,10 +29,12 @@ extension SQLiteStore {
             else { return nil }
             let count: Int = row["turn_count"]
             let turns = try Self.turnChain(db, endingAt: row["last_turn"], limit: min(limit, count)).map(\.json)
-            let answered = try String.fetchAll(
+            // Read as bytes: GRDB's `String.fetchAll` takes a column's text up to its first NUL.
+            let answered = try Data.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT CAST(message_id AS BLOB) FROM answered_messages WHERE session_id = CAST(? AS TEXT) ORDER BY sequence"),
-                arguments: [id.fullLength])
+                arguments: [id.fullLength]
+            ).map { String(decoding: $0, as: UTF8.self) }
             return (row["json"], count, turns, answered, row["version"])
         }
         guard let stored else {

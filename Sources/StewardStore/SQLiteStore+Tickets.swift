@@ -211,9 +211,11 @@ extension SQLiteStore {
         let turn = SessionRecord.turn(Turn(timestamp: now, role: .human, text: text, author: author))
         return try await write("store a reply") { db in
             guard
-                let sessionID = try String.fetchOne(
+                // Read as bytes: GRDB's `String.fetchOne` takes a column's text up to its first NUL.
+                let sessionID = try Data.fetchOne(
                     db, sql: "SELECT CAST(session_id AS BLOB) FROM tickets WHERE id = CAST(? AS TEXT)",
-                    arguments: [ticketID.fullLength])
+                    arguments: [ticketID.fullLength]
+                ).map({ String(decoding: $0, as: UTF8.self) })
             else { throw StoreError.ticketNotFound(id: ticketID) }
             try db.execute(
                 sql: """

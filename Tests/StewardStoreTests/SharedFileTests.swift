@@ -67,6 +67,30 @@ struct SharedFileTests {
         }
     }
 
+    @Test("Pending replies and claims keep session ids whole: a NUL in an id is never read as a shorter id")
+    func idsWithNULStayWhole() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            let store = try SQLiteStore(path: path)
+            try await store.create(Ticket.sample(id: "t1", session: "s-42"), deliverTo: nil)
+            try await store.create(Ticket.sample(id: "t2", session: "s-42\u{0}x"), deliverTo: nil)
+            let plain = try await store.addReply(ticketID: "t1", author: "Ana", text: "for s-42")
+            let odd = try await store.addReply(ticketID: "t2", author: "Ana", text: "for the other")
+            #expect(odd.sessionID == "s-42\u{0}x")
+            #expect(try await store.pendingReplies(session: "s-42") == [plain])
+            #expect(try await store.pendingReplies(session: "s-42\u{0}x") == [odd])
+            // Two claims, one per id: the second does not wait for the first.
+            try await store.claim(session: "s-42\u{0}x")
+            let other = try SQLiteStore(path: path)
+            try await other.claim(session: "s-42")
+            try await store.release(session: "s-42\u{0}x")
+            try await other.release(session: "s-42")
+            try await Self.answer("hello", session: "s-42\u{0}x", in: store)
+            #expect(try await other.load(id: "s-42") == nil)
+            #expect(try await other.load(id: "s-42\u{0}x")?.turns.count == 2)
+        }
+    }
+
     @Test("A conflicting save in a group-commit batch fails alone: the other sessions' saves in the batch are stored")
     func conflictInABatchKeepsTheOthers() async throws {
         try await withTemporaryDirectory { directory in
