@@ -75,7 +75,7 @@ extension SQLiteStore {
     ///
     /// The transaction first checks the session's `version` against the one this process loaded it at
     /// (or claimed it at, or last saved): a mismatch means another process changed the session since,
-    /// and nothing is written. Every save adds 1 to the version.
+    /// and nothing is written. Every save adds 1 to the version (a new session starts at the time in µs).
     /// - Throws: ``SessionConflict`` when the version differs or a reply is no longer pending (the cached
     ///   copy is dropped, so the next ``load(id:)`` reads the file), or ``StoreError``.
     public func save(_ session: Session, answering answered: [AnsweredMessage], delivering delivered: [HumanReply])
@@ -101,7 +101,9 @@ extension SQLiteStore {
             if let expected, expected != storedVersion {
                 throw SessionConflict(session: session.id, expected: expected, found: storedVersion)
             }
-            let version = storedVersion + 1
+            // A new session starts at the time in microseconds, not at 1: a session deleted (reset) and
+            // created again never takes a version an old cached copy of it had.
+            let version = row == nil ? max(1, Int64(Date().unixTime * 1_000_000)) : storedVersion + 1
             if !deliveredSequences.isEmpty {
                 let mark = try db.cachedStatement(
                     sql: "UPDATE replies SET status = 'delivered', delivered_at = ? WHERE sequence = ? AND status = 'pending'")

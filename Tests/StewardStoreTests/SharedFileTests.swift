@@ -122,6 +122,21 @@ struct SharedFileTests {
         }
     }
 
+    @Test("A copy of a session another store reset and started again is stale too")
+    func resetSessionMakesCopiesStale() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("steward.db").path
+            let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path)
+            try await Self.answer("before the reset", session: "s1", in: first)
+            var stale = try #require(try await first.load(id: "s1"))
+            try await second.delete(id: "s1")
+            try await Self.answer("after the reset", session: "s1", in: second)
+            stale.turns.append(Turn(timestamp: Instant.at(2), role: .customer, text: "stale"))
+            await #expect(throws: SessionConflict.self) { try await first.save(stale) }
+            #expect(try await first.load(id: "s1")?.turns.map(\.text) == ["after the reset", "re: after the reset"])
+        }
+    }
+
     @Test("A session claimed by one store is taken by another only after it is released")
     func claimWaitsForRelease() async throws {
         try await withTemporaryDirectory { directory in
