@@ -143,6 +143,24 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v6-verification-attempts") { db in
+            // Failed order number and email checks (VerificationPolicy), counted per session, email and
+            // order number over a window: one row per check, an index per key, and one on the time for pruning.
+            try db.execute(
+                sql: """
+                    CREATE TABLE verification_attempts (
+                        id INTEGER PRIMARY KEY,
+                        session_id TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        order_number TEXT NOT NULL,
+                        at REAL NOT NULL
+                    );
+                    CREATE INDEX verification_attempts_session ON verification_attempts(session_id, at);
+                    CREATE INDEX verification_attempts_email ON verification_attempts(email, at);
+                    CREATE INDEX verification_attempts_order ON verification_attempts(order_number, at);
+                    CREATE INDEX verification_attempts_at ON verification_attempts(at);
+                    """)
+        }
         return migrator
     }()
 }

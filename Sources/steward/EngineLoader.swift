@@ -21,7 +21,7 @@ enum EngineLoader {
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
             configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
-            tickets: store)
+            tickets: store, verificationAttempts: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }
 

@@ -44,7 +44,7 @@ extension StewardConfiguration {
         let top = try ConfigNode(root, key: "")
         try top.allow([
             "agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations",
-            "language", "translations", "bursts",
+            "language", "translations", "bursts", "verification",
         ])
 
         if let agent = try top.section("agent") {
@@ -142,6 +142,9 @@ extension StewardConfiguration {
                 }
                 config.storeCachedSessions = Int(v)
             }
+        }
+        if let verification = try top.section("verification") {
+            config.verification = try VerificationPolicy.parse(verification)
         }
         if let integrations = try top.section("integrations") {
             config.integrations = try IntegrationsConfiguration.parse(integrations)

@@ -58,8 +58,10 @@ extension ConversationEngine {
         if case .cannotResolve(let reason) = decision.response.outcome {
             let unavailable = reason.hasPrefix("skill ") && (reason.contains("Unavailable") || reason.contains("not offered") || reason.contains("Coming soon"))
             let toolFailed = reason.hasPrefix("tool failed")
+            let limited = reason.hasPrefix(VerificationLimitReached.reasonPrefix)
             var offer = offerHandoff(
-                reason: unavailable ? .skillUnavailable : toolFailed ? .toolFailure : .cannotResolve, session: &session, intent: decision.intent,
+                reason: limited ? .verificationLimit : unavailable ? .skillUnavailable : toolFailed ? .toolFailure : .cannotResolve,
+                session: &session, intent: decision.intent,
                 confidence: decision.confidence, lead: decision.response.text)
             offer.skill = decision.skill
             offer.response.facts = decision.response.facts
