@@ -161,6 +161,23 @@ enum Schema {
                     CREATE INDEX verification_attempts_at ON verification_attempts(at);
                     """)
         }
+        migrator.registerMigration("v7-person-channel-identity") { db in
+            // One ticket per person on SMS and WhatsApp is now keyed by the person's channel identity
+            // (PersonKey: `phone:…`, a verified `email:…`, `profile:…`, `session:…`). Keys written before
+            // were an email nobody verified: dropped, so those tickets are never merged into again.
+            // `ticket_turn_keys` holds a 64-bit hash of each turn a ticket holds (timestamp, role, text),
+            // so adding a conversation's new turns to a person's ticket costs an index probe per turn
+            // instead of reading and rewriting the whole transcript.
+            try db.execute(
+                sql: """
+                    UPDATE tickets SET person_key = NULL WHERE person_key IS NOT NULL;
+                    CREATE TABLE ticket_turn_keys (
+                        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                        turn_key INTEGER NOT NULL,
+                        PRIMARY KEY (ticket_id, turn_key)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }()
 }

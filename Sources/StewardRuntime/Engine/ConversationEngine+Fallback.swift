@@ -355,9 +355,9 @@ extension ConversationEngine {
         return try await store.turns(session: session.id, before: session.earlierTurnCount) + session.turns
     }
 
-    /// Who a ticket belongs to on channels that keep one ticket per person.
+    /// Who a ticket belongs to on channels that keep one ticket per person (see ``PersonKey``).
     static func customerKey(_ session: Session) -> String {
-        session.customer.contactEmail ?? session.id
+        PersonKey.of(session)
     }
 
     /// Sends a message to the conversation's local ticket instead of the bot, if there is one.

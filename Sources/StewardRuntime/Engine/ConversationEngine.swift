@@ -137,6 +137,7 @@ public final class ConversationEngine: Sendable {
         if merged.email == nil { merged.email = known.email }
         if merged.profileID == nil { merged.profileID = known.profileID }
         if merged.name == nil { merged.name = known.name }
+        if merged.phone == nil { merged.phone = known.phone }
         // A proof made in this conversation stays unless the host names another person.
         if merged.verifiedEmail == nil, given.email == nil || given.email == known.verifiedEmail {
             merged.verifiedEmail = known.verifiedEmail
