@@ -17,6 +17,7 @@ enum EngineLoader {
         var settings = SQLiteStore.Configuration()
         if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
         if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
+        if let megabytes = configuration.storeCacheMegabytes { settings.cachedBytes = megabytes << 20 }
         let store = try SQLiteStore(path: databasePath ?? configuration.storePath, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
