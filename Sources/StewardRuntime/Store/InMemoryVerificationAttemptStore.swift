@@ -11,6 +11,7 @@ public actor InMemoryVerificationAttemptStore: VerificationAttemptStore {
     /// Attempt ids by key (`s:`, `e:`, `o:` followed by the session, email or order number), oldest first.
     private var byKey: [String: [Int64]] = [:]
     private var nextID: Int64 = 1
+    private var reservations = 0
 
     public init() {}
 
@@ -27,9 +28,14 @@ public actor InMemoryVerificationAttemptStore: VerificationAttemptStore {
         nextID += 1
         entries[id] = attempt
         for key in keys { byKey[key, default: []].append(id) }
-        // Forget what no window can count any more.
-        if entries.count > 4 * max(1, byKey.count) {
+        // Every 1,024 reservations, forget what the window no longer counts (keys never seen again included).
+        reservations += 1
+        if reservations % 1_024 == 0 {
             entries = entries.filter { $0.value.at >= since }
+            byKey = byKey.compactMapValues { ids in
+                let live = ids.filter { entries[$0] != nil }
+                return live.isEmpty ? nil : live
+            }
         }
         return id
     }
