@@ -4,36 +4,42 @@ import StewardCore
 import StewardRuntime
 
 extension SQLiteStore {
-    /// Reopens the person's newest ticket on the channel with the turns it lacks, or writes `ticket`
-    /// (with its delivery queued when `provider` is given), in one immediate transaction.
+    /// Adds the conversation's new turns to the person's ticket on the channel (reopening it), or writes
+    /// `ticket` (with its delivery queued when `provider` is given), in one immediate transaction.
+    ///
+    /// `customer` is the person's key (``PersonKey``), compared exactly through the unique index on
+    /// `(person_key, channel)`, which also refuses a second ticket of one person whatever writes it.
+    /// Appending costs an index probe per turn of `ticket.transcript` (``TicketTurnKey`` in
+    /// `ticket_turn_keys`) and a row per new turn: the person's transcript is neither read nor
+    /// rewritten, however long it is. Only reopening a closed or snoozed ticket rewrites it.
     ///
     /// The transaction takes the database's write lock before reading, so a second process doing
-    /// the same for the same person waits (up to the busy timeout) and then finds this ticket; the
-    /// unique index on `(person_key, channel)` refuses a second ticket of one person whatever writes it.
+    /// the same for the same person waits (up to the busy timeout) and then finds this ticket.
     /// - Throws: ``StoreError/duplicateTicket(id:)`` when a new ticket's id is taken, or another ``StoreError``.
     public func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
         -> TicketPlacement
     {
         let json = try Self.encode(ticket)
-        let placement = try await writeImmediately("open the customer's ticket") { db -> TicketPlacement in
-            let found = try Self.fetchTickets(
-                db,
-                sql: """
-                    SELECT id, json FROM tickets
-                    WHERE channel = ? AND (person_key = lower(CAST(? AS TEXT)) OR customer_email = lower(CAST(? AS TEXT))
-                        OR customer_profile_id = CAST(? AS TEXT) OR session_id = CAST(? AS TEXT))
-                    ORDER BY created_at DESC, rowid DESC LIMIT 1
-                    """,
-                arguments: [
-                    ticket.channel.rawValue, customer.fullLength, customer.fullLength, customer.fullLength, customer.fullLength,
-                ]
-            ).first
-            if var person = found {
-                person.transcript += TicketTurns.missing(from: person.transcript, in: ticket.transcript)
-                person.status = .open
-                person.updatedAt = Date()
-                try Self.writeTicket(db, person, json: try Self.encode(person))
-                return TicketPlacement(ticketID: person.id, created: false)
+        let turns = ticket.transcript.map { (key: TicketTurnKey.of($0), json: SessionRecord.turn($0), at: $0.timestamp) }
+        return try await writeImmediately("open the customer's ticket") { db -> TicketPlacement in
+            let found = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT CAST(id AS BLOB) AS id, status FROM tickets WHERE person_key = CAST(? AS TEXT) AND channel = ?"),
+                arguments: [customer.fullLength, ticket.channel.rawValue])
+            if let found {
+                let id = String(decoding: found["id"] as Data, as: UTF8.self)
+                let status: String = found["status"]
+                if status != Ticket.Status.open.rawValue, var person = try Self.fetchTicket(db, id: id) {
+                    person.status = .open
+                    person.updatedAt = Date()
+                    try Self.writeTicket(db, person, json: try Self.encode(person))
+                }
+                let mark = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_turn_keys (ticket_id, turn_key) VALUES (?, ?)")
+                for turn in turns {
+                    try mark.execute(arguments: [id.fullLength, turn.key])
+                    guard db.changesCount > 0 else { continue }  // the ticket holds it already
+                    try Self.appendTurn(db, json: turn.json, at: turn.at, toTicket: id)
+                }
+                return TicketPlacement(ticketID: id, created: false)
             }
             if try Self.ticketExists(db, id: ticket.id) { throw StoreError.duplicateTicket(id: ticket.id) }
             try db.execute(
@@ -43,9 +49,10 @@ extension SQLiteStore {
                         person_key)
                     VALUES (CAST(? AS TEXT), \(Self.columnPlaceholders), CAST(? AS TEXT))
                     """,
-                arguments: Self.columns(
-                    of: ticket, json: json, leading: [ticket.id.fullLength], trailing: [customer.lowercased().fullLength])
+                arguments: Self.columns(of: ticket, json: json, leading: [ticket.id.fullLength], trailing: [customer.fullLength])
             )
+            let mark = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_turn_keys (ticket_id, turn_key) VALUES (?, ?)")
+            for turn in turns { try mark.execute(arguments: [ticket.id, turn.key]) }
             if let provider {
                 try db.execute(
                     sql: "INSERT INTO outbox (ticket_id, provider, attempts, next_attempt_at) VALUES (CAST(? AS TEXT), CAST(? AS TEXT), 0, ?)",
@@ -54,7 +61,6 @@ extension SQLiteStore {
             }
             return TicketPlacement(ticketID: ticket.id, created: true)
         }
-        return placement
     }
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before the first read,

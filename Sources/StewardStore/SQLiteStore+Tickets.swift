@@ -148,8 +148,9 @@ extension SQLiteStore {
     /// - Throws: ``StoreError/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {
         let json = SessionRecord.turn(turn)
+        let key = TicketTurnKey.of(turn)
         try await batched("add to a ticket") { db in
-            try Self.appendTurn(db, json: json, at: turn.timestamp, toTicket: id)
+            try Self.appendTurn(db, json: json, at: turn.timestamp, toTicket: id, key: key)
         }
     }
 
@@ -208,7 +209,9 @@ extension SQLiteStore {
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
         // Rounded through the stored representation, so the returned reply equals the one read back.
         let now = Date(unixTime: Date().unixTime)
-        let turn = SessionRecord.turn(Turn(timestamp: now, role: .human, text: text, author: author))
+        let human = Turn(timestamp: now, role: .human, text: text, author: author)
+        let turn = SessionRecord.turn(human)
+        let key = TicketTurnKey.of(human)
         return try await write("store a reply") { db in
             guard
                 // Read as bytes: GRDB's `String.fetchOne` takes a column's text up to its first NUL.
@@ -225,7 +228,7 @@ extension SQLiteStore {
                 arguments: [ticketID.fullLength, sessionID.fullLength, author.fullLength, text.fullLength, now.unixTime]
             )
             let sequence = db.lastInsertedRowID
-            try Self.appendTurn(db, json: turn, at: now, toTicket: ticketID)
+            try Self.appendTurn(db, json: turn, at: now, toTicket: ticketID, key: key)
             return HumanReply(
                 sequence: sequence, ticketID: ticketID, sessionID: sessionID, author: author, text: text, createdAt: now)
         }
@@ -289,12 +292,17 @@ extension SQLiteStore {
     }
 
     /// Appends an encoded turn to a ticket's transcript rows and moves its `updated_at` forward.
-    static func appendTurn(_ db: Database, json: String, at timestamp: Date, toTicket id: String) throws {
+    /// `key` (``TicketTurnKey``) marks the turn as held, so a person's later conversation does not add it again.
+    static func appendTurn(_ db: Database, json: String, at timestamp: Date, toTicket id: String, key: Int64? = nil) throws {
         try db.cachedStatement(sql: "UPDATE tickets SET updated_at = max(updated_at, ?) WHERE id = CAST(? AS TEXT)")
             .execute(arguments: [timestamp.unixTime, id.fullLength])
         if db.changesCount == 0 { throw StoreError.ticketNotFound(id: id) }
         try db.cachedStatement(sql: "INSERT INTO ticket_turns (ticket_id, json) VALUES (CAST(? AS TEXT), ?)")
             .execute(arguments: [id.fullLength, json])
+        if let key {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_turn_keys (ticket_id, turn_key) VALUES (CAST(? AS TEXT), ?)")
+                .execute(arguments: [id.fullLength, key])
+        }
     }
 
     static func fetchOutbox(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws

@@ -26,6 +26,9 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         /// How many recently used sessions stay in memory, so a busy conversation is not read back
         /// from the file for every message (a few kilobytes each).
         public var cachedSessions: Int
+        /// The most memory the cached sessions may take, in bytes (estimated per session by
+        /// ``SessionLimits/estimatedBytes(of:)``; `store.cache_megabytes`, 64 MiB by default).
+        public var cachedBytes: Int
 
         /// Creates settings.
         /// - Parameters:
@@ -33,9 +36,12 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         ///   - busyTimeout: Seconds a write waits for another process's write.
         ///   - recentTurns: Turns a loaded session holds (at least 2).
         ///   - cachedSessions: Sessions kept in memory (at least 1).
+        ///   - cachedBytes: Bytes the cached sessions may take (at least 1 MiB).
         public init(
-            createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 6, cachedSessions: Int = 4_096
+            createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 6, cachedSessions: Int = 4_096,
+            cachedBytes: Int = 64 << 20
         ) {
+            self.cachedBytes = max(1 << 20, cachedBytes)
             self.createIfMissing = createIfMissing
             self.busyTimeout = busyTimeout
             self.recentTurns = max(2, recentTurns)
@@ -75,7 +81,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     public init(path: String, configuration: Configuration) throws {
         self.path = path
         self.recentTurns = configuration.recentTurns
-        self.sessionCache = SessionCache(capacity: configuration.cachedSessions)
+        self.sessionCache = SessionCache(capacity: configuration.cachedSessions, maxBytes: configuration.cachedBytes)
         if !configuration.createIfMissing && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.missingDatabase(path: path)
         }

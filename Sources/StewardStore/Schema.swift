@@ -173,6 +173,41 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v6-verification-attempts") { db in
+            // Failed order number and email checks (VerificationPolicy), counted per session, email and
+            // order number over a window: one row per check, an index per key, and one on the time for pruning.
+            try db.execute(
+                sql: """
+                    CREATE TABLE verification_attempts (
+                        id INTEGER PRIMARY KEY,
+                        session_id TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        order_number TEXT NOT NULL,
+                        at REAL NOT NULL
+                    );
+                    CREATE INDEX verification_attempts_session ON verification_attempts(session_id, at);
+                    CREATE INDEX verification_attempts_email ON verification_attempts(email, at);
+                    CREATE INDEX verification_attempts_order ON verification_attempts(order_number, at);
+                    CREATE INDEX verification_attempts_at ON verification_attempts(at);
+                    """)
+        }
+        migrator.registerMigration("v7-person-channel-identity") { db in
+            // One ticket per person on SMS and WhatsApp is now keyed by the person's channel identity
+            // (PersonKey: `phone:…`, a verified `email:…`, `profile:…`, `session:…`). Keys written before
+            // were an email nobody verified: dropped, so those tickets are never merged into again.
+            // `ticket_turn_keys` holds a 64-bit hash of each turn a ticket holds (timestamp, role, text),
+            // so adding a conversation's new turns to a person's ticket costs an index probe per turn
+            // instead of reading and rewriting the whole transcript.
+            try db.execute(
+                sql: """
+                    UPDATE tickets SET person_key = NULL WHERE person_key IS NOT NULL;
+                    CREATE TABLE ticket_turn_keys (
+                        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+                        turn_key INTEGER NOT NULL,
+                        PRIMARY KEY (ticket_id, turn_key)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }()
 }

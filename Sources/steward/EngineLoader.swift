@@ -17,6 +17,7 @@ enum EngineLoader {
         var settings = SQLiteStore.Configuration()
         if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
         if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
+        if let megabytes = configuration.storeCacheMegabytes { settings.cachedBytes = megabytes << 20 }
         let path = databasePath ?? configuration.storePath
         // A damaged file stops start-up with a message naming it, instead of failing message after message.
         try StoreIntegrity.startupCheck(path: path)
@@ -24,7 +25,7 @@ enum EngineLoader {
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
             configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
-            tickets: store)
+            tickets: store, verificationAttempts: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }
 

@@ -138,9 +138,10 @@ struct EngineStores: Sendable, CustomTestStringConvertible {
             // Kim, and a few more people doing the same at the same time, to give the race its chances.
             let people = ["kim.park@example.com"] + (1..<6).map { "person\($0)@example.com" }
             let replies = try await withThrowingTaskGroup(of: AgentReply.self) { group in
-                for person in people {
+                for (number, person) in people.enumerated() {
                     for (index, text) in texts.enumerated() {
-                        let customer = Customer(email: person)
+                        // One person is one phone (the host's channel identity); the email is not verified.
+                        let customer = Customer(email: person, phone: "+1555010000\(number)")
                         let message = IncomingMessage(
                             session: "\(person)-\(index)", id: "k\(index)", text: text, channel: .sms, customer: customer)
                         group.addTask {

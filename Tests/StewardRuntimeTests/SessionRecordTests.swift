@@ -16,7 +16,7 @@ import Testing
             id: "s-\u{1F600}-\"1\"", channel: .whatsapp,
             customer: Customer(
                 email: "jane@example.com", profileID: "01HXYZ", name: "Jane \"JJ\" O'Neil\\Doe",
-                authenticated: true, verifiedEmail: "jane.verified@example.com"),
+                authenticated: true, verifiedEmail: "jane.verified@example.com", phone: "+15550100200"),
             now: Date(timeIntervalSinceReferenceDate: -123_456_789.987654321))
         session.turns = [
             Turn(

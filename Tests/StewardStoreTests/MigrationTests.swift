@@ -55,7 +55,7 @@ struct MigrationTests {
         }
     }
 
-    @Test("Tickets written before v5 (even two of one person) keep working, and new ones are one per person")
+    @Test("Tickets written before v5 keep working but are never merged into (their key was an email nobody verified); new ones are one per person")
     func personTicketsAfterTheMigration() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("steward.db").path
@@ -80,13 +80,14 @@ struct MigrationTests {
             let store = try SQLiteStore(path: path)
             var later = Ticket.sample(id: "new", session: "c", channel: .sms, email: "kim.park@example.com", createdAt: Instant.at(5))
             later.transcript = [Turn(timestamp: Instant.at(5), role: .customer, text: "hello?? real person please")]
-            let placed = try await store.createOrAppend(later, forCustomer: "kim.park@example.com", deliverTo: nil)
-            #expect(placed == TicketPlacement(ticketID: "old-2", created: false))
-            #expect(try await store.ticket(id: "old-2")?.transcript.last?.text == "hello?? real person please")
+            let placed = try await store.createOrAppend(later, forCustomer: "email:kim.park@example.com", deliverTo: nil)
+            #expect(placed == TicketPlacement(ticketID: "new", created: true))
+            #expect(try await store.ticket(id: "old-2")?.transcript.map(\.text) == newer.transcript.map(\.text))
+            #expect(try await store.tickets(status: nil).count == 3)
 
             // A new person's ticket carries their key, and the unique index refuses a second one.
             let lee = Ticket.sample(id: "lee-1", session: "d", channel: .sms, email: "lee@example.com")
-            #expect(try await store.createOrAppend(lee, forCustomer: "Lee@example.com", deliverTo: nil).created)
+            #expect(try await store.createOrAppend(lee, forCustomer: "email:lee@example.com", deliverTo: nil).created)
             let duplicate = Ticket.sample(id: "lee-2", session: "e", channel: .sms, email: "lee@example.com")
             await #expect(throws: (any Error).self) {
                 try await store.write("insert a second ticket of one person") { db in
@@ -98,7 +99,7 @@ struct MigrationTests {
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: SQLiteStore.columns(
-                            of: duplicate, json: "{}", leading: [duplicate.id], trailing: ["lee@example.com"]))
+                            of: duplicate, json: "{}", leading: [duplicate.id], trailing: ["email:lee@example.com"]))
                 }
             }
         }

@@ -10,11 +10,15 @@ public struct Customer: Sendable, Hashable, Codable {
     public var authenticated: Bool
     /// The email proven in this conversation by an order number plus the matching email.
     public var verifiedEmail: String?
+    /// The customer's phone number as the host gives it (SMS and WhatsApp), normalised by
+    /// ``PhoneNumber/normalised(_:)``: the person's channel identity, which keeps one ticket per person there.
+    public var phone: String?
 
     public init(
         email: String? = nil, profileID: String? = nil, name: String? = nil,
-        authenticated: Bool = false, verifiedEmail: String? = nil
+        authenticated: Bool = false, verifiedEmail: String? = nil, phone: String? = nil
     ) {
+        self.phone = phone.map { PhoneNumber.normalised($0) ?? $0 }
         self.email = email?.lowercased()
         self.profileID = profileID
         self.name = name
@@ -42,6 +46,7 @@ public struct Customer: Sendable, Hashable, Codable {
         case email, name, authenticated
         case profileID = "profile_id"
         case verifiedEmail = "verified_email"
+        case phone
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,7 +56,8 @@ public struct Customer: Sendable, Hashable, Codable {
             profileID: try c.decodeIfPresent(String.self, forKey: .profileID),
             name: try c.decodeIfPresent(String.self, forKey: .name),
             authenticated: try c.decodeIfPresent(Bool.self, forKey: .authenticated) ?? false,
-            verifiedEmail: try c.decodeIfPresent(String.self, forKey: .verifiedEmail)
+            verifiedEmail: try c.decodeIfPresent(String.self, forKey: .verifiedEmail),
+            phone: try c.decodeIfPresent(String.self, forKey: .phone)
         )
     }
 }

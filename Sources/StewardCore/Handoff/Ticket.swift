@@ -27,6 +27,8 @@ public struct Ticket: Sendable, Hashable, Codable {
         case reaskLimit = "reask_limit"
         /// A tool (the shop's systems) failed twice in a row.
         case toolFailure = "tool_failure"
+        /// Too many failed order number and email checks (``VerificationPolicy``).
+        case verificationLimit = "verification_limit"
     }
 
     /// A note the team keeps on a ticket, not shown to the customer.

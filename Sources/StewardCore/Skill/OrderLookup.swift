@@ -16,6 +16,11 @@ import StewardRouter
 /// case .reply(let response): return response
 /// }
 /// ```
+///
+/// Failed checks are limited per session, per email and per order number over a time window
+/// (``VerificationPolicy``, through ``SkillContext/verification``): past the limit `resolve` throws
+/// ``VerificationLimitReached`` without looking anything up, and the engine tells the customer to try
+/// later and offers a person. Let the error propagate.
 public struct OrderLookup: Sendable {
     /// The outcome of a lookup.
     public enum Result: Sendable {
@@ -36,7 +41,8 @@ public struct OrderLookup: Sendable {
 
     /// Resolves the order for this request.
     ///
-    /// - Throws: The order tool's error when it fails.
+    /// - Throws: The order tool's error when it fails; ``VerificationLimitReached`` when too many
+    ///   checks failed (nothing was looked up).
     public func resolve(_ request: SkillRequest, context: SkillContext, state initial: SkillState? = nil) async throws -> Result {
         guard let orders = context.tools.orders else {
             return .reply(.cannotResolve("I can't look up orders right now.", reason: "no order provider configured"))
@@ -91,7 +97,18 @@ public struct OrderLookup: Sendable {
             state[Self.awaitingSlot] = Self.emailSlot
             return .reply(.ask("Thanks. To keep your details safe, what's the email address on order #\(number)?", state: state))
         }
-        if let order = try await find(number, in: orders), order.belongs(to: email) {
+        // Every check counts against the session, the email and the order number (VerificationPolicy),
+        // before anything is looked up: past the limit nothing is checked, so nothing is revealed.
+        let attempt = try await context.verification?.begin(email: email, orderNumber: number)
+        let order: Order?
+        do {
+            order = try await find(number, in: orders)
+        } catch {
+            if let attempt { await context.verification?.release(attempt) }
+            throw error
+        }
+        if let order, order.belongs(to: email) {
+            if let attempt { await context.verification?.release(attempt) }
             return .found(order, verifiedEmail: email)
         }
         let attempts = (Int(state[Self.attemptsSlot] ?? "0") ?? 0) + 1

@@ -11,12 +11,19 @@ public struct SkillContext: Sendable {
     public var shop: ShopInfo
     /// A logger labelled with the skill and conversation.
     public var logger: Logger
+    /// The limit on identity checks (order number plus email) for this conversation; nil: none
+    /// beyond ``OrderLookup/maxAttempts`` in a row. The engine always sets it.
+    public var verification: VerificationGate?
 
-    public init(tools: Toolbox, knowledge: KnowledgeBase, shop: ShopInfo = ShopInfo(), logger: Logger) {
+    public init(
+        tools: Toolbox, knowledge: KnowledgeBase, shop: ShopInfo = ShopInfo(), logger: Logger,
+        verification: VerificationGate? = nil
+    ) {
         self.tools = tools
         self.knowledge = knowledge
         self.shop = shop
         self.logger = logger
+        self.verification = verification
     }
 }
 

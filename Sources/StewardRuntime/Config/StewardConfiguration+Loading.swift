@@ -44,7 +44,7 @@ extension StewardConfiguration {
         let top = try ConfigNode(root, key: "")
         try top.allow([
             "agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations",
-            "language", "translations", "bursts",
+            "language", "translations", "bursts", "verification",
         ])
 
         if let agent = try top.section("agent") {
@@ -127,7 +127,13 @@ extension StewardConfiguration {
             }
         }
         if let store = try top.section("store") {
-            try store.allow(["path", "recent_turns", "cached_sessions"])
+            try store.allow(["path", "recent_turns", "cached_sessions", "cache_megabytes"])
+            if let v = try store.number("cache_megabytes") {
+                guard v >= 1, v <= 65_536, v == v.rounded() else {
+                    throw ConfigurationError.invalidValue(key: "store.cache_megabytes", expected: "a whole number from 1 to 65536")
+                }
+                config.storeCacheMegabytes = Int(v)
+            }
             if let v = try store.string("path") { config.storePath = v }
             if let v = try store.number("recent_turns") {
                 guard v >= 2, v <= 1_000, v == v.rounded() else {
@@ -142,6 +148,9 @@ extension StewardConfiguration {
                 }
                 config.storeCachedSessions = Int(v)
             }
+        }
+        if let verification = try top.section("verification") {
+            config.verification = try VerificationPolicy.parse(verification)
         }
         if let integrations = try top.section("integrations") {
             config.integrations = try IntegrationsConfiguration.parse(integrations)

@@ -67,6 +67,10 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var storeRecentTurns: Int?
     /// Sessions kept in memory (`store.cached_sessions`); nil: the store's default.
     public var storeCachedSessions: Int?
+    /// Megabytes the cached sessions may take (`store.cache_megabytes`); nil: the store's default (64).
+    public var storeCacheMegabytes: Int?
+    /// The limit on failed order number and email checks (`verification`).
+    public var verification = VerificationPolicy.standard
     /// Skill ids switched off.
     public var disabledSkills: [String] = []
     /// The file the settings came from, if any.

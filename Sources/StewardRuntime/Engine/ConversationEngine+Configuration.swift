@@ -13,7 +13,10 @@ extension ConversationEngine {
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
         tools customize: @Sendable (inout Toolbox) -> Void = { _ in },
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
-        routerSettings: RouterSettings = .shop, logger: Logger = Logger(label: "steward.engine")
+        routerSettings: RouterSettings = .shop,
+        verificationAttempts: any VerificationAttemptStore = InMemoryVerificationAttemptStore(),
+        clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "steward.engine")
     ) throws -> ConversationEngine {
         let base = baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
@@ -29,6 +32,7 @@ extension ConversationEngine {
         customize(&tools)
         return try ConversationEngine(
             configuration: configuration, skills: skills, tools: tools, knowledge: knowledge, store: store,
-            tickets: tickets, routerSettings: routerSettings, extraExamples: extraExamples, logger: logger)
+            tickets: tickets, routerSettings: routerSettings, extraExamples: extraExamples,
+            verificationAttempts: verificationAttempts, clock: clock, logger: logger)
     }
 }

@@ -137,6 +137,7 @@ extension ConversationEngine {
         if messages.count > 1 { reply.mergedIDs = ids }
         let now = Date()
         let records = ids.map { AnsweredMessage(messageID: $0, reply: reply, answeredAt: now) }
+        SessionLimits.apply(to: &session)
         try await store.save(session, answering: records)
         return reply
     }

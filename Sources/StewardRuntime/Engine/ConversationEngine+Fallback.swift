@@ -58,8 +58,10 @@ extension ConversationEngine {
         if case .cannotResolve(let reason) = decision.response.outcome {
             let unavailable = reason.hasPrefix("skill ") && (reason.contains("Unavailable") || reason.contains("not offered") || reason.contains("Coming soon"))
             let toolFailed = reason.hasPrefix("tool failed")
+            let limited = reason.hasPrefix(VerificationLimitReached.reasonPrefix)
             var offer = offerHandoff(
-                reason: unavailable ? .skillUnavailable : toolFailed ? .toolFailure : .cannotResolve, session: &session, intent: decision.intent,
+                reason: limited ? .verificationLimit : unavailable ? .skillUnavailable : toolFailed ? .toolFailure : .cannotResolve,
+                session: &session, intent: decision.intent,
                 confidence: decision.confidence, lead: decision.response.text)
             offer.skill = decision.skill
             offer.response.facts = decision.response.facts
@@ -353,9 +355,9 @@ extension ConversationEngine {
         return try await store.turns(session: session.id, before: session.earlierTurnCount) + session.turns
     }
 
-    /// Who a ticket belongs to on channels that keep one ticket per person.
+    /// Who a ticket belongs to on channels that keep one ticket per person (see ``PersonKey``).
     static func customerKey(_ session: Session) -> String {
-        session.customer.contactEmail ?? session.id
+        PersonKey.of(session)
     }
 
     /// Sends a message to the conversation's local ticket instead of the bot, if there is one.

@@ -267,11 +267,17 @@ extension ConversationEngine {
         var skillLogger = logger
         skillLogger[metadataKey: "skill"] = "\(manifest.id)"
         skillLogger[metadataKey: "session"] = "\(session.id)"
-        let context = SkillContext(tools: tools, knowledge: knowledge, shop: configuration.shop, logger: skillLogger)
+        let context = SkillContext(
+            tools: tools, knowledge: knowledge, shop: configuration.shop, logger: skillLogger,
+            verification: VerificationGate(
+                store: verificationAttempts, session: session.id, policy: configuration.verification, now: clock))
         var response: SkillResponse
         do {
             response = try await entry.skill.handle(request, context: context)
             session.fallback.toolFailures = nil
+        } catch let limit as VerificationLimitReached {
+            skillLogger.notice("identity checks refused", metadata: ["reason": "\(limit)"])
+            return verificationLimited(limit, skill: manifest.id, intent: intent, confidence: confidence, session: &session)
         } catch {
             skillLogger.error("skill failed", metadata: ["error": "\(error)"])
             return toolFailure(error, skill: manifest.id, intent: intent, confidence: confidence, state: state, continuation: continuation, session: &session)

@@ -32,6 +32,10 @@ public final class ConversationEngine: Sendable {
     public let languageDetector: LanguageDetector
     /// Steward's own texts in each language.
     public let translations: Translations
+    /// Where failed identity checks are counted (``VerificationPolicy``); shared by processes using one store.
+    public let verificationAttempts: any VerificationAttemptStore
+    /// The current time for the identity-check window (injected in tests).
+    let clock: @Sendable () -> Date
 
     /// Builds the engine and trains the router from the skills' manifests and the system intents.
     ///
@@ -40,6 +44,8 @@ public final class ConversationEngine: Sendable {
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
         routerSettings: RouterSettings = .shop, extraExamples: [TrainingExample] = [],
+        verificationAttempts: any VerificationAttemptStore = InMemoryVerificationAttemptStore(),
+        clock: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "steward.engine")
     ) throws {
         let registry = try SkillRegistry(skills: skills)
@@ -67,6 +73,8 @@ public final class ConversationEngine: Sendable {
         self.knowledge = knowledge
         self.store = store
         self.tickets = tickets
+        self.verificationAttempts = verificationAttempts
+        self.clock = clock
         self.statuses = statuses
         self.liveSkillsByChannel = Dictionary(uniqueKeysWithValues: Channel.allCases.map { channel in
             (channel, registry.entries.map(\.manifest).filter { statuses[$0.id] == .live && $0.serves(channel) })
@@ -129,6 +137,7 @@ public final class ConversationEngine: Sendable {
         if merged.email == nil { merged.email = known.email }
         if merged.profileID == nil { merged.profileID = known.profileID }
         if merged.name == nil { merged.name = known.name }
+        if merged.phone == nil { merged.phone = known.phone }
         // A proof made in this conversation stays unless the host names another person.
         if merged.verifiedEmail == nil, given.email == nil || given.email == known.verifiedEmail {
             merged.verifiedEmail = known.verifiedEmail

@@ -96,4 +96,7 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case offerGaveUp = "offer_gave_up"
     /// A button from a question that is no longer open.
     case optionExpired = "option_expired"
+    /// Too many failed order number and email checks (`verification` in the configuration): try later.
+    /// A person is offered next.
+    case verificationLimit = "verification_limit"
 }

@@ -102,12 +102,12 @@ enum PipeRequest {
             guard let map = raw as? [String: Any] else {
                 return fail("invalid_field", "`customer` must be an object.", session: session, id: id)
             }
-            for key in ["email", "profile_id", "name"] {
+            for key in ["email", "profile_id", "name", "phone"] {
                 if let v = map[key], !(v is NSNull), !(v is String) {
                     return fail("invalid_field", "`customer.\(key)` must be a string.", session: session, id: id)
                 }
             }
-            for key in ["email", "profile_id", "name"] {
+            for key in ["email", "profile_id", "name", "phone"] {
                 if let value = map[key] as? String, let problem = Identifier.problem(value, field: "customer.\(key)") {
                     return fail("invalid_field", problem, session: session, id: id)
                 }
@@ -127,9 +127,19 @@ enum PipeRequest {
             if authenticated && email == nil {
                 return fail("invalid_field", "An authenticated `customer` needs an `email`.", session: session, id: id)
             }
+            var phone: String?
+            if let raw = map["phone"] as? String {
+                guard let number = PhoneNumber.normalised(raw) else {
+                    return fail(
+                        "invalid_field",
+                        "`customer.phone` is not a phone number: send 6 to 15 digits, optionally after + (like +15550100200).",
+                        session: session, id: id)
+                }
+                phone = number
+            }
             customer = Customer(
                 email: email, profileID: map["profile_id"] as? String, name: map["name"] as? String,
-                authenticated: authenticated)
+                authenticated: authenticated, phone: phone)
         }
         var explain = false
         if let raw = fields["explain"], !(raw is NSNull) {

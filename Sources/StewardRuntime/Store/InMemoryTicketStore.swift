@@ -40,6 +40,10 @@ public actor InMemoryTicketStore: TicketStore {
     /// Sequences of the replies delivered to their session.
     private var delivered: Set<Int64> = []
     private var insertions = 0
+    /// The ticket of each person on each channel (`channel|key`), as the SQLite store's unique index.
+    private var personTickets: [String: String] = [:]
+    /// The ``TicketTurnKey`` of every turn of a person's ticket, so appending never scans the transcript.
+    private var turnKeys: [String: Set<Int64>] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -117,36 +121,39 @@ public actor InMemoryTicketStore: TicketStore {
         }.first
     }
 
-    /// Reopens the person's newest ticket on the channel with the turns it lacks, or writes `ticket`;
-    /// one step on the actor, so concurrent calls for one person end in one ticket.
+    /// Adds the conversation's new turns to the person's ticket on the channel (reopening it), or writes
+    /// `ticket`; one step on the actor, so concurrent calls for one person end in one ticket.
+    ///
+    /// `customer` is the person's key (``PersonKey``), compared exactly. Appending costs a set lookup per
+    /// turn of `ticket.transcript`: the person's transcript is not scanned or copied.
     /// - Throws: ``Failure/duplicateTicket(id:)`` when a new ticket's id is taken.
     public func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
         -> TicketPlacement
     {
         // No suspension point between the look-up and the write: the actor runs this as one step.
-        let email = customer.lowercased()
-        let existing = newestFirst {
-            $0.channel == ticket.channel
-                && ($0.customerEmail?.lowercased() == email || $0.customerProfileID == customer || $0.sessionID == customer)
-        }.first
-        guard var person = existing else {
+        let person = ticket.channel.rawValue + "|" + customer
+        guard let id = personTickets[person], tickets[id] != nil else {
             try insert(ticket, deliverTo: provider)
+            personTickets[person] = ticket.id
+            turnKeys[ticket.id] = Set(ticket.transcript.map(TicketTurnKey.of))
             return TicketPlacement(ticketID: ticket.id, created: true)
         }
-        person.transcript.append(contentsOf: TicketTurns.missing(from: person.transcript, in: ticket.transcript))
-        person.status = .open
-        person.updatedAt = Date()
-        tickets[person.id]?.ticket = person
-        return TicketPlacement(ticketID: person.id, created: false)
+        for turn in ticket.transcript where turnKeys[id, default: []].insert(TicketTurnKey.of(turn)).inserted {
+            tickets[id]?.ticket.transcript.append(turn)
+        }
+        tickets[id]?.ticket.status = .open
+        tickets[id]?.ticket.updatedAt = Date()
+        return TicketPlacement(ticketID: id, created: false)
     }
 
     /// Adds a turn to a ticket's transcript; the ticket's `updatedAt` becomes the turn's timestamp when that is later.
     /// - Throws: ``Failure/ticketNotFound(id:)``.
     public func append(_ turn: Turn, toTicket id: String) async throws {
-        guard var ticket = tickets[id]?.ticket else { throw Failure.ticketNotFound(id: id) }
-        ticket.transcript.append(turn)
-        ticket.updatedAt = max(ticket.updatedAt, turn.timestamp)
-        tickets[id]?.ticket = ticket
+        guard let updated = tickets[id]?.ticket.updatedAt else { throw Failure.ticketNotFound(id: id) }
+        // Changed in place: the transcript is not copied.
+        tickets[id]?.ticket.transcript.append(turn)
+        tickets[id]?.ticket.updatedAt = max(updated, turn.timestamp)
+        turnKeys[id]?.insert(TicketTurnKey.of(turn))
     }
 
     /// Outbox entries due at `now`, the earliest due first.
@@ -185,9 +192,11 @@ public actor InMemoryTicketStore: TicketStore {
             sequence: (replyLog.last?.sequence ?? 0) + 1, ticketID: ticketID, sessionID: ticket.sessionID,
             author: author, text: text, createdAt: now)
         replyLog.append(reply)
-        ticket.transcript.append(Turn(timestamp: now, role: .human, text: text, author: author))
+        let turn = Turn(timestamp: now, role: .human, text: text, author: author)
+        ticket.transcript.append(turn)
         ticket.updatedAt = now
         tickets[ticketID]?.ticket = ticket
+        turnKeys[ticketID]?.insert(TicketTurnKey.of(turn))
         return reply
     }
 

@@ -85,6 +85,7 @@ package enum SessionRecord {
         json.key("authenticated")
         json.bool(customer.authenticated)
         json.fieldIfPresent("verified_email", customer.verifiedEmail)
+        json.fieldIfPresent("phone", customer.phone)
         json.endObject()
     }
 

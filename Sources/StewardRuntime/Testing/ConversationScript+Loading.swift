@@ -59,10 +59,11 @@ extension ConversationScript {
     }
 
     static func parseCustomer(_ node: ScriptNode) throws -> Customer {
-        let values = try node.mapping(allowed: ["email", "profile_id", "name", "authenticated"])
+        let values = try node.mapping(allowed: ["email", "profile_id", "name", "authenticated", "phone"])
         return Customer(
             email: try values["email"]?.string(), profileID: try values["profile_id"]?.string(),
-            name: try values["name"]?.string(), authenticated: try values["authenticated"]?.bool() ?? false)
+            name: try values["name"]?.string(), authenticated: try values["authenticated"]?.bool() ?? false,
+            phone: try values["phone"]?.string())
     }
 
     /// The section as `steward.yaml` text, checked by the configuration parser now.
