@@ -148,6 +148,11 @@ extension SecretMasker {
                     }
                     return nil
                 default:
+                    // Inside a qualifier, punctuation within a name ("for amazon.com is …").
+                    if inQualifier, unit == "." || unit == "/" || unit == "@" || unit == "_" || unit == "'" {
+                        cursor += 1
+                        continue
+                    }
                     guard unit.isMaskAlphanumeric, keyword.kind != .passwordAfterColon else { return nil }
                     let (text, end) = word(at: cursor, units)
                     if introducers.contains(text), text != "to" || keyword.units.starts(with: ["h", "a", "s", "l"]) {
