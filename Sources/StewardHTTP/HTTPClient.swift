@@ -55,6 +55,8 @@ public final class HTTPClient: Sendable {
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         let spec = try prepare(request)
         let redactedURL = URLRedactor.redact(request.url)
+        let redactor = SecretRedactor(
+            secrets: request.secrets + SecretRedactor.secrets(of: request.headers) + URLRedactor.secrets(in: request.url))
         let policy = configuration.retryPolicy
         var attempt = 0
         while true {
@@ -73,14 +75,15 @@ public final class HTTPClient: Sendable {
                 if (200..<300).contains(status) {
                     return HTTPResponse(status: status, headers: headers, body: body, attempts: attempt)
                 }
-                let message = URLRedactor.scrub(ErrorMessageExtractor.message(from: body), secretsOf: request.url)
+                // Redacted before the message is clipped: a clip never leaves part of a secret behind.
+                let message = ErrorMessageExtractor.message(from: body, redactor: redactor)
                 error = .status(code: status, message: message, url: redactedURL)
                 if status == 429 || status == 503 {
                     refusedUnprocessed = true
                     retryAfter = headers["Retry-After"].flatMap { RetryAfter.delay(from: $0) }
                 }
             case .failure(let failure):
-                error = self.error(for: failure, request: request, redactedURL: redactedURL)
+                error = self.error(for: failure, request: request, redactedURL: redactedURL, redactor: redactor)
                 log(request, url: redactedURL, result: "\(failure.kind)", milliseconds: milliseconds, attempt: attempt)
             }
 
@@ -125,8 +128,8 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String) -> HTTPClientError {
-        let reason = URLRedactor.scrub(failure.reason, secretsOf: request.url)
+    private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String, redactor: SecretRedactor) -> HTTPClientError {
+        let reason = redactor.redact(failure.reason)
         switch failure.kind {
         case .timeout: return .timeout(url: redactedURL)
         case .connection: return .connection(url: redactedURL, reason: reason)
