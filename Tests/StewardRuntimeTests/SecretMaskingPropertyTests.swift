@@ -66,7 +66,7 @@ import Testing
         // Sessions: a few secrets each (some in the action or the customer's name), then a person asked for.
         var generator = SecretGenerator(seed: 2026, taken: Self.takenNumbers)
         var plans: [(session: String, messages: [IncomingMessage], secrets: [GeneratedSecret])] = []
-        for index in 0..<120 {
+        for index in 0..<80 {
             let session = "prop-" + String(index, radix: 26).map { Character(UnicodeScalar(($0.asciiValue! % 26) + 97)) }.map(String.init).joined()
             var secrets: [GeneratedSecret] = []
             var messages: [IncomingMessage] = []

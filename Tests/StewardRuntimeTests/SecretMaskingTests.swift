@@ -37,6 +37,8 @@ import Testing
         ("mi contraseña es gato negro", "mi contraseña es [removed]"),
         ("mon mot de passe est soleil", "mon mot de passe est [removed]"),
         ("비밀번호는 qwerty입니다", "비밀번호는 [removed]"),
+        ("my password was reset to Summer2024", "my password was reset to [removed]"),
+        ("password hunter2 please", "password [removed] please"),
         // IBAN and SSN.
         ("IBAN GB82 WEST 1234 5698 7654 32 please", "IBAN [account number removed] please"),
         ("de89370400440532013000", "[account number removed]"),
@@ -52,7 +54,8 @@ import Testing
         "call me on 555-123-4567", "it costs $129.99", "delivered 2026-11-23", "pin for order 1001 please",
         "ssn 666-45-6789", "ssn 123-00-6789", "tracking 1234567812345678", "order 1001 and 1002",
         "Mein Passwort ist falsch", "mi contraseña no funciona", "do you have a boarding pass?",
-        "my card [card number removed] was charged", "my password is [removed]",
+        "my card [card number removed] was charged", "my password is [removed]", "my password is reset",
+        "the password is to be changed", "password reset 2 times",
     ])
     func keepsOrdinaryText(text: String) {
         #expect(SecretMasker.mask(text) == text)

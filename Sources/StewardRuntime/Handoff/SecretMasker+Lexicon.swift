@@ -93,9 +93,9 @@ extension SecretMasker {
     /// Korean particles that, attached to a keyword, introduce its value (`비밀번호는 …`, `비밀번호가 …`).
     static let koreanParticles: Set<Unicode.Scalar> = ["는", "은", "이", "가"]
 
-    /// Words between an introduction and the value that are not part of it ("is *now* …").
+    /// Words between an introduction and the value that are not part of it ("is *now* …", "was *reset to* …").
     static let fillers: Set<String> = [
-        "now", "still", "just", "currently", "actually", "simply", "be", "been", "set", "changed", "teraz", "obecnie", "nu",
+        "now", "still", "just", "currently", "actually", "simply", "be", "been", "set", "changed", "reset", "to", "teraz", "obecnie", "nu",
         "jetzt", "aktuell", "ahora", "maintenant",
     ]
 

@@ -104,7 +104,8 @@ extension SecretMasker {
     /// everything to the end of the phrase (sentence end, line break or end of text), unless a word
     /// introduced it and it opens with a word that makes the phrase an ordinary statement ("is not
     /// working", "ist falsch"; after `:` or `=` any value counts).
-    /// Digits straight after the keyword ("password 1234") are a value too.
+    /// Digits, or a word mixing letters and digits, straight after the keyword ("password 1234",
+    /// "password hunter2") are a value too.
     static func passwordValue(after start: Int, keyword: Keyword, units: [Unicode.Scalar]) -> Range<Int>? {
         var cursor = start
         var introduced = false
@@ -119,6 +120,13 @@ extension SecretMasker {
             skipSpaces()
             if keyword.kind != .passwordAfterColon, cursor < units.count, units[cursor].isMaskDigit {
                 return codeValue(after: cursor, units: units, maxWords: 0)
+            }
+            // A word of letters and digits straight after the keyword is a password ("password hunter2").
+            if keyword.kind != .passwordAfterColon, cursor < units.count, units[cursor].isMaskAlphanumeric {
+                let (text, end) = word(at: cursor, units)
+                if text.unicodeScalars.contains(where: \.isMaskDigit), text.unicodeScalars.contains(where: \.isMaskWordLetter) {
+                    return cursor..<end
+                }
             }
             var qualifierWords = 0
             var inQualifier = false
