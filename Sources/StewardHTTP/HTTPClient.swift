@@ -54,9 +54,10 @@ public final class HTTPClient: Sendable {
     ///   when the task is cancelled. URLs in errors are redacted.
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         let spec = try prepare(request)
-        let redactedURL = URLRedactor.redact(request.url)
         let redactor = SecretRedactor(
             secrets: request.secrets + SecretRedactor.secrets(of: request.headers) + URLRedactor.secrets(in: request.url))
+        // Secret-looking query values by name, then any credential wherever it sits (a path segment too).
+        let redactedURL = redactor.redact(URLRedactor.redact(request.url))
         let policy = configuration.retryPolicy
         var attempt = 0
         while true {
