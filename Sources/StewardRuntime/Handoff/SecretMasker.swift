@@ -31,7 +31,9 @@ import Foundation
 /// "a password reset link for my account", "I forgot my password", "can you reset my password?") and
 /// an introduction followed by a statement ("my password is not working", "ist falsch") are kept.
 /// Order numbers (`#1001`), phone numbers, prices and dates have too few digits or fail the checks.
-/// A placeholder is never matched again: masking is idempotent.
+/// A placeholder is never cut, and a value that opens with one is not masked again, so masking a
+/// masked message changes nothing (only text glued without spaces, where a placeholder now stands
+/// next to characters that touched a digit before, may read differently a second time).
 ///
 /// A cheap byte scan (``mayContainSecret(_:)``) skips the normalised pass for the common message with
 /// no keyword and few digits.
