@@ -54,7 +54,10 @@ public final class HTTPClient: Sendable {
     ///   when the task is cancelled. URLs in errors are redacted.
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         let spec = try prepare(request)
-        let redactedURL = URLRedactor.redact(request.url)
+        let redactor = SecretRedactor(
+            secrets: request.secrets + SecretRedactor.secrets(of: request.headers) + URLRedactor.secrets(in: request.url))
+        // Secret-looking query values by name, then any credential wherever it sits (a path segment too).
+        let redactedURL = redactor.redact(URLRedactor.redact(request.url))
         let policy = configuration.retryPolicy
         var attempt = 0
         while true {
@@ -73,7 +76,8 @@ public final class HTTPClient: Sendable {
                 if (200..<300).contains(status) {
                     return HTTPResponse(status: status, headers: headers, body: body, attempts: attempt)
                 }
-                let message = URLRedactor.scrub(ErrorMessageExtractor.message(from: body), secretsOf: request.url)
+                // Redacted before the message is clipped: a clip never leaves part of a secret behind.
+                let message = ErrorMessageExtractor.message(from: body, redactor: redactor)
                 if status == 429 || status == 503 {
                     refusedUnprocessed = true
                     retryAfter = headers["Retry-After"].flatMap { RetryAfter.delay(from: $0) }
@@ -82,7 +86,7 @@ public final class HTTPClient: Sendable {
                     error = .status(code: status, message: message, url: redactedURL)
                 }
             case .failure(let failure):
-                error = self.error(for: failure, request: request, redactedURL: redactedURL)
+                error = self.error(for: failure, request: request, redactedURL: redactedURL, redactor: redactor)
                 log(request, url: redactedURL, result: "\(failure.kind)", milliseconds: milliseconds, attempt: attempt)
             }
 
@@ -129,8 +133,8 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String) -> HTTPClientError {
-        let reason = URLRedactor.scrub(failure.reason, secretsOf: request.url)
+    private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String, redactor: SecretRedactor) -> HTTPClientError {
+        let reason = redactor.redact(failure.reason)
         switch failure.kind {
         case .timeout: return .timeout(url: redactedURL)
         case .connection: return .connection(url: redactedURL, reason: reason)

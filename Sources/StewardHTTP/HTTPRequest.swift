@@ -45,6 +45,10 @@ public struct HTTPRequest: Sendable {
     /// Marks the request safe to repeat although its method is not (for example a `POST` search,
     /// or an API that deduplicates on a client-chosen external id).
     public var markedIdempotent: Bool
+    /// Values that must never appear in an error or log about this request (an API token, say), in any
+    /// form a server may echo them (see ``SecretRedactor``). Credentials in the headers are found
+    /// without being listed here.
+    public var secrets: [String] = []
 
     /// Creates a request.
     ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import StewardRuntime
 
 /// The `steward` command: a conversational agent for e-commerce customer support.
 @main
@@ -34,13 +35,13 @@ struct RuntimeOptions: ParsableArguments {
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
-/// Sends logs to standard error, never standard output.
+/// Sends logs to standard error, never standard output, with customers' secrets masked (``MaskingLogHandler``).
 enum LogSetup {
     static func bootstrap(level: Logger.Level) {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
-            return handler
+            return MaskingLogHandler(handler)
         }
     }
 }

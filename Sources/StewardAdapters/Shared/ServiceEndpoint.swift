@@ -67,6 +67,7 @@ struct ServiceEndpoint: Sendable {
     ) async throws(HTTPClientError) -> HTTPResponse {
         var request = HTTPRequest(
             method: method, url: absoluteURL, headers: headers, idempotencyKey: idempotencyKey, markedIdempotent: markedIdempotent)
+        request.secrets = secrets
         if let body {
             do {
                 request.body = try [UInt8](JSONEncoder().encode(body))
@@ -96,15 +97,12 @@ struct ServiceEndpoint: Sendable {
         }
     }
 
-    /// The error with every secret replaced by `REDACTED` in its texts.
+    /// The error with every secret replaced by `REDACTED` in its texts, in every form ``SecretRedactor``
+    /// knows (raw, Base64, percent-encoded, JSON-escaped). The client already redacted server messages
+    /// before clipping them; this catches the rest (decoding errors, transport reasons).
     func scrub(_ error: HTTPClientError) -> HTTPClientError {
-        func clean(_ text: String) -> String {
-            var result = text
-            for secret in secrets where secret.count >= 4 {
-                result = result.replacingOccurrences(of: secret, with: "REDACTED")
-            }
-            return result
-        }
+        let redactor = SecretRedactor(secrets: secrets + SecretRedactor.secrets(of: headers))
+        func clean(_ text: String) -> String { redactor.redact(text) }
         switch error {
         case .invalidRequest(let reason): return .invalidRequest(reason: clean(reason))
         case .timeout(let url): return .timeout(url: clean(url))

@@ -10,20 +10,18 @@ import Foundation
 enum ErrorMessageExtractor {
     static let maxLength = 300
 
-    static func message(from body: [UInt8]) -> String {
+    /// The API's message, redacted by `redactor` as a whole and only then clipped to ``maxLength``
+    /// characters, so that a clip never leaves part of a secret visible.
+    static func message(from body: [UInt8], redactor: SecretRedactor = SecretRedactor(secrets: [])) -> String {
         guard !body.isEmpty else { return "" }
         if let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]),
             let dictionary = object as? [String: Any],
             let text = fromTopLevel(dictionary), !text.isEmpty
         {
-            return clip(text)
+            return clip(redactor.redact(text))
         }
-        guard let text = String(validating: body.prefix(maxLength * 4), as: UTF8.self)
-            ?? String(validating: body.prefix(maxLength * 4 - 1), as: UTF8.self)
-            ?? String(validating: body.prefix(maxLength * 4 - 2), as: UTF8.self)
-            ?? String(validating: body.prefix(maxLength * 4 - 3), as: UTF8.self)
-        else { return "(\(body.count) bytes of binary data)" }
-        return clip(text)
+        guard let text = String(validating: body, as: UTF8.self) else { return "(\(body.count) bytes of binary data)" }
+        return clip(redactor.redact(text))
     }
 
     private static func fromTopLevel(_ object: [String: Any]) -> String? {

@@ -77,7 +77,8 @@ public final class ChatSession {
                 action = picked.action
                 if !interactive { write("you: \(picked.title)") }
             } else if !interactive {
-                write("you: \(line)")
+                // The echo is output like any other: a typed card number or password never reaches it.
+                write("you: \(SecretMasker.mask(line))")
             }
             let message = IncomingMessage(
                 session: sessionID, text: text, action: action, channel: channel, customer: customer, explain: verbose,
@@ -166,7 +167,7 @@ public final class ChatSession {
                 return true
             }
             customer = Customer(email: argument, authenticated: false)
-            write("(you are \(argument.lowercased()); give an order number to verify it)")
+            write("(you are \(SecretMasker.mask(argument.lowercased())); give an order number to verify it)")
         default:
             write("Unknown command \(parts[0]). Type /help for the list.")
         }

@@ -71,7 +71,9 @@ extension ConversationEngine {
     }
 
     /// Answers `messages` (none of them answered before) as one turn and records their ids with the reply.
-    func respondOnce(to messages: [IncomingMessage]) async throws -> AgentReply {
+    func respondOnce(to received: [IncomingMessage]) async throws -> AgentReply {
+        // Secrets are masked before anything is stored, logged, ticketed or given to a skill.
+        let messages = received.map(\.masked)
         guard let last = messages.last else { throw EngineError.emptyMessage }
         var texts: [String] = []
         for message in messages {
@@ -95,15 +97,17 @@ extension ConversationEngine {
             if let customer = message.customer { session.customer = merge(session.customer, with: customer) }
         }
 
-        let masked = SecretMasker.mask(text)
+        let masked = text
         // Each message stays its own customer turn, with its id; the router sees them together.
         var turns = messages.map { message in
-            let own = SecretMasker.mask(message.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+            let own = message.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             return Turn(role: .customer, text: own.isEmpty ? "[\(message.action ?? "")]" : own, messageID: message.id)
         }
         var turn = Turn(role: .customer, text: masked.isEmpty ? "[\(combined.action ?? "")]" : masked, messageID: last.id)
         if messages.count == 1 { turn = turns[0] }
-        let language = updateLanguage(of: &session, message: combined, text: text)
+        // The language is read from what the customer wrote (nothing of it is kept).
+        let written = received.compactMap { $0.text?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let language = updateLanguage(of: &session, message: combined, text: written.joined(separator: " "))
         var outcome: Decision
         if language.entersUnservedLanguage, let offer = unservedLanguageOffer(session: &session) {
             outcome = offer

@@ -1,92 +1,119 @@
-/// Cheap scans over a message's UTF-8 that tell ``SecretMasker`` when a pass has nothing to do.
+/// A cheap scan that tells ``SecretMasker`` when the normalised pass has nothing to do.
 ///
-/// Each answers false only when its pass would return the text unchanged; true just means the
-/// full, Character-level pass runs. Most messages hold no secret, so they skip both passes.
+/// It answers false only when the full pass would return the text unchanged; true just means the full
+/// pass runs. Most messages hold no keyword and fewer than nine digits, and skip it.
 extension SecretMasker {
-    /// False when `text` has no run of 13 or more ASCII digits (a single space or dash allowed
-    /// between two digits), so ``maskCardNumbers(_:)`` cannot find a card number in it.
-    static func mayContainCardNumber(_ text: String) -> Bool {
+    /// False when `text` holds fewer than 9 digits of any script (the fewest any number-shaped secret
+    /// has: an SSN), no word starting like a keyword (``anchorBytes``, read through the same case and
+    /// diacritic folding as ``NormalisedText``) and no Hangul syllable a Korean keyword starts with.
+    static func mayContainSecret(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
+        let ascii: Bool? = text.withUTF8 { bytes in
             var digits = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte.isASCIIDigit {
-                    digits += 1
-                    if digits >= 13 { return true }
-                } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-"),
-                    index + 1 < bytes.count, bytes[index + 1].isASCIIDigit
-                {
-                    continue
-                } else {
-                    digits = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { digits += 1 }
+            }
+            return digits >= 9 || hasAnchor(bytes)
+        }
+        if let ascii { return ascii }
+        return mayContainSecretInUnicode(text)
+    }
+
+    /// The scan for text with non-ASCII characters: each scalar folded to ASCII letters where it is a
+    /// Latin letter (`ł` → `l`, `é` → `e`, `Ｐ` → `p`), digits of every script counted, combining marks
+    /// skipped, anything else a word break.
+    private static func mayContainSecretInUnicode(_ text: String) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x30, value <= 0x39 { digits += 1 }
+                folded.append(UInt8(value))
+                continue
+            }
+            if (0xAC00...0xD7A3).contains(value) {
+                if koreanKeywordStarts.contains(scalar) { return true }
+                folded.append(0x20)
+                continue
+            }
+            if let letters = latinFolds[scalar] {
+                folded += letters
+                continue
+            }
+            let properties = scalar.properties
+            if properties.numericType == .decimal {
+                digits += 1
+                folded.append(UInt8(ascii: "0"))
+                continue
+            }
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format: continue
+            default: folded.append(0x20)
+            }
+        }
+        if digits >= 9 { return true }
+        return folded.withUnsafeBufferPointer(hasAnchor)
+    }
+
+    /// True when a word of `bytes` (ASCII; a word starts after a byte that is not a letter or digit)
+    /// starts with one of ``anchorBytes``, ignoring case.
+    private static func hasAnchor(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let anchors = anchorBytes
+        let firstBytes = anchorFirstBytes
+        var previousIsWordByte = false
+        for start in bytes.indices {
+            let byte = bytes[start]
+            let lower = byte | 0x20
+            let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+            if isLetter, !previousIsWordByte, firstBytes[Int(lower)] {
+                for anchor in anchors where anchor[0] == lower && anchor.count <= bytes.count - start {
+                    var matches = true
+                    for offset in anchor.indices where bytes[start + offset] | 0x20 != anchor[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches { return true }
                 }
             }
-            return false
+            previousIsWordByte = isLetter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         }
+        return false
     }
 
-    /// False when no keyword occurs in `text` as a whole word, ignoring case, so
-    /// ``maskAfterKeywords(_:)`` would return it unchanged.
-    ///
-    /// Looking at bytes is enough: lowercasing makes ASCII letters only from ASCII letters (and
-    /// from the Kelvin sign and "İ", which no keyword can use), and a keyword's non-ASCII letter
-    /// is written precomposed (non-ASCII bytes) or as its ASCII base letter and a combining mark.
-    static func mayContainKeyword(_ text: String) -> Bool {
-        let anchors = keywordAnchors
-        let firstBytes = keywordFirstBytes
-        var text = text
-        return text.withUTF8 { bytes in
-            for start in bytes.indices where firstBytes[Int(bytes[start])] {
-                for anchor in anchors where anchor.matches(bytes, at: start) { return true }
-            }
-            return false
-        }
-    }
+    /// How every Latin keyword of the lexicon begins (lowercase, without diacritics); a word starting
+    /// so sends the text to the full pass.
+    static let anchorBytes: [[UInt8]] = [
+        "pin", "cv", "cid", "csc", "secur", "card", "verif", "kod", "sakerhet", "geheim", "sicher", "pruf", "kartenpruf",
+        "nip", "codigo", "code", "crypto", "pw", "pswd", "pass", "hasl", "losen", "kennw", "zugang", "contrasen", "clave",
+        "frase", "mot", "mdp", "phrase",
+    ].map { Array($0.utf8) }
 
-    /// A keyword as looked for in UTF-8: its lowercase ASCII letters up to its first non-ASCII one.
-    struct KeywordAnchor: Sendable {
-        let bytes: [UInt8]
-        /// True when the keyword goes on with a non-ASCII letter ("hasło", "contraseña").
-        let isTruncated: Bool
-
-        init(_ keyword: String) {
-            bytes = Array(keyword.utf8.prefix { $0 < 0x80 })
-            isTruncated = bytes.count < keyword.utf8.count
-        }
-
-        /// True when the anchor starts at `start` (ignoring ASCII case) and the bytes around it
-        /// do not prove it part of a longer word.
-        func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-            let end = start + bytes.count
-            guard end <= text.count else { return false }
-            for offset in bytes.indices where text[start + offset].asciiLowercased != bytes[offset] { return false }
-            // An ASCII letter just before rules the match out only when it is a character of its own
-            // (first, or after ASCII), not the end of one such as a prepend mark and a letter.
-            if start > 0, text[start - 1].isASCIILetter, start == 1 || text[start - 2] < 0x80 { return false }
-            guard isTruncated else { return end == text.count || !text[end].isASCIILetter }
-            // The non-ASCII letter that follows: precomposed, or a base letter and a combining mark.
-            guard end < text.count else { return false }
-            return text[end] >= 0x80 || (text[end].isASCIILetter && end + 1 < text.count && text[end + 1] >= 0x80)
-        }
-    }
-
-    static let keywordAnchors = keywords.map(KeywordAnchor.init)
-
-    /// For each byte value, true when a keyword can start with it (either case).
-    static let keywordFirstBytes: [Bool] = {
+    /// For each lowercase byte, true when an anchor starts with it.
+    static let anchorFirstBytes: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for anchor in keywordAnchors {
-            let first = anchor.bytes[0]
-            table[Int(first)] = true
-            if first.isASCIILetter { table[Int(first & 0xDF)] = true }
+        for anchor in anchorBytes { table[Int(anchor[0])] = true }
+        return table
+    }()
+
+    /// The first syllables of the Korean keywords.
+    static let koreanKeywordStarts: Set<Unicode.Scalar> = Set(keywords.compactMap { $0.units.first { $0.isHangul } })
+
+    /// Latin letters beyond ASCII (Latin-1, Extended-A and B, Extended Additional, letterlike, circled,
+    /// full-width, mathematical) as
+    /// ``NormalisedText`` folds them, when that is ASCII letters only.
+    static let latinFolds: [Unicode.Scalar: [UInt8]] = {
+        var table: [Unicode.Scalar: [UInt8]] = [:]
+        for range in [0xC0...0x24F, 0x1E00...0x1EFF, 0x2100...0x214F, 0x24B6...0x24E9, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x1D400...0x1D6A5] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let units = NormalisedText(String(scalar)).units
+                guard !units.isEmpty, units.allSatisfy(\.isMaskASCIILetter) else { continue }
+                table[scalar] = units.map { UInt8($0.value) }
+            }
         }
         return table
     }()
-}
-
-extension UInt8 {
-    fileprivate var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
-    fileprivate var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
-    fileprivate var asciiLowercased: UInt8 { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self }
 }

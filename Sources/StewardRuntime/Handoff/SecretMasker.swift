@@ -1,105 +1,88 @@
 import Foundation
 
-/// Masks secrets a customer types (card numbers, passwords, security codes) before a message
-/// is stored, logged or put on a ticket.
+/// Masks secrets a customer types before a message is stored, logged, put on a ticket, echoed or
+/// given to a skill.
+///
+/// Matching runs on a normalised view of the text (``NormalisedText``: NFKC-style folding, every
+/// Unicode decimal digit read as its ASCII digit, any run of white space one space, dashes folded,
+/// diacritics and case ignored); each match replaces exactly its span of the *original* text, so
+/// the rest of the message is kept byte for byte.
+///
+/// What is masked, and with what:
+/// - **Card numbers** → `[card number removed]`: 13–19 digits passing the Luhn check, in groups joined by
+///   up to three separators (spaces, NBSP and other Unicode spaces, dots, dashes, slashes, line breaks),
+///   in any Unicode digits (`４１１１…`, `٤١١١…`).
+/// - **IBANs** → `[account number removed]`: country letters, check digits and 11–30 letters or digits,
+///   grouped or not, passing the ISO 7064 mod-97 check.
+/// - **US social security numbers** → `[removed]`: `###-##-####` (or spaces or dots), not area 000, 666
+///   or 900–999, group 00 or serial 0000.
+/// - **PINs and card security codes** → `[removed]`: 3–8 digits within five words after "pin", "pin
+///   number", "pin code", "cvv", "cvc", "cvv2", "cid", "security code" and their forms in Polish,
+///   Swedish, German, Spanish, French and Korean, in the same sentence ("my pin number is 4321", "the
+///   security code (CVV) is 482", "cvv2: 737"); never digits after `#` or a word naming an order.
+/// - **Passwords and passphrases** → `[removed]`, to the end of the phrase (sentence end or line break):
+///   after "password", "passphrase", "passcode", "pw", "pwd", "hasło", "lösenord", "Passwort",
+///   "Kennwort", "contraseña", "clave", "mot de passe", "비밀번호" … only when the value is introduced
+///   (`:`, `=`, "is", "was", "will be", "'s", "jest"/"to", "är", "ist"/"lautet", "es", "est", a Korean
+///   particle), possibly after a qualifier opening with a preposition ("my password for the account is
+///   …"), or when digits follow at once ("password 1234"). "pass" counts only before `:` or `=`.
+///
+/// Ordinary uses stay: a keyword followed by words and no value shape ("the pin fell out of my tent",
+/// "a password reset link for my account", "I forgot my password", "can you reset my password?") and
+/// an introduction followed by a statement ("my password is not working", "ist falsch") are kept.
+/// Order numbers (`#1001`), phone numbers, prices and dates have too few digits or fail the checks.
+/// A placeholder is never cut, and a value that opens with one is not masked again, so masking a
+/// masked message changes nothing (only text glued without spaces, where a placeholder now stands
+/// next to characters that touched a digit before, may read differently a second time).
+///
+/// A cheap byte scan (``mayContainSecret(_:)``) skips the normalised pass for the common message with
+/// no keyword and few digits.
 public enum SecretMasker {
-    /// The text with card numbers, passwords and security codes replaced by placeholders.
+    /// Replaces a card number.
+    public static let cardPlaceholder = "[card number removed]"
+    /// Replaces an IBAN.
+    public static let ibanPlaceholder = "[account number removed]"
+    /// Replaces a PIN, security code, password or social security number.
+    public static let removedPlaceholder = "[removed]"
+
+    /// The text with every secret described above replaced by its placeholder; the text itself when
+    /// there is none.
     public static func mask(_ text: String) -> String {
-        var result = maskCardNumbers(text)
-        result = maskAfterKeywords(result)
-        return result
+        guard mayContainSecret(text) else { return text }
+        let view = NormalisedText(text)
+        var spans = cardNumbers(in: view)
+        spans += ibans(in: view)
+        spans += socialSecurityNumbers(in: view)
+        spans += introducedSecrets(in: view)
+        guard !spans.isEmpty else { return text }
+        return replace(spans, in: text, view: view)
     }
 
-    /// Replaces runs of 13–19 digits (spaces or dashes allowed between) that pass the Luhn check.
-    static func maskCardNumbers(_ text: String) -> String {
-        guard mayContainCardNumber(text) else { return text }
-        let chars = Array(text)
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            if chars[i].isDigitASCII, i == 0 || !chars[i - 1].isDigitASCII {
-                var j = i
-                var digits: [Int] = []
-                var lastDigitEnd = i
-                while j < chars.count, chars[j].isDigitASCII || ((chars[j] == " " || chars[j] == "-") && j + 1 < chars.count && chars[j + 1].isDigitASCII) {
-                    if let d = chars[j].wholeNumberValue, chars[j].isDigitASCII {
-                        digits.append(d)
-                        lastDigitEnd = j + 1
-                    }
-                    j += 1
-                    if digits.count > 19 { break }
-                }
-                if (13...19).contains(digits.count), luhn(digits) {
-                    out += "[card number removed]"
-                    i = lastDigitEnd
-                    continue
-                }
-            }
-            out.append(chars[i])
-            i += 1
-        }
-        return out
-    }
-
-    static func luhn(_ digits: [Int]) -> Bool {
-        var sum = 0
-        for (index, digit) in digits.reversed().enumerated() {
-            if index % 2 == 1 {
-                let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
+    /// `text` with each span's original bytes replaced; overlapping spans become one, with the
+    /// placeholder of the one that starts first.
+    private static func replace(_ spans: [Span], in text: String, view: NormalisedText) -> String {
+        let sorted = spans.sorted { $0.units.lowerBound < $1.units.lowerBound }
+        var merged: [Span] = []
+        for span in sorted {
+            if let last = merged.last, span.units.lowerBound < last.units.upperBound {
+                merged[merged.count - 1].units = last.units.lowerBound..<max(last.units.upperBound, span.units.upperBound)
             } else {
-                sum += digit
+                merged.append(span)
             }
         }
-        return sum % 10 == 0
-    }
-
-    static let keywords = ["password", "passcode", "pin", "cvv", "cvc", "security code", "hasło", "passwort", "contraseña", "mot de passe"]
-
-    /// Replaces the word that follows "password is", "password:", "cvv" and the like.
-    static func maskAfterKeywords(_ text: String) -> String {
-        guard mayContainKeyword(text) else { return text }
-        var result = text
-        let lower = text.lowercased()
-        var replacements: [(Range<String.Index>, String)] = []
-        for keyword in keywords {
-            var searchStart = lower.startIndex
-            while let range = lower.range(of: keyword, range: searchStart..<lower.endIndex) {
-                searchStart = range.upperBound
-                // Whole word only.
-                if let before = lower[..<range.lowerBound].last, before.isLetter { continue }
-                if range.upperBound < lower.endIndex, lower[range.upperBound].isLetter { continue }
-                var cursor = range.upperBound
-                func skip(_ predicate: (Character) -> Bool) {
-                    while cursor < lower.endIndex, predicate(lower[cursor]) { cursor = lower.index(after: cursor) }
-                }
-                skip { $0 == " " || $0 == ":" || $0 == "=" || $0 == "-" }
-                for filler in ["is ", "was ", "to be ", "jest ", "ist ", "es ", "est "] where lower[cursor...].hasPrefix(filler) {
-                    cursor = lower.index(cursor, offsetBy: filler.count)
-                    skip { $0 == " " || $0 == ":" }
-                }
-                let start = cursor
-                skip { !$0.isWhitespace }
-                guard start < cursor else { continue }
-                var end = cursor
-                // Keep trailing sentence punctuation.
-                while end > start, ".,!?;".contains(lower[lower.index(before: end)]) { end = lower.index(before: end) }
-                if start < end { replacements.append((start..<end, "[removed]")) }
-            }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16 * merged.count)
+        var position = 0
+        for span in merged {
+            let start = view.starts[span.units.lowerBound]
+            let end = view.ends[span.units.upperBound - 1]
+            guard start >= position else { continue }
+            out += bytes[position..<start]
+            out += span.placeholder.utf8
+            position = end
         }
-        for (range, replacement) in replacements.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
-            // `lower` and `text` share indices only when lowercasing kept lengths; fall back safely.
-            let offsetStart = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            let offsetEnd = lower.distance(from: lower.startIndex, to: range.upperBound)
-            guard offsetEnd <= result.count else { continue }
-            let s = result.index(result.startIndex, offsetBy: offsetStart)
-            let e = result.index(result.startIndex, offsetBy: offsetEnd)
-            result.replaceSubrange(s..<e, with: replacement)
-        }
-        return result
+        out += bytes[position...]
+        return String(decoding: out, as: UTF8.self)
     }
-}
-
-extension Character {
-    var isDigitASCII: Bool { isASCII && isNumber }
 }

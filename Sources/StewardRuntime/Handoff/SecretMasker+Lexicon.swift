@@ -1,0 +1,124 @@
+/// The words ``SecretMasker`` reads around a secret, in every language Steward serves (en, pl, sv,
+/// ko, de, es, fr), written as they look in the ``NormalisedText`` view: lowercase, without diacritics
+/// (`hasło` → `haslo`, `lösenord` → `losenord`, `contraseña` → `contrasena`), any white space one space.
+extension SecretMasker {
+    /// What a keyword introduces.
+    enum KeywordKind: Sendable {
+        /// A numeric code (PIN, CVV/CVC/CVV2/CID, security code): masked when 3–8 digits follow within a
+        /// few words ("my pin number is 4321", "the security code (CVV) is 482", "pin code 5555").
+        case code
+        /// A password or passphrase: masked to the end of the phrase after an explicit introduction
+        /// ("is", ":", "=" …), or when digits follow at once ("password 1234").
+        case password
+        /// Like ``password``, but only `:` or `=` introduce the value ("pass: …"); "my pass is expired"
+        /// and "boarding pass" are ordinary words.
+        case passwordAfterColon
+    }
+
+    struct Keyword: Sendable {
+        let units: [Unicode.Scalar]
+        let kind: KeywordKind
+        /// Korean keywords take particles straight after them (`비밀번호는`), so need no word boundary.
+        let attaches: Bool
+    }
+
+    /// Every keyword, longest first, so that "pin code" wins over "pin" and "cvv2" over "cvv".
+    static let keywords: [Keyword] = {
+        var list: [Keyword] = []
+        func add(_ words: [String], _ kind: KeywordKind) {
+            for word in words {
+                let units = NormalisedText(word).units
+                list.append(Keyword(units: units, kind: kind, attaches: units.contains { $0.isHangul }))
+            }
+        }
+        add(
+            [
+                // en
+                "pin", "pin number", "pin code", "pincode", "pin no", "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cvn",
+                "security code", "card security code", "card verification code", "card verification value",
+                "verification value",
+                // pl
+                "kod zabezpieczajacy", "kodu zabezpieczajacego", "kod bezpieczenstwa", "kodu bezpieczenstwa",
+                // sv
+                "pinkod", "pinkoden", "sakerhetskod", "sakerhetskoden", "sakerhetskoden",
+                // de
+                "geheimzahl", "sicherheitscode", "prufnummer", "kartenprufnummer", "prufziffer", "pin-nummer",
+                // es
+                "nip", "codigo de seguridad", "codigo cvv", "codigo pin",
+                // fr
+                "code pin", "code confidentiel", "cryptogramme", "code de securite", "code secret",
+                // ko
+                "핀번호", "핀 번호", "보안코드", "보안 코드", "카드 비밀번호", "카드비밀번호",
+            ], .code)
+        add(
+            [
+                // en
+                "password", "passwd", "pwd", "pw", "pswd", "passphrase", "pass phrase", "passcode", "pass code",
+                // pl
+                "haslo", "hasla", "haslem", "hasle",
+                // sv
+                "losenord", "losenordet", "losen", "losenfras", "losenfrasen",
+                // de
+                "passwort", "kennwort", "zugangscode",
+                // es
+                "contrasena", "clave", "frase de contrasena",
+                // fr
+                "mot de passe", "mdp", "phrase secrete", "phrase de passe",
+                // ko
+                "비밀번호", "비번", "암호", "패스워드",
+            ], .password)
+        add(["pass"], .passwordAfterColon)
+        return list.sorted { $0.units.count > $1.units.count }
+    }()
+
+    /// The keywords by their first unit.
+    static let keywordsByFirstUnit: [Unicode.Scalar: [Keyword]] = Dictionary(grouping: keywords) { $0.units[0] }
+
+    /// Words after a password keyword that start a qualifier before the introduction ("my password
+    /// *for the account* is …", "mein Passwort *für das Konto* ist …").
+    static let qualifierStarts: Set<String> = [
+        "for", "to", "of", "on", "at", "in", "with", "from", "do", "dla", "na", "od", "w", "z", "till", "pa", "i", "av",
+        "fur", "zu", "zum", "zur", "von", "bei", "auf", "im", "de", "del", "para", "en", "a", "du", "pour", "sur", "au", "des",
+    ]
+
+    /// Words that introduce a password's value ("is", "was", "jest", "to", "är", "ist", "lautet", "es", "est" …).
+    static let introducers: Set<String> = [
+        "is", "was", "are", "s", "to", "jest", "brzmi", "bylo", "ar", "var", "blir", "ist", "lautet", "war", "heisst",
+        "es", "era", "sera", "est", "etait",
+    ]
+
+    /// Two-word introductions ("will be", "should be", "has been").
+    static let auxiliaries: Set<String> = ["will", "would", "should", "has", "have", "shall", "must", "wird", "soll"]
+
+    /// Korean particles that, attached to a keyword, introduce its value (`비밀번호는 …`, `비밀번호가 …`).
+    static let koreanParticles: Set<Unicode.Scalar> = ["는", "은", "이", "가"]
+
+    /// Words between an introduction and the value that are not part of it ("is *now* …", "was *reset to* …").
+    static let fillers: Set<String> = [
+        "now", "still", "just", "currently", "actually", "simply", "be", "been", "set", "changed", "reset", "to", "teraz", "obecnie", "nu",
+        "jetzt", "aktuell", "ahora", "maintenant",
+    ]
+
+    /// First words of an ordinary statement about a password rather than its value ("my password is *not*
+    /// working", "is *wrong*", "ist *falsch*", "est *incorrect*", "is *what*?").
+    static let stateWords: Set<String> = [
+        "not", "no", "never", "wrong", "incorrect", "invalid", "expired", "blocked", "locked", "correct", "right", "fine",
+        "ok", "okay", "too", "very", "case", "required", "needed", "missing", "empty", "weak", "strong", "working",
+        "broken", "being", "same", "different", "reset", "changed", "compromised", "forgotten", "lost", "long", "short",
+        "what", "which", "how", "where", "why", "who", "it", "that", "this", "there", "for", "to", "of", "on", "in",
+        "nie", "zle", "bledne", "niepoprawne", "nieprawidlowe", "zablokowane", "poprawne", "za", "wymagane", "inne",
+        "inte", "fel", "ogiltigt", "last", "korrekt", "ratt", "ej",
+        "nicht", "falsch", "ungultig", "gesperrt", "abgelaufen", "richtig", "kein", "leer", "zu",
+        "incorrecta", "incorrecto", "invalida", "bloqueada", "caducada", "correcta", "demasiado", "muy", "erronea",
+        "pas", "faux", "fausse", "invalide", "bloque", "expire", "trop", "ne",
+    ]
+
+    /// Korean openings of an ordinary statement ("비밀번호가 틀렸어요": the password is wrong).
+    static let koreanStatePrefixes: [String] = ["틀", "잘못", "안 ", "맞", "기억", "변경", "초기화", "재설정", "분실", "만료", "필요", "뭐", "무엇"]
+
+    /// Words that end the search for a code's digits: the number is an order's, not a PIN.
+    static let codeStopWords: Set<String> = [
+        "order", "orders", "zamowienie", "zamowienia", "zamowieniu", "ordern", "bestellung", "pedido", "commande", "주문",
+        "tracking", "phone", "invoice",
+    ]
+}

@@ -1,0 +1,185 @@
+/// The secrets ``SecretMasker`` recognises by their shape alone: card numbers, IBANs and US social
+/// security numbers, read on the ``NormalisedText`` view.
+extension SecretMasker {
+    /// One thing to replace: normalised units `units` of the message, by `placeholder`.
+    struct Span: Sendable {
+        var units: Range<Int>
+        var placeholder: String
+    }
+
+    /// Separators that may stand between the digit groups of a card number (after normalisation: any
+    /// white space is one `" "` or `"\n"`).
+    static func isDigitSeparator(_ unit: Unicode.Scalar) -> Bool {
+        unit == " " || unit == "\n" || unit == "-" || unit == "." || unit == "/" || unit == "_"
+    }
+
+    /// Card numbers: 13–19 digits passing the Luhn check, written in groups with up to three separator
+    /// characters between groups (`4111 1111 1111 1111`, `4111  1111.1111/1111`, `4111 - 1111 …`, line breaks).
+    ///
+    /// A chain of groups longer than 19 digits (a card after an order number, say) is searched for
+    /// consecutive whole groups that make a card; a single group must itself be 13–19 digits.
+    static func cardNumbers(in text: NormalisedText) -> [Span] {
+        let units = text.units
+        var spans: [Span] = []
+        var index = 0
+        while index < units.count {
+            guard units[index].isMaskDigit else {
+                index += 1
+                continue
+            }
+            // One chain: digit groups and the separators between them.
+            var groups: [Range<Int>] = []
+            var cursor = index
+            while cursor < units.count, units[cursor].isMaskDigit {
+                let start = cursor
+                while cursor < units.count, units[cursor].isMaskDigit { cursor += 1 }
+                groups.append(start..<cursor)
+                var gap = cursor
+                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) { gap += 1 }
+                guard gap > cursor, gap - cursor <= 3, gap < units.count, units[gap].isMaskDigit else { break }
+                cursor = gap
+            }
+            spans += cards(in: groups, units: units)
+            index = cursor
+        }
+        return spans
+    }
+
+    /// The cards among a chain's digit groups: the longest run of consecutive groups from each start
+    /// that holds 13–19 digits and passes Luhn.
+    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar]) -> [Span] {
+        let total = groups.reduce(0) { $0 + $1.count }
+        guard total >= 13 else { return [] }
+        var spans: [Span] = []
+        var first = 0
+        while first < groups.count {
+            var digits: [Int] = []
+            var found: Int?
+            for last in first..<groups.count {
+                digits += units[groups[last]].map(\.maskDigitValue)
+                if digits.count > 19 { break }
+                if digits.count >= 13, luhn(digits) { found = last }
+            }
+            if let found {
+                spans.append(Span(units: groups[first].lowerBound..<groups[found].upperBound, placeholder: cardPlaceholder))
+                first = found + 1
+            } else {
+                first += 1
+            }
+        }
+        return spans
+    }
+
+    /// The Luhn (mod 10) check of ISO/IEC 7812-1, as card numbers carry it.
+    static func luhn(_ digits: [Int]) -> Bool {
+        var sum = 0
+        for (index, digit) in digits.reversed().enumerated() {
+            if index % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return sum % 10 == 0
+    }
+
+    /// IBANs (ISO 13616): two letters, two check digits, then letters and digits to 15–34 characters in
+    /// all, with single spaces, dashes or dots allowed between characters (the usual groups of four),
+    /// passing the mod-97 check (ISO 7064). Any case.
+    static func ibans(in text: NormalisedText) -> [Span] {
+        let units = text.units
+        var spans: [Span] = []
+        var index = 0
+        while index + 4 <= units.count {
+            guard units[index].isMaskASCIILetter, units[index + 1].isMaskASCIILetter,
+                units[index + 2].isMaskDigit, units[index + 3].isMaskDigit,
+                index == 0 || !units[index - 1].isMaskAlphanumeric
+            else {
+                index += 1
+                continue
+            }
+            // The characters, and where a group ends (a separator or the end follows).
+            var positions: [Int] = []
+            var groupEnds: Set<Int> = []
+            var cursor = index
+            while cursor < units.count, positions.count < 34 {
+                let unit = units[cursor]
+                if unit.isMaskASCIILetter || unit.isMaskDigit {
+                    positions.append(cursor)
+                    cursor += 1
+                } else if unit == " " || unit == "-" || unit == ".", !positions.isEmpty, cursor + 1 < units.count,
+                    units[cursor + 1].isMaskASCIILetter || units[cursor + 1].isMaskDigit
+                {
+                    groupEnds.insert(positions.count)
+                    cursor += 1
+                } else {
+                    break
+                }
+            }
+            let wholeEnd = cursor >= units.count || !units[cursor].isMaskAlphanumeric
+            if wholeEnd { groupEnds.insert(positions.count) }
+            var matched = false
+            for length in stride(from: positions.count, through: 15, by: -1) where groupEnds.contains(length) {
+                if mod97(positions.prefix(length).map { units[$0] }) == 1 {
+                    spans.append(Span(units: index..<(positions[length - 1] + 1), placeholder: ibanPlaceholder))
+                    index = positions[length - 1] + 1
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return spans
+    }
+
+    /// The IBAN check: the first four characters moved to the end, letters as 10–35, the number mod 97.
+    static func mod97(_ characters: [Unicode.Scalar]) -> Int {
+        guard characters.count > 4 else { return 0 }
+        var remainder = 0
+        for unit in characters.dropFirst(4) + characters.prefix(4) {
+            if unit.isMaskDigit {
+                remainder = (remainder * 10 + unit.maskDigitValue) % 97
+            } else {
+                let value = Int(unit.value) - 0x61 + 10
+                remainder = (remainder * 100 + value) % 97
+            }
+        }
+        return remainder
+    }
+
+    /// US social security numbers written `###-##-####` (or with spaces or dots between the parts), not
+    /// part of a longer number, and not in the ranges the SSA never issues: area 000, 666 or 900–999,
+    /// group 00, serial 0000 (SSA, "Social Security Number Randomization").
+    static func socialSecurityNumbers(in text: NormalisedText) -> [Span] {
+        let units = text.units
+        var spans: [Span] = []
+        var index = 0
+        while index + 11 <= units.count {
+            defer { index += 1 }
+            guard index == 0 || !(units[index - 1].isMaskDigit || units[index - 1] == "-" || units[index - 1] == ".")
+            else { continue }
+            let shape = units[index..<(index + 11)]
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for offset in range {
+                    let unit = shape[index + offset]
+                    guard unit.isMaskDigit else { return nil }
+                    value = value * 10 + unit.maskDigitValue
+                }
+                return value
+            }
+            let separators: Set<Unicode.Scalar> = ["-", " ", "."]
+            guard let area = digits(0..<3), separators.contains(shape[index + 3]), let group = digits(4..<6),
+                separators.contains(shape[index + 6]), let serial = digits(7..<11)
+            else { continue }
+            let after = index + 11
+            if after < units.count, units[after].isMaskDigit { continue }
+            if after + 1 < units.count, separators.contains(units[after]), units[after + 1].isMaskDigit { continue }
+            guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { continue }
+            spans.append(Span(units: index..<after, placeholder: removedPlaceholder))
+            index = after - 1
+        }
+        return spans
+    }
+}
