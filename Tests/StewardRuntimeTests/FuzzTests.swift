@@ -72,22 +72,12 @@ import Testing
         }
     }
 
-    /// The masker this fuzzing found mangling a PIN followed by a CVV ("my pin is 4321 cvv2: 737" becomes
-    /// "my pin is [removed]emoved] 737", and masking that again changes it): issue 12, part 3, rewrites it.
-    /// While that mangling is still there, non-idempotent results are a known issue; once it is gone,
-    /// every one fails the test.
-    static var knownMangling: Bool { SecretMasker.mask("my pin is 4321 cvv2: 737").contains("emoved]") }
-
     @Test func theMaskerIsIdempotentAndBounded() {
         var inputs = FuzzInputs(seed: FuzzInputs.seed &+ 3)
         for _ in 0..<FuzzInputs.iterations {
             let text = inputs.text()
             let masked = SecretMasker.mask(text)
-            withKnownIssue("SecretMasker mangles a PIN followed by a CVV (issue 12, part 3)", isIntermittent: true) {
-                #expect(SecretMasker.mask(masked) == masked, "mask is not idempotent on \(text.debugDescription)")
-            } when: {
-                Self.knownMangling
-            }
+            #expect(SecretMasker.mask(masked) == masked, "mask is not idempotent on \(text.debugDescription)")
             // A placeholder replaces what it hides: never more than a few words per masked stretch.
             #expect(masked.utf8.count <= 2 * text.utf8.count + 64, "\(text.debugDescription) grew to \(masked.utf8.count) bytes")
         }

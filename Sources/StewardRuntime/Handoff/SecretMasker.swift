@@ -48,6 +48,19 @@ public enum SecretMasker {
     /// The text with every secret described above replaced by its placeholder; the text itself when
     /// there is none.
     public static func mask(_ text: String) -> String {
+        // A secret glued to another ("my pin is 4321cvv2: 737") may show only once its neighbour is a
+        // placeholder: passes repeat until nothing changes (at most 4), so masking is idempotent.
+        var current = text
+        for _ in 0..<4 {
+            let next = maskOnce(current)
+            if next == current { return next }
+            current = next
+        }
+        return current
+    }
+
+    /// One pass of ``mask(_:)`` over `text`.
+    static func maskOnce(_ text: String) -> String {
         guard mayContainSecret(text) else { return text }
         let view = NormalisedText(text)
         var spans = cardNumbers(in: view)
