@@ -101,7 +101,7 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try Self.openPool(path: path, configuration: config)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(for: error))
         }
@@ -116,6 +116,23 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
             throw error
         } catch {
             throw StoreError.migrationFailed(path: path, reason: Self.reason(for: error))
+        }
+    }
+
+    /// Opens the pool. Switching a file to WAL needs a moment's exclusive lock, and SQLite answers a
+    /// process that meets another one switching (or creating) the same file with "database is locked"
+    /// at once, without waiting for the busy timeout: such an open is tried again, up to 100 times,
+    /// 20–70 ms apart (about 5 s in all).
+    private static func openPool(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                guard attempt < 100 else { throw error }
+                Thread.sleep(forTimeInterval: 0.02 + Double.random(in: 0..<0.05))
+            }
         }
     }
 

@@ -86,4 +86,14 @@ import Testing
                 + #""intent":"order_status","confidence":0.1235,"outcome":"resolved","channel":"sms","language":"en","#
                 + #""from":"agent","duplicate":true,"merged":true,"merged_ids":["m0","m1"]}"#)
     }
+
+    @Test func anErrorLineNeverQuotesASecretTheMessageHeld() throws {
+        let line = PipeOutput.error(PipeLineError(
+            code: "internal_error", message: "The message could not be processed: text 'card 4111 1111 1111 1111, cvv 737'",
+            line: 4, session: "s1", id: "m1"))
+        #expect(!line.contains("1111"))
+        #expect(!line.contains("737"))
+        #expect(line.contains("internal_error"))
+        #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+    }
 }

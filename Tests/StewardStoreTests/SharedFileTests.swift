@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import StewardCore
 import StewardRuntime
 @testable import StewardStore
@@ -15,6 +16,21 @@ struct SharedFileTests {
         current.turns.append(Turn(timestamp: Instant.at(1), role: .agent, text: "re: \(text)"))
         try await store.save(current, answering: [])
         try await store.release(session: session)
+    }
+
+    @Test("Stores opening one new file at the same moment all open (the switch to WAL is waited for, not an error)")
+    func storesOpeningANewFileAtOnceAllOpen() throws {
+        for round in 0..<15 {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-open-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("steward.db").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try SQLiteStore(path: path) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 } == [], "round \(round)")
+        }
     }
 
     @Test("Two stores alternating the messages of one session keep every turn, in order, with valid links")

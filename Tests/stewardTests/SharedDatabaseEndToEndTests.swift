@@ -97,7 +97,7 @@ import Testing
         }
         let outputs = try Self.runTogether(inputs, db: db)
         for output in outputs {
-            #expect(output.status == 0)
+            #expect(output.status == 0, "\(output.stderr)")
             #expect(try output.json().filter { $0["reply_to"] is String }.count == 600)
         }
         let queue = try DatabaseQueue(path: db)

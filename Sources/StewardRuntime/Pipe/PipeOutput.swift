@@ -103,13 +103,16 @@ package enum PipeOutput {
 
     /// An error line: `{"error":{"code":…,"message":…,"line":3,"session":…,"id":…}}`, `session` and
     /// `id` only when known.
+    ///
+    /// The message is masked (``SecretMasker``): an error's text may quote what the customer typed.
     package static func error(_ error: PipeLineError) -> String {
-        var json = JSONWriter(capacity: error.message.utf8.count + 128)
+        let message = SecretMasker.mask(error.message)
+        var json = JSONWriter(capacity: message.utf8.count + 128)
         json.beginObject()
         json.key("error")
         json.beginObject()
         json.field("code", error.code)
-        json.field("message", error.message)
+        json.field("message", message)
         json.key("line")
         json.int(error.line)
         json.fieldIfPresent("session", error.session)

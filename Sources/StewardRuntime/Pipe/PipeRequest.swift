@@ -13,6 +13,14 @@ public struct PipeLineError: Error, Sendable, Hashable {
     public var session: String?
     /// The message id, when it could be read.
     public var id: String?
+
+    package init(code: String, message: String, line: Int, session: String? = nil, id: String? = nil) {
+        self.code = code
+        self.message = message
+        self.line = line
+        self.session = session
+        self.id = id
+    }
 }
 
 /// Decodes one line of `steward pipe` input.
