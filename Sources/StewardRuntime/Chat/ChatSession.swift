@@ -87,7 +87,7 @@ public final class ChatSession {
                 let reply = try await engine.respond(to: message)
                 show(reply)
             } catch {
-                write("error: \(error)")
+                write("error: \(SecretMasker.mask("\(error)"))")
             }
         }
     }
