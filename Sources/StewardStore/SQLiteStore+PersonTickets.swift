@@ -23,15 +23,36 @@ extension SQLiteStore {
         let turns = ticket.transcript.map { (key: TicketTurnKey.of($0), json: SessionRecord.turn($0), at: $0.timestamp) }
         return try await writeImmediately("open the customer's ticket") { db -> TicketPlacement in
             let found = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT CAST(id AS BLOB) AS id, status FROM tickets WHERE person_key = CAST(? AS TEXT) AND channel = ?"),
+                db.cachedStatement(
+                    sql: """
+                        SELECT CAST(id AS BLOB) AS id, status, CAST(session_id AS BLOB) AS session_id FROM tickets
+                        WHERE person_key = CAST(? AS TEXT) AND channel = ?
+                        """),
                 arguments: [customer.fullLength, ticket.channel.rawValue])
             if let found {
                 let id = String(decoding: found["id"] as Data, as: UTF8.self)
                 let status: String = found["status"]
+                // The ticket follows the person to the conversation they write in now: the team's replies
+                // (and those still pending) go to that session, where the customer will read them.
+                let moves = String(decoding: found["session_id"] as Data, as: UTF8.self) != ticket.sessionID
                 if status != Ticket.Status.open.rawValue, var person = try Self.fetchTicket(db, id: id) {
                     person.status = .open
                     person.updatedAt = Date()
+                    person.sessionID = ticket.sessionID
                     try Self.writeTicket(db, person, json: try Self.encode(person))
+                } else if moves {
+                    // Only the column: the ticket's JSON is not rewritten (``fetchTickets`` reads the session from it).
+                    try db.execute(
+                        sql: "UPDATE tickets SET session_id = CAST(? AS TEXT) WHERE id = CAST(? AS TEXT)",
+                        arguments: [ticket.sessionID.fullLength, id.fullLength])
+                }
+                if moves {
+                    try db.execute(
+                        sql: """
+                            UPDATE replies SET session_id = CAST(? AS TEXT)
+                            WHERE ticket_id = CAST(? AS TEXT) AND status = 'pending'
+                            """,
+                        arguments: [ticket.sessionID.fullLength, id.fullLength])
                 }
                 let mark = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_turn_keys (ticket_id, turn_key) VALUES (?, ?)")
                 for turn in turns {

@@ -278,6 +278,14 @@ extension SQLiteStore {
             let shownID: String = row["id"]
             var ticket = try decode(Ticket.self, from: row["json"], kind: "ticket", id: shownID)
             let id = ticket.id
+            // The session column is the current one: a person's ticket moves to their newest conversation
+            // without its JSON being rewritten (SQLiteStore+PersonTickets).
+            if let session = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT CAST(session_id AS BLOB) FROM tickets WHERE id = CAST(? AS TEXT)"),
+                arguments: [id.fullLength])
+            {
+                ticket.sessionID = String(decoding: session, as: UTF8.self)
+            }
             // Turns appended since the ticket was last written whole.
             let appended = try String.fetchAll(
                 db, sql: "SELECT json FROM ticket_turns WHERE ticket_id = CAST(? AS TEXT) ORDER BY sequence",

@@ -91,9 +91,17 @@ public enum StoreIntegrity {
             do {
                 let queue = try open(path)
                 defer { try? queue.close() }
-                try queue.read { db in
-                    pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-                    problems = try findings(db, pragma: "integrity_check(100)")
+                do {
+                    try queue.read { db in
+                        pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                        problems = try findings(db, pragma: "integrity_check(100)")
+                    }
+                } catch {
+                    // The full check can stop at the first unreadable page ("database disk image is
+                    // malformed"); the quick check, in a transaction of its own, often gets further and
+                    // names the pages.
+                    let detail = (try? queue.read { try findings($0, pragma: "quick_check(100)") }) ?? []
+                    problems = [SQLiteStore.reason(for: error)] + detail
                 }
             } catch {
                 problems = [SQLiteStore.reason(for: error)]

@@ -12,4 +12,9 @@ extension TicketsCommand {
             try await Task.sleep(for: .milliseconds(100))
         }
     }
+
+    /// "3 s", "0.5 s": the wait as the command reports it.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
 }

@@ -138,8 +138,9 @@ struct TicketsCommand: AsyncParsableCommand {
                 print("\(added); delivered to the running session \(ticket.sessionID) (\(ticket.channel.rawValue)).")
             } else {
                 print(
-                    "\(added); queued: will be delivered when the customer next writes in session \(ticket.sessionID) "
-                        + "(\(ticket.channel.rawValue)), by whichever chat or pipe serves it.")
+                    "\(added); queued, not delivered within \(TicketsCommand.seconds(wait)): a running chat or pipe "
+                        + "serving session \(ticket.sessionID) (\(ticket.channel.rawValue)) delivers it as soon as it "
+                        + "picks it up, otherwise it is delivered when the customer next writes.")
             }
             if ticket.status != .open {
                 let short = TicketsCommand.shortID(ticket.id)

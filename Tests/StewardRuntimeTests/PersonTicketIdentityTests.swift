@@ -36,7 +36,8 @@ import Testing
             _ = try await Self.ask(engine, session: "a-2", channel: channel, customer: Customer(phone: "001-555-010-0001"))
             let all = try await tickets.tickets(status: nil)
             #expect(all.count == 2, "\(name)")
-            let first = try #require(all.first { $0.sessionID == "a-1" })
+            // The ticket follows the person to the session they write in now (the team's replies go there).
+            let first = try #require(all.first { $0.sessionID == "a-2" })
             #expect(first.transcript.filter { $0.role == .customer }.count == 2, "\(name)")
             let second = try #require(all.first { $0.sessionID == "b-1" })
             #expect(second.transcript.filter { $0.role == .customer }.count == 1, "\(name)")

@@ -38,6 +38,27 @@ struct PersonTicketConformanceTests {
         }
     }
 
+    @Test("A ticket follows the person to the conversation they write in now: the team's pending and later replies go there",
+        arguments: Factories.ticketStores)
+    func theTicketFollowsThePersonsNewConversation(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let first = Self.ticket(session: "old", text: "agent please", at: 0)
+            _ = try await store.createOrAppend(first, forCustomer: "phone:+15550100300", deliverTo: nil)
+            let early = try await store.addReply(ticketID: first.id, author: "Maya", text: "on it")
+            #expect(early.sessionID == "old")
+            let second = Self.ticket(session: "new", text: "still waiting", at: 10)
+            let placed = try await store.createOrAppend(second, forCustomer: "phone:+15550100300", deliverTo: nil)
+            #expect(placed.ticketID == first.id)
+            #expect(try await store.ticket(id: first.id)?.sessionID == "new")
+            #expect(try await store.activeTicket(sessionID: "new")?.id == first.id)
+            // The reply written before the move waits for the new conversation, not the old one.
+            #expect(try await store.pendingReplies(session: "new").map(\.text) == ["on it"])
+            #expect(try await store.pendingReplies(session: "old").isEmpty)
+            let later = try await store.addReply(ticketID: first.id, author: "Maya", text: "found it")
+            #expect(later.sessionID == "new")
+        }
+    }
+
     @Test("Other people and other channels get their own tickets", arguments: Factories.ticketStores)
     func separatesPeopleAndChannels(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in

@@ -38,7 +38,7 @@ import Testing
         let reply = try StewardProcess.run(
             ["tickets", "reply", try Self.ticketID(db: db), "We refunded you.", "--as", "Maya", "--wait", "0.5", "--db", db], lines: [])
         #expect(reply.status == 0)
-        #expect(reply.stdout.contains("queued: will be delivered when the customer next writes"))
+        #expect(reply.stdout.contains("queued, not delivered within"))
         #expect(!reply.stdout.contains("delivered to the running session"))
         #expect(try Self.humanTurns(session: "q1", db: db).isEmpty)
 

@@ -143,6 +143,11 @@ public actor InMemoryTicketStore: TicketStore {
         }
         tickets[id]?.ticket.status = .open
         tickets[id]?.ticket.updatedAt = Date()
+        // The ticket follows the person to the conversation they write in now (the team's replies go there).
+        tickets[id]?.ticket.sessionID = ticket.sessionID
+        for index in replyLog.indices where replyLog[index].ticketID == id && !delivered.contains(replyLog[index].sequence) {
+            replyLog[index].sessionID = ticket.sessionID
+        }
         return TicketPlacement(ticketID: id, created: false)
     }
 
