@@ -23,7 +23,7 @@ import Testing
             FileManager.default.createFile(atPath: output.path, contents: nil)
             FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.executableURL = StewardProcess.executable
-            process.arguments = ["pipe", "--config", config, "--db", db]
+            process.arguments = ["pipe", "--config", config, "--db", db, "--log-level", "notice"]
             process.currentDirectoryURL = repositoryRoot
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
             process.standardInput = input
@@ -97,6 +97,9 @@ import Testing
         #expect(replies.count == handoffs)
         #expect(replies.allSatisfy { $0["outcome"] as? String == "handoff" })
 
+        // Each delivery is logged once, by the process whose worker made it.
+        let logged = results.map { $0.stderr.components(separatedBy: "ticket delivered").count - 1 }
+        #expect(logged.reduce(0, +) == handoffs, "deliveries logged by each process: \(logged)")
         let posts = server.requests.filter { $0.method == "POST" }
         #expect(stub.count == handoffs, "tickets created at the helpdesk for \(handoffs) handoffs")
         #expect(posts.count == handoffs, "POSTs for \(handoffs) handoffs")
