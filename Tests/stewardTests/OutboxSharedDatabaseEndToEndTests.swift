@@ -121,4 +121,63 @@ import Testing
             #expect(ticket["external_id"] as String? == createdFor[id]?.first.map { String($0.id) })
         }
     }
+
+    @Test func aTicketClaimedByAProcessThatDiedWaitsForTheLeaseThenIsDeliveredOnce() throws {
+        let stub = HelpdeskStub()
+        let down = LockedFlag()
+        down.value = true
+        let server = try StubHTTPServer { request in
+            down.value ? .json(#"{"error":{"msg":"Service Unavailable"}}"#, status: 503) : stub.gorgias(request)
+        }
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("steward.yaml").path
+        try """
+            integrations:
+              gorgias: {domain: acme, username: agent@acme.example, base_url: "\(server.baseURLString)"}
+            handoff: {helpdesk: gorgias}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("steward.db").path
+        let environment = ["GORGIAS_API_KEY": "gg_test"]
+        let pipe = ["pipe", "--config", config, "--db", db]
+        // The helpdesk is down: the handoff's ticket waits in the outbox.
+        let first = try StewardProcess.run(pipe, input: Data((Self.handoff(1) + "\n").utf8), environment: environment)
+        #expect(try first.json().first?["outcome"] as? String == "handoff")
+        #expect(stub.count == 0)
+
+        // A process claimed it and died mid-delivery: its claim holds for the rest of its lease.
+        let queue = try DatabaseQueue(path: db)
+        let ticketID = try #require(try queue.read { try String.fetchOne($0, sql: "SELECT ticket_id FROM outbox") })
+        let now = Date().timeIntervalSince1970
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET claimed_by = 'pid 999999 gone', lease_until = ?, next_attempt_at = 0",
+                arguments: [now + 300])
+        }
+        let pending = try StewardProcess.run(["tickets", "list", "--pending", "--db", db], lines: [])
+        #expect(pending.stdout.contains("delivering"), "\(pending.stdout)")
+        let shown = try StewardProcess.run(["tickets", "show", ticketID, "--db", db], lines: [])
+        #expect(shown.stdout.contains("being delivered by pid 999999 gone"), "\(shown.stdout)")
+        down.value = false
+        _ = try StewardProcess.run(pipe, input: Data(), environment: environment)
+        #expect(stub.count == 0)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+
+        // The lease has run out: the next process takes the ticket over and delivers it once.
+        try queue.write { db in try db.execute(sql: "UPDATE outbox SET lease_until = ?", arguments: [now - 1]) }
+        _ = try StewardProcess.run(pipe, input: Data(), environment: environment)
+        _ = try StewardProcess.run(pipe, input: Data(), environment: environment)  // and a later process finds nothing to send
+        #expect(stub.count == 1)
+        #expect(stub.created.first?.externalID == ticketID)
+        let (waiting, external) = try queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox"),
+                try String.fetchOne(db, sql: "SELECT external_id FROM tickets WHERE id = ?", arguments: [ticketID])
+            )
+        }
+        #expect(waiting == 0)
+        #expect(external == stub.created.first.map { String($0.id) })
+    }
 }
