@@ -133,4 +133,22 @@ struct OutboxWorkerClaimTests {
         #expect(try await store.ticket(id: ticket.id)?.external?.id == "fast-\(ticket.id)")
         #expect(try await store.pendingDeliveries().isEmpty)
     }
+
+    @Test("A worker stopped mid-delivery gives its claim back: the entry is free at once, no attempt counted")
+    func aCancelledDeliveryReleasesTheClaim() async throws {
+        struct StoppingHelpdesk: HelpdeskProvider {
+            let name = "gorgias"
+            func createTicket(_ ticket: Ticket) async throws -> Ticket.ExternalReference { throw CancellationError() }
+        }
+        let store = InMemoryTicketStore()
+        let ticket = try #require(Self.tickets(1).first)
+        try await store.create(ticket, deliverTo: "gorgias")
+        let worker = OutboxWorker(
+            tickets: store, helpdesks: ["gorgias": StoppingHelpdesk()], configuration: HandoffConfiguration(),
+            logger: Logger(label: "test.outbox"))
+        #expect(await worker.deliverDue() == 0)
+        let entry = try #require(try await store.pendingDeliveries().first)
+        #expect(entry.claimedBy == nil && entry.leaseUntil == nil && entry.attempts == 0)
+        #expect(try await store.claimDelivery(ticketID: ticket.id, worker: "next", at: Date(), leaseUntil: Date().addingTimeInterval(300)) != nil)
+    }
 }

@@ -83,7 +83,7 @@ public final class OutboxWorker: Sendable {
                 continue
             }
             guard let helpdesk = helpdesks[entry.provider] else {
-                try? await tickets.markFailed(
+                _ = try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "no \(entry.provider) integration is configured",
                     nextAttemptAt: now.addingTimeInterval(configuration.retryMaxSeconds), worker: workerID)
                 continue
@@ -104,8 +104,10 @@ public final class OutboxWorker: Sendable {
                     ])
                 }
             } catch is CancellationError {
-                // Shutting down: the entry is due again at once for any worker, no attempt counted.
-                try? await tickets.releaseDelivery(ticketID: entry.ticketID, worker: workerID)
+                // Shutting down: the entry is due again at once for any worker, no attempt counted. Released from a
+                // task of its own, which the cancellation does not reach (else the lease would hold it for minutes).
+                let (tickets, ticketID, workerID) = (self.tickets, entry.ticketID, self.workerID)
+                await Task { try? await tickets.releaseDelivery(ticketID: ticketID, worker: workerID) }.value
                 return delivered
             } catch {
                 // A delivery may take a while (timeouts, retries): waits count from when it failed, never from
@@ -113,7 +115,7 @@ public final class OutboxWorker: Sendable {
                 let failedAt = max(now, Date())
                 let backoff = backoff(attempt: entry.attempts + 1)
                 let delay = max(backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0)
-                try? await tickets.markFailed(
+                _ = try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay),
                     worker: workerID)
                 logger.warning("ticket delivery failed; will retry", metadata: [
