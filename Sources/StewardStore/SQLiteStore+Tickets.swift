@@ -154,53 +154,6 @@ extension SQLiteStore {
         }
     }
 
-    // MARK: - Outbox
-
-    /// Outbox entries due at `now`, the earliest due first.
-    public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
-        try await read("read the outbox") { db in
-            try Self.fetchOutbox(
-                db, sql: "SELECT \(Self.outboxColumns) FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, rowid",
-                arguments: [now.unixTime])
-        }
-    }
-
-    /// Every outbox entry not yet delivered, the earliest due first.
-    public func pendingDeliveries() async throws -> [OutboxEntry] {
-        try await read("read the outbox") { db in
-            try Self.fetchOutbox(db, sql: "SELECT \(Self.outboxColumns) FROM outbox ORDER BY next_attempt_at, rowid")
-        }
-    }
-
-    /// Removes the ticket's outbox entry and stores the external reference on the ticket, in one transaction.
-    /// - Throws: ``StoreError/ticketNotFound(id:)``.
-    public func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {
-        try await write("record a delivery") { db in
-            guard var ticket = try Self.fetchTicket(db, id: ticketID) else {
-                throw StoreError.ticketNotFound(id: ticketID)
-            }
-            ticket.external = reference
-            ticket.updatedAt = Date()
-            try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
-            try db.execute(sql: "DELETE FROM outbox WHERE ticket_id = CAST(? AS TEXT)", arguments: [ticketID.fullLength])
-        }
-    }
-
-    /// Counts a failed attempt, keeps its error and reschedules the entry.
-    ///
-    /// Does nothing when the entry is gone (another process delivered it meanwhile).
-    public func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {
-        try await write("record a failed delivery") { db in
-            try db.execute(
-                sql: """
-                    UPDATE outbox SET attempts = attempts + 1, last_error = CAST(? AS TEXT), next_attempt_at = ?
-                    WHERE ticket_id = CAST(? AS TEXT)
-                    """,
-                arguments: [error.fullLength, nextAttemptAt.unixTime, ticketID.fullLength]
-            )
-        }
-    }
-
     // MARK: - Replies
 
     /// Stores a person's reply, pending for the ticket's session, and appends it to the ticket's transcript
@@ -313,16 +266,6 @@ extension SQLiteStore {
         }
     }
 
-    static func fetchOutbox(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
-        -> [OutboxEntry]
-    {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            OutboxEntry(
-                ticketID: row["ticket_id"], provider: row["provider"], attempts: row["attempts"],
-                nextAttemptAt: Date(unixTime: row["next_attempt_at"]), lastError: row["last_error"])
-        }
-    }
-
     /// Rewrites every column of an existing ticket; its whole transcript is in `json`, so the
     /// separately appended turns go.
     static func writeTicket(_ db: Database, _ ticket: Ticket, json: String) throws {
@@ -345,11 +288,6 @@ extension SQLiteStore {
     static let columnPlaceholders =
         "CAST(? AS TEXT), ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, ?, "
         + "CAST(? AS TEXT), CAST(? AS TEXT), ?"
-
-    /// The outbox's columns, text read back with every byte.
-    static let outboxColumns =
-        "CAST(ticket_id AS BLOB) AS ticket_id, CAST(provider AS BLOB) AS provider, attempts, next_attempt_at, "
-        + "CAST(last_error AS BLOB) AS last_error"
 
     /// The ticket's column values from `session_id` to `json`, between `leading` and `trailing` values.
     static func columns(

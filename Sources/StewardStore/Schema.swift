@@ -208,6 +208,7 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v8-outbox-lease", migrate: outboxLease)
         return migrator
     }()
 }

@@ -49,7 +49,7 @@ struct TicketsCommand: AsyncParsableCommand {
                     rows.append([
                         TicketsCommand.shortID(entry.ticketID), ticket?.status.rawValue ?? "-", entry.provider,
                         "\(entry.attempts)",
-                        entry.nextAttemptAt <= now ? "now" : TicketsCommand.format(entry.nextAttemptAt),
+                        TicketsCommand.nextAttempt(of: entry, now: now),
                         TicketsCommand.clip(entry.lastError ?? "-", 50),
                         TicketsCommand.clip(ticket?.subject ?? "-", 40),
                     ])
@@ -304,6 +304,13 @@ extension TicketsCommand {
         }
     }
 
+    /// When an outbox entry is tried next: `delivering` while a worker's claim on it holds, `now` when due,
+    /// else the time.
+    static func nextAttempt(of entry: OutboxEntry, now: Date) -> String {
+        if let lease = entry.leaseUntil, lease > now { return "delivering" }
+        return entry.nextAttemptAt <= now ? "now" : format(entry.nextAttemptAt)
+    }
+
     static func delivery(of ticket: Ticket, queued: OutboxEntry?) -> String {
         if let external = ticket.external { return "\(external.provider) #\(external.id)" }
         guard let queued else { return "local" }
@@ -332,6 +339,9 @@ extension TicketsCommand {
             var line =
                 "Delivery to \(queued.provider): \(queued.attempts) attempt(s), next \(format(queued.nextAttemptAt))"
             if let error = queued.lastError { line += ", last error: \(error)" }
+            if let lease = queued.leaseUntil, lease > Date(), let worker = queued.claimedBy {
+                line += "; being delivered by \(worker) (claim held until \(format(lease)))"
+            }
             lines.append(line)
         } else {
             lines.append("Delivery local (not sent to a helpdesk)")

@@ -119,7 +119,14 @@ struct FullLengthTextTests {
                         notes: [Ticket.Note(author: "N" + text, text: "note " + text, createdAt: Instant.at(2))],
                         createdAt: Instant.at(0), external: Ticket.ExternalReference(provider: "zendesk", id: "z" + text))
                     try await store.create(ticket, deliverTo: "zendesk")
-                    try await store.markFailed(ticketID: ticket.id, error: "error " + text, nextAttemptAt: Instant.at(60))
+                    // The claim's worker name is compared byte for byte: a cut one would match another worker's.
+                    let worker = "worker " + text
+                    #expect(try await store.claimDelivery(ticketID: ticket.id, worker: worker, at: Instant.at(1), leaseUntil: Instant.at(300))?.claimedBy == worker)
+                    let cut = String(worker.prefix { $0 != "\u{0}" })
+                    if cut != worker {
+                        #expect(try await store.markFailed(ticketID: ticket.id, error: "cut", nextAttemptAt: Instant.at(60), worker: cut) == false)
+                    }
+                    #expect(try await store.markFailed(ticketID: ticket.id, error: "error " + text, nextAttemptAt: Instant.at(60), worker: worker))
                     replies.append(try await store.addReply(ticketID: ticket.id, author: "Team " + text, text: "Hello " + text))
                     tickets.append(try #require(try await store.ticket(id: ticket.id)))
                 }

@@ -52,7 +52,8 @@ struct TicketStoreConformanceTests {
             try await store.create(.sample(id: "t2", createdAt: Instant.at(1)), deliverTo: "zendesk")
             let reference = Ticket.ExternalReference(
                 provider: "zendesk", id: "4711", url: "https://shop.zendesk.com/agent/tickets/4711")
-            try await store.markDelivered(ticketID: "t1", reference: reference)
+            #expect(try await store.claimDelivery(ticketID: "t1", worker: "w", at: Instant.at(60), leaseUntil: Instant.at(360)) != nil)
+            #expect(try await store.markDelivered(ticketID: "t1", reference: reference, worker: "w"))
             #expect(try await store.pendingDeliveries().map(\.ticketID) == ["t2"])
             #expect(try await store.dueDeliveries(at: Instant.at(60)).map(\.ticketID) == ["t2"])
             #expect(try await store.ticket(id: "t1")?.external == reference)
@@ -65,8 +66,10 @@ struct TicketStoreConformanceTests {
     func markFailedReschedules(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             try await store.create(.sample(id: "t1"), deliverTo: "gorgias")
-            try await store.markFailed(ticketID: "t1", error: "HTTP 503", nextAttemptAt: Instant.at(30))
-            try await store.markFailed(ticketID: "t1", error: "HTTP 502", nextAttemptAt: Instant.at(90))
+            #expect(try await store.claimDelivery(ticketID: "t1", worker: "w", at: Instant.base, leaseUntil: Instant.at(300)) != nil)
+            #expect(try await store.markFailed(ticketID: "t1", error: "HTTP 503", nextAttemptAt: Instant.at(30), worker: "w"))
+            #expect(try await store.claimDelivery(ticketID: "t1", worker: "w", at: Instant.at(30), leaseUntil: Instant.at(330)) != nil)
+            #expect(try await store.markFailed(ticketID: "t1", error: "HTTP 502", nextAttemptAt: Instant.at(90), worker: "w"))
             #expect(try await store.dueDeliveries(at: Instant.at(89)).isEmpty)
             let due = try await store.dueDeliveries(at: Instant.at(90))
             #expect(
@@ -83,8 +86,9 @@ struct TicketStoreConformanceTests {
     func markFailedAfterDeliveryIsIgnored(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in
             try await store.create(.sample(id: "t1"), deliverTo: "zendesk")
-            try await store.markDelivered(ticketID: "t1", reference: .init(provider: "zendesk", id: "1"))
-            try await store.markFailed(ticketID: "t1", error: "timeout", nextAttemptAt: Instant.at(10))
+            #expect(try await store.claimDelivery(ticketID: "t1", worker: "w", at: Instant.base, leaseUntil: Instant.at(300)) != nil)
+            #expect(try await store.markDelivered(ticketID: "t1", reference: .init(provider: "zendesk", id: "1"), worker: "w"))
+            #expect(try await store.markFailed(ticketID: "t1", error: "timeout", nextAttemptAt: Instant.at(10), worker: "w") == false)
             #expect(try await store.pendingDeliveries().isEmpty)
         }
     }

@@ -14,6 +14,10 @@ import StewardHTTP
 /// and the ticket's next attempt is no earlier; other failures (timeouts, a dropped connection, 5xx, an answer
 /// that is not the expected JSON) back off exponentially (``backoff(attempt:)``). Each failure is stored
 /// as the entry's last error, a sentence without credentials (adapters redact them).
+///
+/// Several processes sharing one store each run a worker: every entry is claimed before it is delivered
+/// (``TicketStore/claimDelivery(ticketID:worker:at:leaseUntil:)``, a lease of ``OutboxLease/seconds``), so
+/// each delivery is made by exactly one worker, and only that worker records its outcome.
 public final class OutboxWorker: Sendable {
     private let tickets: any TicketStore
     private let helpdesks: [String: any HelpdeskProvider]
@@ -22,6 +26,10 @@ public final class OutboxWorker: Sendable {
     private let logger: Logger
     private let stopping = StopFlag()
     private let pauses = ProviderPauses()
+    /// This worker's name in the claims it writes (``OutboxLease/newWorkerID()``).
+    let workerID = OutboxLease.newWorkerID()
+    /// Seconds a claim holds (``OutboxLease/seconds``).
+    private let leaseSeconds: Double
 
     /// A worker delivering through `helpdesks`, keyed by provider name (`zendesk`, `gorgias`).
     public convenience init(
@@ -35,8 +43,9 @@ public final class OutboxWorker: Sendable {
 
     init(
         tickets: any TicketStore, helpdesks: [String: any HelpdeskProvider], configuration: HandoffConfiguration,
-        signal: OutboxSignal = OutboxSignal(), logger: Logger
+        signal: OutboxSignal = OutboxSignal(), leaseSeconds: Double = OutboxLease.seconds, logger: Logger
     ) {
+        self.leaseSeconds = leaseSeconds
         self.tickets = tickets
         self.helpdesks = helpdesks
         self.configuration = configuration
@@ -44,7 +53,8 @@ public final class OutboxWorker: Sendable {
         self.logger = logger
     }
 
-    /// Tries every delivery that is due; returns how many were delivered.
+    /// Tries every delivery that is due and not taken by another worker, claiming each just before
+    /// delivering it (an entry another worker claims first is left to it); returns how many this worker delivered.
     @discardableResult
     public func deliverDue(now: Date = Date()) async -> Int {
         let due: [OutboxEntry]
@@ -55,31 +65,59 @@ public final class OutboxWorker: Sendable {
             return 0
         }
         var delivered = 0
-        for entry in due {
+        for candidate in due {
             // The helpdesk asked to wait (429/503 with Retry-After): the entry stays due, untouched.
-            if pauses.isPaused(entry.provider, at: now) { continue }
+            if pauses.isPaused(candidate.provider, at: now) { continue }
+            // Taken now, not when the list was read: the lease covers this delivery only, whatever came before.
+            let claimedAt = max(now, Date())
+            let entry: OutboxEntry
+            do {
+                guard
+                    let claimed = try await tickets.claimDelivery(
+                        ticketID: candidate.ticketID, worker: workerID, at: claimedAt,
+                        leaseUntil: claimedAt.addingTimeInterval(leaseSeconds))
+                else { continue }  // another worker (maybe in another process) has it, or delivered it
+                entry = claimed
+            } catch {
+                logger.error("cannot claim an outbox entry", metadata: ["ticket": "\(candidate.ticketID)", "error": "\(error)"])
+                continue
+            }
             guard let helpdesk = helpdesks[entry.provider] else {
-                try? await tickets.markFailed(
+                _ = try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "no \(entry.provider) integration is configured",
-                    nextAttemptAt: now.addingTimeInterval(configuration.retryMaxSeconds))
+                    nextAttemptAt: now.addingTimeInterval(configuration.retryMaxSeconds), worker: workerID)
                 continue
             }
             do {
-                guard let ticket = try await tickets.ticket(id: entry.ticketID) else { continue }
+                guard let ticket = try await tickets.ticket(id: entry.ticketID) else {
+                    try? await tickets.releaseDelivery(ticketID: entry.ticketID, worker: workerID)
+                    continue
+                }
                 let reference = try await helpdesk.createTicket(ticket)
-                try await tickets.markDelivered(ticketID: entry.ticketID, reference: reference)
-                delivered += 1
-                logger.notice("ticket delivered", metadata: ["ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "external_id": "\(reference.id)"])
+                if try await tickets.markDelivered(ticketID: entry.ticketID, reference: reference, worker: workerID) {
+                    delivered += 1
+                    logger.notice("ticket delivered", metadata: ["ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "external_id": "\(reference.id)"])
+                } else {
+                    logger.warning("ticket delivered after this worker's claim lapsed; the holder records it", metadata: [
+                        "ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "external_id": "\(reference.id)",
+                        "lease_s": "\(Int(leaseSeconds))",
+                    ])
+                }
             } catch is CancellationError {
-                return delivered  // shutting down: the entry stays due for the next attempt
+                // Shutting down: the entry is due again at once for any worker, no attempt counted. Released from a
+                // task of its own, which the cancellation does not reach (else the lease would hold it for minutes).
+                let (tickets, ticketID, workerID) = (self.tickets, entry.ticketID, self.workerID)
+                await Task { try? await tickets.releaseDelivery(ticketID: ticketID, worker: workerID) }.value
+                return delivered
             } catch {
                 // A delivery may take a while (timeouts, retries): waits count from when it failed, never from
                 // a pass that began earlier, so a helpdesk's Retry-After is not cut short.
                 let failedAt = max(now, Date())
                 let backoff = backoff(attempt: entry.attempts + 1)
                 let delay = max(backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0)
-                try? await tickets.markFailed(
-                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay))
+                _ = try? await tickets.markFailed(
+                    ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay),
+                    worker: workerID)
                 logger.warning("ticket delivery failed; will retry", metadata: [
                     "ticket": "\(entry.ticketID)", "provider": "\(entry.provider)", "attempt": "\(entry.attempts + 1)",
                     "retry_in_s": "\(Int(delay))", "error": "\(error)",
@@ -131,8 +169,10 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
     { TicketPlacement(ticketID: ticket.id, created: true) }
     func dueDeliveries(at now: Date) async throws -> [OutboxEntry] { [] }
     func pendingDeliveries() async throws -> [OutboxEntry] { [] }
-    func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {}
-    func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {}
+    func claimDelivery(ticketID: String, worker: String, at now: Date, leaseUntil: Date) async throws -> OutboxEntry? { nil }
+    func releaseDelivery(ticketID: String, worker: String) async throws {}
+    func markDelivered(ticketID: String, reference: Ticket.ExternalReference, worker: String) async throws -> Bool { false }
+    func markFailed(ticketID: String, error: String, nextAttemptAt: Date, worker: String) async throws -> Bool { false }
     func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
         HumanReply(sequence: 0, ticketID: ticketID, sessionID: "", author: author, text: text, createdAt: Date())
     }

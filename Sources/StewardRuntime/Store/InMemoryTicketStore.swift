@@ -161,30 +161,63 @@ public actor InMemoryTicketStore: TicketStore {
         turnKeys[id]?.insert(TicketTurnKey.of(turn))
     }
 
-    /// Outbox entries due at `now`, the earliest due first.
+    /// Outbox entries due at `now` and not under a live claim, the earliest due first.
     public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
-        queued.filter { $0.nextAttemptAt <= now }
+        queued.filter { $0.nextAttemptAt <= now && Self.isFree($0, at: now) }
     }
 
     /// Every outbox entry not yet delivered, the earliest due first.
     public func pendingDeliveries() async throws -> [OutboxEntry] { queued }
 
-    /// Removes the ticket's outbox entry and stores the external reference on the ticket.
+    /// Claims the entry for `worker` until `leaseUntil` when it is due at `now` and no claim on it is live;
+    /// one actor step, so of concurrent claimers exactly one gets it. Returns the entry as claimed, or nil.
+    public func claimDelivery(ticketID: String, worker: String, at now: Date, leaseUntil: Date) async throws -> OutboxEntry? {
+        guard var queued = outbox[ticketID], queued.entry.nextAttemptAt <= now, Self.isFree(queued.entry, at: now) else {
+            return nil
+        }
+        queued.entry.claimedBy = worker
+        queued.entry.leaseUntil = leaseUntil
+        outbox[ticketID] = queued
+        return queued.entry
+    }
+
+    /// Drops `worker`'s claim on the entry, counting no attempt; nothing when it does not hold it.
+    public func releaseDelivery(ticketID: String, worker: String) async throws {
+        guard outbox[ticketID]?.entry.claimedBy == worker else { return }
+        outbox[ticketID]?.entry.claimedBy = nil
+        outbox[ticketID]?.entry.leaseUntil = nil
+    }
+
+    /// Removes the ticket's outbox entry and stores the external reference on the ticket, when `worker`
+    /// holds the entry; false (nothing changed) otherwise.
     /// - Throws: ``Failure/ticketNotFound(id:)``.
-    public func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws {
+    @discardableResult
+    public func markDelivered(ticketID: String, reference: Ticket.ExternalReference, worker: String) async throws -> Bool {
+        guard outbox[ticketID]?.entry.claimedBy == worker else { return false }
         guard tickets[ticketID] != nil else { throw Failure.ticketNotFound(id: ticketID) }
         tickets[ticketID]?.ticket.external = reference
         tickets[ticketID]?.ticket.updatedAt = Date()
         outbox[ticketID] = nil
+        return true
     }
 
-    /// Counts a failed attempt, keeps its error and reschedules the entry; does nothing when it is gone.
-    public func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws {
-        guard var queued = outbox[ticketID] else { return }
+    /// Counts a failed attempt, keeps its error, reschedules the entry and releases the claim, when
+    /// `worker` holds it; false (nothing changed) otherwise, also when the entry is gone.
+    @discardableResult
+    public func markFailed(ticketID: String, error: String, nextAttemptAt: Date, worker: String) async throws -> Bool {
+        guard var queued = outbox[ticketID], queued.entry.claimedBy == worker else { return false }
         queued.entry.attempts += 1
         queued.entry.lastError = error
         queued.entry.nextAttemptAt = nextAttemptAt
+        queued.entry.claimedBy = nil
+        queued.entry.leaseUntil = nil
         outbox[ticketID] = queued
+        return true
+    }
+
+    /// Whether no claim on `entry` is live at `now` (none, or its lease ran out).
+    private static func isFree(_ entry: OutboxEntry, at now: Date) -> Bool {
+        entry.leaseUntil.map { $0 <= now } ?? true
     }
 
     /// Stores a person's reply and appends it to the ticket's transcript as a `.human` turn.

@@ -12,13 +12,22 @@ public struct OutboxEntry: Sendable, Hashable {
     public var nextAttemptAt: Date
     /// The last attempt's error, without secrets.
     public var lastError: String?
+    /// The worker delivering it now (``TicketStore/claimDelivery(ticketID:worker:at:leaseUntil:)``), or nil.
+    public var claimedBy: String?
+    /// Until when that worker's claim holds; afterwards another worker may take the entry (``OutboxLease``).
+    public var leaseUntil: Date?
 
-    public init(ticketID: String, provider: String, attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil) {
+    public init(
+        ticketID: String, provider: String, attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil,
+        claimedBy: String? = nil, leaseUntil: Date? = nil
+    ) {
         self.ticketID = ticketID
         self.provider = provider
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt
         self.lastError = lastError
+        self.claimedBy = claimedBy
+        self.leaseUntil = leaseUntil
     }
 }
 
@@ -100,14 +109,27 @@ public protocol TicketStore: Sendable {
     /// rewriting the rest of the ticket; its `updatedAt` becomes the turn's timestamp when that is later.
     func append(_ turn: Turn, toTicket id: String) async throws
 
-    /// Outbox entries due at `now`, oldest first.
+    /// Outbox entries due at `now` and not under another worker's live claim, oldest first.
     func dueDeliveries(at now: Date) async throws -> [OutboxEntry]
-    /// Every outbox entry not yet delivered.
+    /// Every outbox entry not yet delivered (claimed or not).
     func pendingDeliveries() async throws -> [OutboxEntry]
-    /// Records a successful delivery: removes the entry and stores the external reference.
-    func markDelivered(ticketID: String, reference: Ticket.ExternalReference) async throws
-    /// Records a failed attempt and when to try again.
-    func markFailed(ticketID: String, error: String, nextAttemptAt: Date) async throws
+    /// Takes one outbox entry for delivery by `worker`, atomically across every process sharing the store:
+    /// succeeds only when the entry is due at `now` and nobody's claim on it is live (none, or its
+    /// `leaseUntil` is at or before `now`). Returns the entry as claimed, or nil when it is gone, not
+    /// due, or held by another worker. Exactly one of several concurrent claimers gets it (``OutboxLease``).
+    func claimDelivery(ticketID: String, worker: String, at now: Date, leaseUntil: Date) async throws -> OutboxEntry?
+    /// Gives up `worker`'s claim without counting an attempt (the worker is stopping): the entry is due
+    /// again for any worker. Does nothing unless `worker` holds the claim.
+    func releaseDelivery(ticketID: String, worker: String) async throws
+    /// Records a successful delivery by the claim holder: removes the entry and stores the external
+    /// reference, in one step. Returns false, changing nothing, when `worker` does not hold the entry
+    /// (it was delivered already, or its lease ran out and another worker took it).
+    @discardableResult
+    func markDelivered(ticketID: String, reference: Ticket.ExternalReference, worker: String) async throws -> Bool
+    /// Records a failed attempt by the claim holder, when to try again, and releases the claim. Returns
+    /// false, changing nothing, when `worker` does not hold the entry.
+    @discardableResult
+    func markFailed(ticketID: String, error: String, nextAttemptAt: Date, worker: String) async throws -> Bool
 
     /// Stores a person's reply on a ticket (also appended to the transcript) as pending for the ticket's
     /// session, and returns it. It stays pending until one process delivers it to the session
