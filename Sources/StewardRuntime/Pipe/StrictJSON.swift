@@ -129,8 +129,9 @@ struct StrictJSON {
             index += 1
             skipSpace()
             path.append(.key(key))
-            let value = try value()
-            if fields.updateValue(value, forKey: key) != nil { note(.duplicateKey(path: pathText())) }
+            // Noted at the key, before its value: problems are reported in the order they stand in the line.
+            if fields[key] != nil { note(.duplicateKey(path: pathText())) }
+            fields[key] = try value()
             path.removeLast()
             skipSpace()
             guard index < bytes.count else { throw syntax("the line ends inside an object; a `}` is missing") }
@@ -195,27 +196,29 @@ struct StrictJSON {
 
     private mutating func number() throws(Failure) -> Double {
         let start = index
+        // A malformed number is shown where it starts.
+        func malformed(_ message: String) -> Failure { Failure(problem: .syntax(message: message, offset: start)) }
         func digit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9") }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard digit(index) else { throw syntax("a `-` not followed by a digit") }
+        guard digit(index) else { throw malformed("a `-` not followed by a digit") }
         var simple = true  // digits only, few enough to add up exactly
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if digit(index) { throw syntax("a number with a leading zero: JSON does not allow one") }
+            if digit(index) { throw malformed("a number with a leading zero: JSON does not allow one") }
         } else {
             while digit(index) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             simple = false
-            guard digit(index) else { throw syntax("a `.` in a number not followed by a digit") }
+            guard digit(index) else { throw malformed("a `.` in a number not followed by a digit") }
             while digit(index) { index += 1 }
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             simple = false
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digit(index) else { throw syntax("an exponent in a number without digits") }
+            guard digit(index) else { throw malformed("an exponent in a number without digits") }
             while digit(index) { index += 1 }
         }
         let literal = UnsafeBufferPointer(rebasing: bytes[start..<index])
