@@ -135,6 +135,30 @@ import Testing
         #expect(error.id == "m1")
     }
 
+    // MARK: - Against Foundation's reader
+
+    @Test func whatTheStrictReaderTakesFoundationReadsTheSameWay() {
+        // Generated lines (FuzzTests' inputs): every line taken is JSON to JSONSerialization too, with the
+        // same session, id and text; so strictness only ever refuses.
+        var inputs = FuzzInputs(seed: FuzzInputs.seed &+ 7)
+        var taken = 0
+        for number in 1...FuzzInputs.iterations {
+            let line = inputs.pipeLine()
+            guard case .success(let message) = PipeRequestDecoder.decode(line[...], line: number) else { continue }
+            taken += 1
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                Issue.record("seed \(FuzzInputs.seed &+ 7) line \(number): taken but not JSON to Foundation")
+                continue
+            }
+            #expect(object["session"] as? String == message.session)
+            #expect(object["id"] as? String == message.id)
+            // Foundation drops a U+FEFF at the start of a string; Steward keeps text as sent.
+            let text = object["text"] as? String
+            #expect(text == message.text || text.map { "\u{FEFF}" + $0 } == message.text, "line \(number)")
+        }
+        #expect(taken > 0)
+    }
+
     // MARK: - Which problem is reported
 
     @Test func aSyntaxErrorAnywhereIsReportedBeforeADuplicateOrASurrogate() {
