@@ -10,7 +10,7 @@ import Testing
 @Suite struct FuzzTests {
     static let errorCodes: Set<String> = [
         "invalid_json", "invalid_utf8", "line_too_long", "missing_field", "invalid_field", "number_out_of_range",
-        "nesting_too_deep",
+        "nesting_too_deep", "duplicate_key", "invalid_string",
     ]
 
     @Test func theDecoderAnswersEveryLineWithAMessageOrADocumentedError() {

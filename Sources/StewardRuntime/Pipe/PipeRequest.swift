@@ -1,36 +1,20 @@
 import Foundation
 import StewardCore
 
-/// A line of `steward pipe` input that could not be taken, with what to fix.
-public struct PipeLineError: Error, Sendable, Hashable {
-    /// A stable code: `invalid_json`, `invalid_utf8`, `line_too_long`, `missing_field`, `invalid_field`, …
-    public var code: String
-    /// What is wrong, in a sentence.
-    public var message: String
-    /// The input line number, counted from 1.
-    public var line: Int
-    /// The session, when it could be read.
-    public var session: String?
-    /// The message id, when it could be read.
-    public var id: String?
-
-    package init(code: String, message: String, line: Int, session: String? = nil, id: String? = nil) {
-        self.code = code
-        self.message = message
-        self.line = line
-        self.session = session
-        self.id = id
-    }
-}
-
 /// Decodes one line of `steward pipe` input.
 ///
 /// `{"session": "s1", "id": "m1", "text": "where is my order #1001", "channel": "webchat",
 ///   "customer": {"email": "...", "profile_id": "...", "authenticated": true}}`
 /// `action` may stand instead of `text` for a clicked quick reply or button; `"explain": true` asks
 /// for the reply's `routing` object; `"language": "pl"` is the customer's explicit choice of language.
-/// Numbers must be finite as 64-bit floats and nesting at most ``JSONLimits/maxDepth`` deep, in any
-/// field, used or not (`number_out_of_range`, `nesting_too_deep`).
+///
+/// The line is read by ``StrictJSON`` in one pass: strict RFC 8259 (no trailing commas), no key twice in
+/// one object (`duplicate_key`), no unpaired surrogate escape (`invalid_string`), numbers finite as
+/// 64-bit floats and nesting at most ``JSONLimits/maxDepth`` deep, in any field, used or not
+/// (`number_out_of_range`, `nesting_too_deep`). Identifiers and codes follow ``Identifier``'s rules:
+/// ``Identifier/Rule/strict`` for `session`, `id`, `action`, `channel`, `language` and
+/// `customer.profile_id`; ``Identifier/Rule/padded`` for `customer.email` and `customer.phone`;
+/// ``Identifier/Rule/name`` for `customer.name` (`invalid_field` naming the field).
 enum PipeRequest {
     static let maxLineBytes = 64 * 1024
 
@@ -43,92 +27,98 @@ enum PipeRequest {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return fail("invalid_utf8", "The line is not valid UTF-8; send UTF-8 encoded JSON.")
         }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
-        } catch {
-            // Valid JSON beyond Steward's limits (a number out of range, nesting too deep) says so.
-            if let error = JSONLimits.error(for: bytes, line: line) { return .failure(error) }
-            return fail("invalid_json", "The line is not valid JSON; send one JSON object per line.")
-        }
-        if JSONLimits.mayBeTooDeep(bytes), let error = JSONLimits.error(for: bytes, line: line) {
-            return .failure(error)
-        }
-        guard let fields = object as? [String: Any] else {
+        let (value, problem) = StrictJSON.read(bytes)
+        if let problem { return .failure(JSONProblem.error(problem, value: value, line: line)) }
+        guard let fields = value?.object else {
             return fail("invalid_json", "The line must be a JSON object like {\"session\": \"s1\", \"text\": \"hi\"}.")
         }
-        // An empty id is no id: it cannot tell a re-delivery from a new message.
-        let id = (fields["id"] as? String ?? (fields["id"] as? NSNumber).map { "\($0)" }).flatMap { $0.isEmpty ? nil : $0 }
-        let rawSession = fields["session"]
-        guard let rawSession, !(rawSession is NSNull) else {
-            return fail("missing_field", "`session` is required: a string naming the conversation.", id: id)
+        func present(_ value: JSONValue?) -> JSONValue? { value.flatMap { $0.isNull ? nil : $0 } }
+        // The id, for error lines, when it is one.
+        let readableID = fields["id"]?.string.flatMap { Identifier.problem($0, field: "id") == nil ? $0 : nil }
+        guard let rawSession = present(fields["session"]) else {
+            return fail("missing_field", "`session` is required: a string naming the conversation.", id: readableID)
         }
-        guard let session = rawSession as? String, !session.isEmpty else {
-            return fail("invalid_field", "`session` must be a non-empty string.", id: id)
+        guard let session = rawSession.string else {
+            return fail("invalid_field", "`session` must be a non-empty string.", id: readableID)
         }
         // Identifiers are checked, never shortened: "s-42\u0000x" is not session s-42.
         if let problem = Identifier.problem(session, field: "session") {
-            return fail("invalid_field", problem, id: id.flatMap { Identifier.problem($0, field: "id") == nil ? $0 : nil })
+            return fail("invalid_field", problem, id: readableID)
         }
-        if let rawID = fields["id"], !(rawID is NSNull), !(rawID is String) {
-            return fail("invalid_field", "`id` must be a string.", session: session)
-        }
-        if let id, let problem = Identifier.problem(id, field: "id") {
-            return fail("invalid_field", problem, session: session)
+        var id: String?
+        if let raw = present(fields["id"]) {
+            guard let value = raw.string else { return fail("invalid_field", "`id` must be a string.", session: session) }
+            if let problem = Identifier.problem(value, field: "id") {
+                return fail("invalid_field", problem, session: session)
+            }
+            id = value
         }
         var text: String?
-        if let raw = fields["text"], !(raw is NSNull) {
-            guard let value = raw as? String else {
+        if let raw = present(fields["text"]) {
+            guard let value = raw.string else {
                 return fail("invalid_field", "`text` must be a string.", session: session, id: id)
             }
             text = value
         }
         var action: String?
-        if let raw = fields["action"], !(raw is NSNull) {
-            guard let value = raw as? String else {
+        if let raw = present(fields["action"]) {
+            guard let value = raw.string else {
                 return fail("invalid_field", "`action` must be a string.", session: session, id: id)
             }
-            if let problem = Identifier.problem(value, field: "action") {
-                return fail("invalid_field", problem, session: session, id: id)
+            // An empty action is no action (the host sent `text`).
+            if !value.isEmpty {
+                if let problem = Identifier.problem(value, field: "action") {
+                    return fail("invalid_field", problem, session: session, id: id)
+                }
+                action = value
             }
-            action = value
         }
         let hasText = !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        if !hasText && (action ?? "").isEmpty {
+        if !hasText && action == nil {
             return fail("missing_field", "Send `text` (what the customer wrote) or `action` (a clicked button).", session: session, id: id)
         }
         var channel: Channel?
-        if let raw = fields["channel"], !(raw is NSNull) {
-            guard let name = raw as? String, let value = Channel(rawValue: name) else {
-                let names = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+        if let raw = present(fields["channel"]) {
+            let names = Channel.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let name = raw.string else {
+                return fail("invalid_field", "`channel` must be one of \(names).", session: session, id: id)
+            }
+            if let problem = Identifier.problem(name, field: "channel") {
+                return fail("invalid_field", problem, session: session, id: id)
+            }
+            guard let value = Channel(rawValue: name) else {
                 return fail("invalid_field", "`channel` must be one of \(names).", session: session, id: id)
             }
             channel = value
         }
         var customer: Customer?
-        if let raw = fields["customer"], !(raw is NSNull) {
-            guard let map = raw as? [String: Any] else {
+        if let raw = present(fields["customer"]) {
+            guard let map = raw.object else {
                 return fail("invalid_field", "`customer` must be an object.", session: session, id: id)
             }
-            for key in ["email", "profile_id", "name", "phone"] {
-                if let v = map[key], !(v is NSNull), !(v is String) {
+            let rules: [(key: String, rule: Identifier.Rule)] = [
+                ("email", .padded), ("profile_id", .strict), ("name", .name), ("phone", .padded),
+            ]
+            var strings: [String: String] = [:]
+            for (key, rule) in rules {
+                guard let value = present(map[key]) else { continue }
+                guard let string = value.string else {
                     return fail("invalid_field", "`customer.\(key)` must be a string.", session: session, id: id)
                 }
-            }
-            for key in ["email", "profile_id", "name", "phone"] {
-                if let value = map[key] as? String, let problem = Identifier.problem(value, field: "customer.\(key)") {
+                if let problem = Identifier.problem(string, field: "customer.\(key)", rule: rule) {
                     return fail("invalid_field", problem, session: session, id: id)
                 }
+                strings[key] = string
             }
             var authenticated = false
-            if let v = map["authenticated"], !(v is NSNull) {
-                guard let flag = JSONBool.value(v) else {
+            if let v = present(map["authenticated"]) {
+                guard case .bool(let flag) = v else {
                     return fail("invalid_field", "`customer.authenticated` must be true or false.", session: session, id: id)
                 }
                 authenticated = flag
             }
             // Hosts pad fields now and then: " jane@example.com " is that address.
-            let email = (map["email"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let email = strings["email"]?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let email, !EmailAddress.isValid(email) {
                 return fail("invalid_field", "`customer.email` is not a valid email address.", session: session, id: id)
             }
@@ -136,7 +126,7 @@ enum PipeRequest {
                 return fail("invalid_field", "An authenticated `customer` needs an `email`.", session: session, id: id)
             }
             var phone: String?
-            if let raw = map["phone"] as? String {
+            if let raw = strings["phone"] {
                 guard let number = PhoneNumber.normalised(raw) else {
                     return fail(
                         "invalid_field",
@@ -146,22 +136,26 @@ enum PipeRequest {
                 phone = number
             }
             customer = Customer(
-                email: email, profileID: map["profile_id"] as? String, name: map["name"] as? String,
+                email: email, profileID: strings["profile_id"], name: strings["name"],
                 authenticated: authenticated, phone: phone)
         }
         var explain = false
-        if let raw = fields["explain"], !(raw is NSNull) {
-            guard let flag = JSONBool.value(raw) else {
+        if let raw = present(fields["explain"]) {
+            guard case .bool(let flag) = raw else {
                 return fail("invalid_field", "`explain` must be true or false.", session: session, id: id)
             }
             explain = flag
         }
         var language: String?
-        if let raw = fields["language"], !(raw is NSNull) {
-            guard let tag = raw as? String, let code = LanguageConfiguration.code(tag) else {
-                return fail(
-                    "invalid_field", "`language` must be an ISO 639-1 language code such as en, pl, sv, ko, de, es or fr.",
-                    session: session, id: id)
+        if let raw = present(fields["language"]) {
+            let expected = "`language` must be an ISO 639-1 language code such as en, pl, sv, ko, de, es or fr "
+                + "(or a BCP 47 tag starting with one, like pl-PL)."
+            guard let tag = raw.string else { return fail("invalid_field", expected, session: session, id: id) }
+            if let problem = Identifier.problem(tag, field: "language") {
+                return fail("invalid_field", problem, session: session, id: id)
+            }
+            guard isLanguageTag(tag), let code = LanguageConfiguration.code(tag) else {
+                return fail("invalid_field", expected, session: session, id: id)
             }
             language = code
         }
@@ -169,6 +163,29 @@ enum PipeRequest {
             IncomingMessage(
                 session: session, id: id, text: text, action: action, channel: channel, customer: customer,
                 explain: explain, language: language))
+    }
+
+    /// True for a BCP 47 shaped tag: subtags of 1 to 8 ASCII letters or digits joined by `-` (or `_`, as
+    /// POSIX locales write it), the first of letters only (RFC 5646, section 2.1).
+    static func isLanguageTag(_ tag: String) -> Bool {
+        var length = 0
+        var first = true
+        for byte in tag.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"):
+                guard length > 0 else { return false }
+                length = 0
+                first = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                length += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where !first:
+                length += 1
+            default:
+                return false
+            }
+            if length > 8 { return false }
+        }
+        return length > 0
     }
 }
 
