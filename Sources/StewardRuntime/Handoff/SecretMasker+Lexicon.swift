@@ -13,6 +13,9 @@ extension SecretMasker {
         /// Like ``password``, but only `:` or `=` introduce the value ("pass: …"); "my pass is expired"
         /// and "boarding pass" are ordinary words.
         case passwordAfterColon
+        /// A US social security number named by its keyword ("ssn", "social security number" and their
+        /// forms in the other languages): 9 digits within a few words, separated or not ("ssn 123456789").
+        case socialSecurity
     }
 
     struct Keyword: Sendable {
@@ -68,6 +71,13 @@ extension SecretMasker {
                 "비밀번호", "비번", "암호", "패스워드",
             ], .password)
         add(["pass"], .passwordAfterColon)
+        add(
+            [
+                "ssn", "ss#", "social security", "social security number", "social security no", "soc sec",
+                "numer ubezpieczenia spolecznego", "socialforsakringsnummer", "sozialversicherungsnummer",
+                "numero de seguro social", "numero de la seguridad social", "seguro social", "numero de securite sociale",
+                "securite sociale", "사회보장번호", "사회 보장 번호",
+            ], .socialSecurity)
         return list.sorted { $0.units.count > $1.units.count }
     }()
 

@@ -66,7 +66,7 @@ public enum SecretMasker {
         var spans = cardNumbers(in: view)
         spans += ibans(in: view)
         spans += socialSecurityNumbers(in: view)
-        spans += introducedSecrets(in: view)
+        spans += introducedSecrets(in: view, original: Array(text.utf8))
         guard !spans.isEmpty else { return text }
         return replace(spans, in: text, view: view)
     }
