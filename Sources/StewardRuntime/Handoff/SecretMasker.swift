@@ -63,12 +63,18 @@ public enum SecretMasker {
     static func maskOnce(_ text: String) -> String {
         guard mayContainSecret(text) else { return text }
         let view = NormalisedText(text)
+        let spans = spans(in: text, view: view)
+        guard !spans.isEmpty else { return text }
+        return replace(spans, in: text, view: view)
+    }
+
+    /// Every secret of `text` (read through `view`) found in one pass, possibly overlapping.
+    static func spans(in text: String, view: NormalisedText) -> [Span] {
         var spans = cardNumbers(in: view)
         spans += ibans(in: view)
         spans += socialSecurityNumbers(in: view)
         spans += introducedSecrets(in: view, original: Array(text.utf8))
-        guard !spans.isEmpty else { return text }
-        return replace(spans, in: text, view: view)
+        return spans
     }
 
     /// `text` with each span's original bytes replaced; overlapping spans become one, with the
