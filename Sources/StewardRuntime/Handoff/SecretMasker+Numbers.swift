@@ -58,30 +58,46 @@ extension SecretMasker {
             }
             // One chain: digit groups and the separators between them.
             var groups: [Range<Int>] = []
+            var strongBreaks: Set<Int> = []  // groups after a `,`, `;` or line break
             var cursor = index
             while cursor < units.count, units[cursor].isMaskDigit {
                 let start = cursor
                 while cursor < units.count, units[cursor].isMaskDigit { cursor += 1 }
                 groups.append(start..<cursor)
                 var gap = cursor
-                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) { gap += 1 }
+                var strong = false
+                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) {
+                    if units[gap] == "," || units[gap] == ";" || units[gap] == "\n" { strong = true }
+                    gap += 1
+                }
                 guard gap > cursor, gap - cursor <= 3, gap < units.count, units[gap].isMaskDigit else { break }
+                if strong { strongBreaks.insert(groups.count) }
                 cursor = gap
             }
-            spans += cards(in: groups, units: units)
+            // A chain opening like a phone (`0…`, `+…`), a tracking number (`9…`) or glued to letters
+            // (`1Z999AA1…`) is that number: a card inside it counts only after a `,`, `;` or line break.
+            let before: Unicode.Scalar? = index > 0 ? units[index - 1] : nil
+            let foreign = units[index] == "0" || units[index] == "9" || before == "+"
+                || before.map { $0.isMaskWordLetter } == true
+            spans += cards(in: groups, units: units, startsAt: foreign ? strongBreaks : nil)
             index = cursor
         }
         return spans
     }
 
     /// The cards among a chain's digit groups: the longest run of consecutive groups from each start
-    /// that holds 13–19 digits and passes Luhn.
-    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar]) -> [Span] {
+    /// (every group, or only those in `startsAt` when given) that holds 13–19 digits opening with an
+    /// issuer prefix and passes Luhn.
+    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?) -> [Span] {
         let total = groups.reduce(0) { $0 + $1.count }
         guard total >= 13 else { return [] }
         var spans: [Span] = []
         var first = 0
         while first < groups.count {
+            if let startsAt, !startsAt.contains(first) {
+                first += 1
+                continue
+            }
             var digits: [Int] = []
             var found: Int?
             for last in first..<groups.count {
@@ -191,7 +207,7 @@ extension SecretMasker {
     }
 
     /// US social security numbers written `###-##-####` (or with spaces or dots between the parts), not
-    /// part of a longer number, and not in the ranges the SSA never issues: area 000, 666 or 900–999,
+    /// part of a longer number (no digit group joined before or after), and not in the ranges the SSA never issues: area 000, 666 or 900–999,
     /// group 00, serial 0000 (SSA, "Social Security Number Randomization").
     static func socialSecurityNumbers(in text: NormalisedText) -> [Span] {
         let units = text.units
@@ -201,6 +217,8 @@ extension SecretMasker {
             defer { index += 1 }
             guard index == 0 || !(units[index - 1].isMaskDigit || units[index - 1] == "-" || units[index - 1] == ".")
             else { continue }
+            // Not the tail of a longer number written in groups ("0044 909 149 71.9115").
+            if index >= 2, units[index - 1] == " ", units[index - 2].isMaskDigit { continue }
             let shape = units[index..<(index + 11)]
             func digits(_ range: Range<Int>) -> Int? {
                 var value = 0
