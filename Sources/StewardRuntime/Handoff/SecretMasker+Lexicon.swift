@@ -109,20 +109,6 @@ extension SecretMasker {
         "jetzt", "aktuell", "ahora", "maintenant",
     ]
 
-    /// First words of an ordinary statement about a password rather than its value ("my password is *not*
-    /// working", "is *wrong*", "ist *falsch*", "est *incorrect*", "is *what*?").
-    static let stateWords: Set<String> = [
-        "not", "no", "never", "wrong", "incorrect", "invalid", "expired", "blocked", "locked", "correct", "right", "fine",
-        "ok", "okay", "too", "very", "case", "required", "needed", "missing", "empty", "weak", "strong", "working",
-        "broken", "being", "same", "different", "reset", "changed", "compromised", "forgotten", "lost", "long", "short",
-        "what", "which", "how", "where", "why", "who", "it", "that", "this", "there", "for", "to", "of", "on", "in",
-        "nie", "zle", "bledne", "niepoprawne", "nieprawidlowe", "zablokowane", "poprawne", "za", "wymagane", "inne",
-        "inte", "fel", "ogiltigt", "last", "korrekt", "ratt", "ej",
-        "nicht", "falsch", "ungultig", "gesperrt", "abgelaufen", "richtig", "kein", "leer", "zu",
-        "incorrecta", "incorrecto", "invalida", "bloqueada", "caducada", "correcta", "demasiado", "muy", "erronea",
-        "pas", "faux", "fausse", "invalide", "bloque", "expire", "trop", "ne",
-    ]
-
     /// Korean openings of an ordinary statement ("비밀번호가 틀렸어요": the password is wrong).
     static let koreanStatePrefixes: [String] = ["틀", "잘못", "안 ", "맞", "기억", "변경", "초기화", "재설정", "분실", "만료", "필요", "뭐", "무엇"]
 
