@@ -239,10 +239,11 @@ extension SecretMasker {
         return end
     }
 
-    /// The end of the run of non-space characters at `start`, without a trailing `.`, `,`, `;` or `:`.
+    /// The end of the run of non-space characters at `start`, without a trailing `.`, `,`, `;` or `:`,
+    /// and before a `[` (an earlier mask's placeholder is never cut).
     static func tokenEnd(from start: Int, _ units: [Unicode.Scalar]) -> Int {
         var end = start
-        while end < units.count, units[end] != " ", units[end] != "\n" { end += 1 }
+        while end < units.count, units[end] != " ", units[end] != "\n", units[end] != "[" { end += 1 }
         while end > start + 1, [".", ",", ";", ":"].contains(units[end - 1]) { end -= 1 }
         return end
     }
