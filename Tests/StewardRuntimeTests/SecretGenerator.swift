@@ -144,7 +144,12 @@ struct SecretGenerator {
 
     mutating func password() -> GeneratedSecret {
         let words = (0..<int(1...4)).map { _ in token() }
-        let value = words.map { chance(30) ? $0.capitalized : $0 }.joined(separator: " ")
+        var value = words.map { chance(30) ? $0.capitalized : $0 }.joined(separator: chance(80) ? " " : pick(["-", "_", "."]))
+        // Passphrases opening with a word of an ordinary statement ("correct horse …") are secrets too.
+        if chance(30) {
+            value = pick(["correct", "wrong", "not", "reset", "expired", "Correct", "richtig", "correcta", "faux", "fel", "zle"])
+                + pick([" ", "-"]) + value
+        }
         let template = pick([
             "my password is {v}", "my password for the account is {v}", "my pw is {v}", "pass: {v}", "passphrase: {v}",
             "password = {v}", "my new password will be {v}", "the password's {v}", "Password: {v}", "moje hasło to {v}",

@@ -49,6 +49,8 @@ import Testing
         ("número de seguro social: 234567891", "número de seguro social: [removed]"),
         ("numéro de sécurité sociale 345678912", "numéro de sécurité sociale [removed]"),
         ("Sozialversicherungsnummer 456789123", "Sozialversicherungsnummer [removed]"),
+        ("SSN #123456789 thanks", "SSN #[removed] thanks"),
+        ("사회보장번호는 123456789", "사회보장번호는 [removed]"),
     ])
     func masks(input: String, expected: String) {
         #expect(SecretMasker.mask(input) == expected)

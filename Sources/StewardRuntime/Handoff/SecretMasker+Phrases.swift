@@ -99,6 +99,11 @@ extension SecretMasker {
                 cursor += 1
                 continue
             }
+            // "SSN# 123456789": a social security number's keyword may carry `#`.
+            if unit == "#", lengths == 9...9 {
+                cursor += 1
+                continue
+            }
             guard unit.isMaskAlphanumeric else { return nil }  // `#`, `$`, `@` …: not a code
             let (text, end) = word(at: cursor, units)
             if codeStopWords.contains(text) { return nil }

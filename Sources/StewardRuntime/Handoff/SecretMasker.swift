@@ -19,7 +19,7 @@ import Foundation
 /// - **IBANs** → `[account number removed]`: country letters, check digits and 11–30 letters or digits,
 ///   grouped or not, passing the ISO 7064 mod-97 check.
 /// - **US social security numbers** → `[removed]`: `###-##-####` (or spaces or dots) not joined to another
-///   digit group, or 9 digits (grouped or not) within five words after "ssn", "social security (number)",
+///   digit group, or 9 digits (grouped or not, `#` allowed before them) within five words after "ssn", "social security (number)",
 ///   "numer ubezpieczenia społecznego", "socialförsäkringsnummer", "Sozialversicherungsnummer", "número
 ///   de seguro social", "numéro de sécurité sociale", "사회보장번호"; never area 000, 666 or 900–999,
 ///   group 00 or serial 0000 (SSA).
