@@ -18,6 +18,7 @@ import Testing
         ("my password is not purple elephant", "my password is [removed]"),
         ("my password is wrongTurtle", "my password is [removed]"),
         ("passphrase: expired lemon tree", "passphrase: [removed]"),
+        ("my password is wrong, Turtle77", "my password is [removed]"),
         // The whole token, not a part of it.
         ("my password is Reset#77", "my password is [removed]"),
         ("my password is Working2024!", "my password is [removed]"),

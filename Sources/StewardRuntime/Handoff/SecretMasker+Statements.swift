@@ -2,8 +2,8 @@
 /// "is 12 characters long", "ist falsch", "est oublié") from a passphrase ("is correct horse battery
 /// staple", "ist richtig Pferd Batterie").
 ///
-/// The rule: the words after the introduction, up to the first comma or the end of the phrase, are a
-/// statement only when every one of them is statement vocabulary (``statementVocabulary``: words about
+/// The rule: the words after the introduction, up to the first comma (when a plain word follows it) or
+/// the end of the phrase, are a statement only when every one of them is statement vocabulary (``statementVocabulary``: words about
 /// a password's state, function words and a few verbs, in en, pl, sv, de, es and fr) or a plain number,
 /// and at least one is a word. Any other word, any token holding a symbol other than trailing
 /// punctuation (`Correct-Horse-Battery`, `Reset#77`), a token mixing letters and digits (`Working2024`)
@@ -40,7 +40,19 @@ extension SecretMasker {
                 guard !isMixedCase(original, from: view.starts[cursor], to: view.ends[coreEnd - 1]) else { return false }
                 sawWord = true
             }
-            if endsClause { return sawWord }
+            if endsClause {
+                // A new clause opens with a plain word ("reset, I clicked the link"); "wrong, Turtle77"
+                // goes on with the value.
+                var next = end
+                while next < range.upperBound, units[next] == " " { next += 1 }
+                var nextEnd = next
+                while nextEnd < range.upperBound, units[nextEnd] != " " { nextEnd += 1 }
+                while nextEnd > next, trailingPunctuation.contains(units[nextEnd - 1]) { nextEnd -= 1 }
+                let plain = nextEnd == next
+                    || (units[next..<nextEnd].allSatisfy { $0.isMaskWordLetter || $0 == "'" }
+                        && !isMixedCase(original, from: view.starts[next], to: view.ends[nextEnd - 1]))
+                return sawWord && plain
+            }
             cursor = end
         }
         return sawWord
