@@ -66,6 +66,7 @@ extension SQLiteStore {
         try await write("update ticket") { db in
             guard var ticket = try Self.fetchTicket(db, id: id) else { throw StoreError.ticketNotFound(id: id) }
             try change(&ticket)
+            ticket = ticket.maskingTeamText
             ticket.id = id
             ticket.updatedAt = Date()
             try Self.writeTicket(db, ticket, json: try Self.encode(ticket))
@@ -160,6 +161,8 @@ extension SQLiteStore {
     /// as a `.human` turn, in one transaction.
     /// - Throws: ``StoreError/ticketNotFound(id:)``.
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
+        // What the team types is masked like what customers type.
+        let (author, text) = (SecretMasker.mask(author), SecretMasker.mask(text))
         // Rounded through the stored representation, so the returned reply equals the one read back.
         let now = Date(unixTime: Date().unixTime)
         let human = Turn(timestamp: now, role: .human, text: text, author: author)

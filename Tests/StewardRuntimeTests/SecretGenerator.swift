@@ -44,19 +44,43 @@ struct SecretGenerator {
 
     static let separators = [" ", "  ", "-", ".", "/", "\n", "\u{00A0}", "\u{2009}", " - ", "\u{3000}", "\u{202F}", " / ", "\r\n", "\t"]
 
+    /// Issuer prefixes (IIN ranges) and the lengths their cards have: Visa 4, Mastercard 51–55 and
+    /// 2221–2720, Amex 34/37, Discover 6011/65, JCB 3528–3589, UnionPay 62, Maestro 50/56–58/6304/6759,
+    /// RuPay 60/81/82.
+    mutating func issuerPrefix() -> (prefix: [Int], lengths: ClosedRange<Int>) {
+        func digits(_ number: Int) -> [Int] { String(number).compactMap(\.wholeNumberValue) }
+        switch int(0...10) {
+        case 0, 1: return ([4], 13...19)
+        case 2: return (digits(int(51...55)), 16...16)
+        case 3: return (digits(int(2221...2720)), 16...16)
+        case 4: return (digits(pick([34, 37])), 15...15)
+        case 5: return (digits(pick([6011, 65])), 16...19)
+        case 6: return (digits(int(3528...3589)), 16...19)
+        case 7: return ([6, 2], 16...19)
+        case 8: return (digits(pick([50, 56, 57, 58, 6304, 6759])), 13...19)
+        case 9: return (digits(pick([60, 81, 82])), 16...16)
+        default: return (digits(pick([36, 38, 39])), 14...19)  // Diners
+        }
+    }
+
+    /// Separators customers put between digit groups: white space, dashes, dots, slashes, and any other
+    /// punctuation or symbol.
+    static let cardSeparators = separators + [",", ", ", ";", "|", " | ", "·", "*", "+", ":", "~", "⁄", "\\", "_", "•", ")(", "] ["]
+
     mutating func card() -> GeneratedSecret {
-        let length = int(13...19)
-        var digits = [pick([4, 5, 3, 6])] + (1..<length).map { _ in int(0...9) }
+        let (prefix, lengths) = issuerPrefix()
+        let length = int(lengths)
+        var digits = prefix + (prefix.count..<length).map { _ in int(0...9) }
         for check in 0...9 {
             digits[length - 1] = check
             if Self.luhn(digits) { break }
         }
         var text = ""
         let groupSize = pick([4, 4, 3, 5, 6, length])
-        let separator = pick(Self.separators)
+        let separator = pick(Self.cardSeparators)
         let digitText = Array(spell(digits))
         for (index, character) in digitText.enumerated() {
-            if index > 0, index % groupSize == 0 { text += chance(80) ? separator : pick(Self.separators) }
+            if index > 0, index % groupSize == 0 { text += chance(80) ? separator : pick(Self.cardSeparators) }
             text.append(character)
         }
         let message = pick([
@@ -120,7 +144,12 @@ struct SecretGenerator {
 
     mutating func password() -> GeneratedSecret {
         let words = (0..<int(1...4)).map { _ in token() }
-        let value = words.map { chance(30) ? $0.capitalized : $0 }.joined(separator: " ")
+        var value = words.map { chance(30) ? $0.capitalized : $0 }.joined(separator: chance(80) ? " " : pick(["-", "_", "."]))
+        // Passphrases opening with a word of an ordinary statement ("correct horse …") are secrets too.
+        if chance(30) {
+            value = pick(["correct", "wrong", "not", "reset", "expired", "Correct", "richtig", "correcta", "faux", "fel", "zle"])
+                + pick([" ", "-"]) + value
+        }
         let template = pick([
             "my password is {v}", "my password for the account is {v}", "my pw is {v}", "pass: {v}", "passphrase: {v}",
             "password = {v}", "my new password will be {v}", "the password's {v}", "Password: {v}", "moje hasło to {v}",
@@ -173,6 +202,39 @@ struct SecretGenerator {
         return GeneratedSecret(
             kind: "ssn", message: wrap(template.replacingOccurrences(of: "{v}", with: text)),
             fingerprints: [text.filter(\.isNumber)], code: nil)
+    }
+
+    /// A message with numbers that are no secret and must be kept as written: a list of the shop's
+    /// order numbers (4 digits opening with 1), a phone number (opening with 0 or +) or a tracking
+    /// number (USPS opening with 9, UPS `1Z…`), with any separators.
+    mutating func harmlessNumbers() -> String {
+        switch int(0...2) {
+        case 0:
+            let separator = pick([" ", ", ", ",", " and ", ";", " / ", "|", " & "])
+            let orders = (0..<int(4...7)).map { _ in "1" + String(format: "%03d", int(0...999)) }
+            let hashes = chance(30)
+            return pick(["I have orders {v}, where are they?", "orders {v}", "what about {v}?", "status of {v} please"])
+                .replacingOccurrences(of: "{v}", with: orders.map { (hashes ? "#" : "") + $0 }.joined(separator: separator))
+        case 1:
+            let digits = (0..<int(9...12)).map { _ in String(int(0...9)) }.joined()
+            let start = pick(["0", "00", "+", "+1 ", "+44 ", "0044 "])
+            var number = start
+            for (index, digit) in digits.enumerated() {
+                if index > 0, index % pick([3, 4]) == 0 { number += pick([" ", "-", ".", " "]) }
+                number.append(digit)
+            }
+            return pick(["call me on {v}", "my number is {v}", "ring {v} please", "tel: {v}"]).replacingOccurrences(of: "{v}", with: number)
+        default:
+            let tracking = chance(50)
+                ? "9" + (0..<21).map { _ in String(int(0...9)) }.joined()
+                : "1Z" + (0..<16).map { _ in String(pick(Array("0123456789ABCDEFGHJKLMNPRSTUVWXYZ"))) }.joined()
+            var text = ""
+            for (index, character) in tracking.enumerated() {
+                if index > 0, index % 4 == 0, chance(70) { text += " " }
+                text.append(character)
+            }
+            return pick(["tracking {v}", "my tracking number is {v}", "where is {v}?"]).replacingOccurrences(of: "{v}", with: text)
+        }
     }
 
     mutating func any() -> GeneratedSecret {

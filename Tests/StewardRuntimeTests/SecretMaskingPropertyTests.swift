@@ -175,6 +175,12 @@ import Testing
             "returns within 30 days? I paid \(price) on \(date)", "my phone is \(phone), order \(order)",
             "Mein Passwort ist falsch", "what is the password for the wifi?", "does the code SAVE10 work?",
             "I need a new pin for the tent, order \(order)", "do you ship 2 pins to Canada?",
+            "my password is 12 characters long", "my password is reset, I clicked the link", "Password: forgotten. Can you help?",
+            "my password is still not accepted!", "mon mot de passe est oublié", "mi contraseña es incorrecta",
+            "mitt lösenord är fel", "moje hasło jest nieprawidlowe", "my password is expired, what now?",
+            "I have orders 1001 1002 1003 1006, where are they?", "orders 1003, 1005, 1007, 1012 please",
+            "call me on 0044 7911 123456", "tracking 9400 1000 0000 0000 0000 00", "tracking 1Z999AA10123456784",
+            "reference 123456789 for the tent",
         ]
         return templates.randomElement(using: &random)!
     }

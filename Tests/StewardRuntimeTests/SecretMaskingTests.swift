@@ -33,7 +33,7 @@ import Testing
         ("passphrase = correct horse battery staple", "passphrase = [removed]"),
         ("moje hasło to tajne hasło123", "moje hasło to [removed]"),
         ("mitt lösenord är sommar2024", "mitt lösenord är [removed]"),
-        ("mein Passwort lautet Geheim 99!", "mein Passwort lautet [removed]!"),
+        ("mein Passwort lautet Geheim 99!", "mein Passwort lautet [removed]"),
         ("mi contraseña es gato negro", "mi contraseña es [removed]"),
         ("mon mot de passe est soleil", "mon mot de passe est [removed]"),
         ("비밀번호는 qwerty입니다", "비밀번호는 [removed]"),

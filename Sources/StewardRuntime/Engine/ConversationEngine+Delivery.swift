@@ -72,8 +72,9 @@ extension ConversationEngine {
 
     /// Answers `messages` (none of them answered before) as one turn and records their ids with the reply.
     func respondOnce(to received: [IncomingMessage]) async throws -> AgentReply {
-        // Secrets are masked before anything is stored, logged, ticketed or given to a skill.
-        let messages = received.map(\.masked)
+        // Secrets are masked before anything is stored, logged, ticketed or given to a skill; a burst's
+        // texts together, so a secret split between its messages is masked in each.
+        let messages = IncomingMessage.masked(burst: received)
         guard let last = messages.last else { throw EngineError.emptyMessage }
         var texts: [String] = []
         for message in messages {

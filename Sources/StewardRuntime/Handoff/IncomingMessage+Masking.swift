@@ -15,6 +15,19 @@ extension IncomingMessage {
         copy.customer = customer?.masked
         return copy
     }
+
+    /// The messages of a burst as Steward keeps them: each ``masked``, and their texts (trimmed of
+    /// white space, as the engine reads them) masked together with ``SecretMasker/mask(parts:separator:)``,
+    /// so a secret split between two messages ("my pin" + "4321") is masked in both.
+    public static func masked(burst messages: [IncomingMessage]) -> [IncomingMessage] {
+        var masked = messages.map(\.masked)
+        guard messages.count > 1 else { return masked }
+        let indices = messages.indices.filter { !(messages[$0].text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let parts = SecretMasker.mask(
+            parts: indices.map { messages[$0].text!.trimmingCharacters(in: .whitespacesAndNewlines) }, separator: " ")
+        for (index, part) in zip(indices, parts) { masked[index].text = part }
+        return masked
+    }
 }
 
 extension Customer {

@@ -13,6 +13,9 @@ extension SecretMasker {
         /// Like ``password``, but only `:` or `=` introduce the value ("pass: …"); "my pass is expired"
         /// and "boarding pass" are ordinary words.
         case passwordAfterColon
+        /// A US social security number named by its keyword ("ssn", "social security number" and their
+        /// forms in the other languages): 9 digits within a few words, separated or not ("ssn 123456789").
+        case socialSecurity
     }
 
     struct Keyword: Sendable {
@@ -68,6 +71,13 @@ extension SecretMasker {
                 "비밀번호", "비번", "암호", "패스워드",
             ], .password)
         add(["pass"], .passwordAfterColon)
+        add(
+            [
+                "ssn", "ss#", "social security", "social security number", "social security no", "soc sec",
+                "numer ubezpieczenia spolecznego", "socialforsakringsnummer", "sozialversicherungsnummer",
+                "numero de seguro social", "numero de la seguridad social", "seguro social", "numero de securite sociale",
+                "securite sociale", "사회보장번호", "사회 보장 번호",
+            ], .socialSecurity)
         return list.sorted { $0.units.count > $1.units.count }
     }()
 
@@ -97,20 +107,6 @@ extension SecretMasker {
     static let fillers: Set<String> = [
         "now", "still", "just", "currently", "actually", "simply", "be", "been", "set", "changed", "reset", "to", "teraz", "obecnie", "nu",
         "jetzt", "aktuell", "ahora", "maintenant",
-    ]
-
-    /// First words of an ordinary statement about a password rather than its value ("my password is *not*
-    /// working", "is *wrong*", "ist *falsch*", "est *incorrect*", "is *what*?").
-    static let stateWords: Set<String> = [
-        "not", "no", "never", "wrong", "incorrect", "invalid", "expired", "blocked", "locked", "correct", "right", "fine",
-        "ok", "okay", "too", "very", "case", "required", "needed", "missing", "empty", "weak", "strong", "working",
-        "broken", "being", "same", "different", "reset", "changed", "compromised", "forgotten", "lost", "long", "short",
-        "what", "which", "how", "where", "why", "who", "it", "that", "this", "there", "for", "to", "of", "on", "in",
-        "nie", "zle", "bledne", "niepoprawne", "nieprawidlowe", "zablokowane", "poprawne", "za", "wymagane", "inne",
-        "inte", "fel", "ogiltigt", "last", "korrekt", "ratt", "ej",
-        "nicht", "falsch", "ungultig", "gesperrt", "abgelaufen", "richtig", "kein", "leer", "zu",
-        "incorrecta", "incorrecto", "invalida", "bloqueada", "caducada", "correcta", "demasiado", "muy", "erronea",
-        "pas", "faux", "fausse", "invalide", "bloque", "expire", "trop", "ne",
     ]
 
     /// Korean openings of an ordinary statement ("비밀번호가 틀렸어요": the password is wrong).

@@ -7,14 +7,43 @@ extension SecretMasker {
         var placeholder: String
     }
 
-    /// Separators that may stand between the digit groups of a card number (after normalisation: any
-    /// white space is one `" "` or `"\n"`).
+    /// Separators that may stand between the digit groups of a card number: white space (one `" "` or
+    /// `"\n"` after normalisation) and any punctuation or symbol (Unicode general categories P* and S*:
+    /// `-`, `.`, `,`, `;`, `|`, `·`, `*`, `+`, `:`, `~`, `⁄`, `\`, brackets …), except `#`, which marks an
+    /// order number.
     static func isDigitSeparator(_ unit: Unicode.Scalar) -> Bool {
-        unit == " " || unit == "\n" || unit == "-" || unit == "." || unit == "/" || unit == "_"
+        if unit.value < 0x80 {
+            switch unit.value {
+            case 0x20, 0x0A: return true
+            case 0x23: return false  // `#`
+            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+            default: return false
+            }
+        }
+        switch unit.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 
-    /// Card numbers: 13–19 digits passing the Luhn check, written in groups with up to three separator
-    /// characters between groups (`4111 1111 1111 1111`, `4111  1111.1111/1111`, `4111 - 1111 …`, line breaks).
+    /// Whether `digits` may open a payment card number: the Major Industry Identifier (first digit) of
+    /// ISO/IEC 7812-1 is 2–6 (2: Mastercard 2-series; 3: Amex, Diners, JCB; 4: Visa; 5: Mastercard,
+    /// Maestro; 6: Discover, UnionPay, Maestro, RuPay), or the number opens with 81 or 82 (RuPay).
+    /// Order numbers (`1001`), phone numbers (`0044 …`, `+44 …`) and tracking numbers (`9400 …`, `1Z…`)
+    /// open otherwise.
+    static func hasCardIssuerPrefix(_ digits: [Int]) -> Bool {
+        guard let first = digits.first else { return false }
+        if (2...6).contains(first) { return true }
+        return first == 8 && digits.count > 1 && (digits[1] == 1 || digits[1] == 2)
+    }
+
+    /// Card numbers: 13–19 digits opening with a card issuer's prefix (``hasCardIssuerPrefix(_:)``) and
+    /// passing the Luhn check, written in groups with up to three separator characters
+    /// (``isDigitSeparator(_:)``) between groups (`4111 1111 1111 1111`, `4111,1111;1111|1111`,
+    /// `(4111) 1111 …`, `4,111,111,111,111,111`, line breaks).
     ///
     /// A chain of groups longer than 19 digits (a card after an order number, say) is searched for
     /// consecutive whole groups that make a card; a single group must itself be 13–19 digits.
@@ -29,36 +58,52 @@ extension SecretMasker {
             }
             // One chain: digit groups and the separators between them.
             var groups: [Range<Int>] = []
+            var strongBreaks: Set<Int> = []  // groups after a `,`, `;` or line break
             var cursor = index
             while cursor < units.count, units[cursor].isMaskDigit {
                 let start = cursor
                 while cursor < units.count, units[cursor].isMaskDigit { cursor += 1 }
                 groups.append(start..<cursor)
                 var gap = cursor
-                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) { gap += 1 }
+                var strong = false
+                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) {
+                    if units[gap] == "," || units[gap] == ";" || units[gap] == "\n" { strong = true }
+                    gap += 1
+                }
                 guard gap > cursor, gap - cursor <= 3, gap < units.count, units[gap].isMaskDigit else { break }
+                if strong { strongBreaks.insert(groups.count) }
                 cursor = gap
             }
-            spans += cards(in: groups, units: units)
+            // A chain opening like a phone (`0…`, `+…`), a tracking number (`9…`) or glued to letters
+            // (`1Z999AA1…`) is that number: a card inside it counts only after a `,`, `;` or line break.
+            let before: Unicode.Scalar? = index > 0 ? units[index - 1] : nil
+            let foreign = units[index] == "0" || units[index] == "9" || before == "+"
+                || before.map { $0.isMaskWordLetter } == true
+            spans += cards(in: groups, units: units, startsAt: foreign ? strongBreaks : nil)
             index = cursor
         }
         return spans
     }
 
     /// The cards among a chain's digit groups: the longest run of consecutive groups from each start
-    /// that holds 13–19 digits and passes Luhn.
-    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar]) -> [Span] {
+    /// (every group, or only those in `startsAt` when given) that holds 13–19 digits opening with an
+    /// issuer prefix and passes Luhn.
+    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?) -> [Span] {
         let total = groups.reduce(0) { $0 + $1.count }
         guard total >= 13 else { return [] }
         var spans: [Span] = []
         var first = 0
         while first < groups.count {
+            if let startsAt, !startsAt.contains(first) {
+                first += 1
+                continue
+            }
             var digits: [Int] = []
             var found: Int?
             for last in first..<groups.count {
                 digits += units[groups[last]].map(\.maskDigitValue)
                 if digits.count > 19 { break }
-                if digits.count >= 13, luhn(digits) { found = last }
+                if digits.count >= 13, hasCardIssuerPrefix(digits), luhn(digits) { found = last }
             }
             if let found {
                 spans.append(Span(units: groups[first].lowerBound..<groups[found].upperBound, placeholder: cardPlaceholder))
@@ -148,8 +193,21 @@ extension SecretMasker {
         return remainder
     }
 
+    /// Whether an SSN's parts are in the ranges the SSA issues: not area 000, 666 or 900–999, group 00
+    /// or serial 0000 (SSA, "Social Security Number Randomization").
+    static func isIssuable(area: Int, group: Int, serial: Int) -> Bool {
+        area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+    }
+
+    /// ``isIssuable(area:group:serial:)`` for nine digits.
+    static func isIssuable(socialSecurityDigits digits: [Int]) -> Bool {
+        guard digits.count == 9 else { return false }
+        let value = digits.reduce(0) { $0 * 10 + $1 }
+        return isIssuable(area: value / 1_000_000, group: value / 10_000 % 100, serial: value % 10_000)
+    }
+
     /// US social security numbers written `###-##-####` (or with spaces or dots between the parts), not
-    /// part of a longer number, and not in the ranges the SSA never issues: area 000, 666 or 900–999,
+    /// part of a longer number (no digit group joined before or after), and not in the ranges the SSA never issues: area 000, 666 or 900–999,
     /// group 00, serial 0000 (SSA, "Social Security Number Randomization").
     static func socialSecurityNumbers(in text: NormalisedText) -> [Span] {
         let units = text.units
@@ -159,6 +217,8 @@ extension SecretMasker {
             defer { index += 1 }
             guard index == 0 || !(units[index - 1].isMaskDigit || units[index - 1] == "-" || units[index - 1] == ".")
             else { continue }
+            // Not the tail of a longer number written in groups ("0044 909 149 71.9115").
+            if index >= 2, units[index - 1] == " ", units[index - 2].isMaskDigit { continue }
             let shape = units[index..<(index + 11)]
             func digits(_ range: Range<Int>) -> Int? {
                 var value = 0
@@ -176,7 +236,7 @@ extension SecretMasker {
             let after = index + 11
             if after < units.count, units[after].isMaskDigit { continue }
             if after + 1 < units.count, separators.contains(units[after]), units[after + 1].isMaskDigit { continue }
-            guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { continue }
+            guard isIssuable(area: area, group: group, serial: serial) else { continue }
             spans.append(Span(units: index..<after, placeholder: removedPlaceholder))
             index = after - 1
         }

@@ -2,7 +2,7 @@
 /// passwords and passphrases (see ``KeywordKind`` and the lexicon).
 extension SecretMasker {
     /// Spans of values introduced by a keyword.
-    static func introducedSecrets(in text: NormalisedText) -> [Span] {
+    static func introducedSecrets(in text: NormalisedText, original: [UInt8]) -> [Span] {
         let units = text.units
         var spans: [Span] = []
         var index = 0
@@ -18,8 +18,12 @@ extension SecretMasker {
                 switch keyword.kind {
                 case .code:
                     value = codeValue(after: end, units: units, maxWords: 5)
+                case .socialSecurity:
+                    value = codeValue(after: end, units: units, maxWords: 5, lengths: 9...9).flatMap { range in
+                        isIssuable(socialSecurityDigits: units[range].filter(\.isMaskDigit).map(\.maskDigitValue)) ? range : nil
+                    }
                 case .password, .passwordAfterColon:
-                    value = passwordValue(after: end, keyword: keyword, units: units)
+                    value = passwordValue(after: end, keyword: keyword, view: text, original: original)
                 }
                 if let value {
                     spans.append(Span(units: value, placeholder: removedPlaceholder))
@@ -58,10 +62,13 @@ extension SecretMasker {
         return (String(text), end)
     }
 
-    /// A PIN or security code after its keyword: the first run of 3–8 digits (groups of digits joined by
-    /// single spaces, dashes or dots count together) within `maxWords` words, in the same sentence, not
-    /// after `#` or another symbol and not after a word that names an order ("pin for order 1001").
-    static func codeValue(after start: Int, units: [Unicode.Scalar], maxWords: Int) -> Range<Int>? {
+    /// A PIN or security code after its keyword: the first run of `lengths` digits (3–8; 9 for a social
+    /// security number; groups of digits joined by single spaces, dashes or dots count together) within
+    /// `maxWords` words, in the same sentence, not after `#` or another symbol and not after a word that
+    /// names an order ("pin for order 1001"). A run with more digits than `lengths` allows is no code.
+    static func codeValue(
+        after start: Int, units: [Unicode.Scalar], maxWords: Int, lengths: ClosedRange<Int> = 3...8
+    ) -> Range<Int>? {
         var cursor = start
         var words = 0
         while cursor < units.count {
@@ -74,7 +81,10 @@ extension SecretMasker {
                 while end < units.count, units[end].isMaskDigit {
                     var next = end
                     while next < units.count, units[next].isMaskDigit { next += 1 }
-                    guard digits + (next - end) <= 8 else { break }
+                    guard digits + (next - end) <= lengths.upperBound else {
+                        if lengths.lowerBound == lengths.upperBound { return nil }
+                        break
+                    }
                     digits += next - end
                     groupEnd = next
                     guard next + 1 < units.count, units[next] == " " || units[next] == "-" || units[next] == ".",
@@ -82,9 +92,15 @@ extension SecretMasker {
                     else { break }
                     end = next + 1
                 }
-                return digits >= 3 ? cursor..<groupEnd : nil
+                if lengths.lowerBound == lengths.upperBound, groupEnd < units.count, units[groupEnd].isMaskDigit { return nil }
+                return digits >= lengths.lowerBound ? cursor..<groupEnd : nil
             }
             if isSkippable(unit) {
+                cursor += 1
+                continue
+            }
+            // "SSN# 123456789": a social security number's keyword may carry `#`.
+            if unit == "#", lengths == 9...9 {
                 cursor += 1
                 continue
             }
@@ -100,16 +116,16 @@ extension SecretMasker {
 
     /// A password's value: after the keyword, an optional qualifier starting with a preposition ("for the
     /// account"), an introduction (`:`, `=`, " - ", "is", "was", "will be", "'s", a Korean particle, or the
-    /// language's copula: "jest"/"to", "är", "ist"/"lautet", "es", "est"), optional fillers ("now"), then
-    /// everything to the end of the phrase (sentence end, line break or end of text), unless a word
-    /// introduced it and it opens with a word that makes the phrase an ordinary statement ("is not
-    /// working", "ist falsch"; after `:` or `=` any value counts).
-    /// Digits, or a word mixing letters and digits, straight after the keyword ("password 1234",
-    /// "password hunter2") are a value too.
-    static func passwordValue(after start: Int, keyword: Keyword, units: [Unicode.Scalar]) -> Range<Int>? {
+    /// language's copula: "jest"/"to", "är", "ist"/"lautet", "es", "est"), optional fillers (whole words:
+    /// "now", "reset to"), then everything to the end of the phrase (``phraseEnd(from:_:)``), unless it is
+    /// an ordinary statement (``isStatement(_:view:original:)``: "is not working", "ist falsch",
+    /// "Password: forgotten.") or opens like a Korean one.
+    /// A token holding a digit straight after the keyword ("password 1234", "password hunter2!") is a
+    /// value too: the whole run of non-space characters.
+    static func passwordValue(after start: Int, keyword: Keyword, view: NormalisedText, original: [UInt8]) -> Range<Int>? {
+        let units = view.units
         var cursor = start
         var introduced = false
-        var sawColon = false
         // Korean particle attached to the keyword.
         if keyword.attaches, cursor < units.count, koreanParticles.contains(units[cursor]) {
             cursor += 1
@@ -119,12 +135,14 @@ extension SecretMasker {
         if !introduced {
             skipSpaces()
             if keyword.kind != .passwordAfterColon, cursor < units.count, units[cursor].isMaskDigit {
-                return codeValue(after: cursor, units: units, maxWords: 0)
+                guard let code = codeValue(after: cursor, units: units, maxWords: 0) else { return nil }
+                return cursor..<max(code.upperBound, tokenEnd(from: cursor, units))
             }
-            // A word of letters and digits straight after the keyword is a password ("password hunter2").
+            // A token of letters and digits straight after the keyword is a password ("password hunter2").
             if keyword.kind != .passwordAfterColon, cursor < units.count, units[cursor].isMaskAlphanumeric {
-                let (text, end) = word(at: cursor, units)
-                if text.unicodeScalars.contains(where: \.isMaskDigit), text.unicodeScalars.contains(where: \.isMaskWordLetter) {
+                let end = tokenEnd(from: cursor, units)
+                let token = units[cursor..<end]
+                if token.contains(where: \.isMaskDigit), token.contains(where: \.isMaskWordLetter) {
                     return cursor..<end
                 }
             }
@@ -137,7 +155,6 @@ extension SecretMasker {
                 case ":", "=":
                     cursor += 1
                     introduced = true
-                    sawColon = true
                     break scan
                 case "-", "–":
                     guard cursor + 1 < units.count, units[cursor + 1] == " ", cursor > start, units[cursor - 1] == " " else { return nil }
@@ -188,30 +205,51 @@ extension SecretMasker {
             }
         }
         guard introduced else { return nil }
-        // A colon may follow the word ("is: …"); then fillers.
+        // A colon may follow the word ("is: …"); then fillers, whole words followed by a space ("is now …",
+        // "was reset to …"; "is Reset#77" is a value).
         while cursor < units.count {
             let unit = units[cursor]
             if unit == " " || unit == ":" || unit == "=" {
-                if unit != " " { sawColon = true }
                 cursor += 1
                 continue
             }
             guard unit.isMaskAlphanumeric else { break }
             let (text, end) = word(at: cursor, units)
-            guard fillers.contains(text) else { break }
+            guard fillers.contains(text), end < units.count, units[end] == " " else { break }
             cursor = end
         }
         guard cursor < units.count, !endsSentence(units, at: cursor) else { return nil }
         // An earlier mask's placeholder is not a value.
         if units[cursor] == "[" { return nil }
-        let (first, _) = word(at: cursor, units)
-        // After `:` or `=` the value is explicit ("passphrase: correct horse battery staple").
-        if !sawColon, stateWords.contains(first) { return nil }
         let rest = String(String.UnicodeScalarView(units[cursor..<min(units.count, cursor + 8)]))
         if koreanStatePrefixes.contains(where: rest.hasPrefix) { return nil }
-        var end = cursor
-        while end < units.count, !endsSentence(units, at: end) { end += 1 }
-        while end > cursor, units[end - 1] == " " { end -= 1 }
-        return end > cursor ? cursor..<end : nil
+        let end = phraseEnd(from: cursor, units)
+        guard end > cursor, !isStatement(cursor..<end, view: view, original: original) else { return nil }
+        return cursor..<end
+    }
+
+    /// Where a password's phrase ends: before a line break, before `.`, `;` or `。` followed by white
+    /// space or the end of the text, or before `!` or `?` followed by white space — so `Working2024!` at
+    /// the end of a message is all value, and "hunter2. Thanks" keeps its full stop. Trailing spaces excluded.
+    static func phraseEnd(from start: Int, _ units: [Unicode.Scalar]) -> Int {
+        var end = start
+        while end < units.count {
+            let unit = units[end]
+            if unit == "\n" { break }
+            if unit == "." || unit == ";" || unit == "。", end + 1 >= units.count || units[end + 1] == " " { break }
+            if unit == "!" || unit == "?" || unit == "？" || unit == "！", end + 1 < units.count, units[end + 1] == " " { break }
+            end += 1
+        }
+        while end > start, units[end - 1] == " " { end -= 1 }
+        return end
+    }
+
+    /// The end of the run of non-space characters at `start`, without a trailing `.`, `,`, `;` or `:`,
+    /// and before a `[` (an earlier mask's placeholder is never cut).
+    static func tokenEnd(from start: Int, _ units: [Unicode.Scalar]) -> Int {
+        var end = start
+        while end < units.count, units[end] != " ", units[end] != "\n", units[end] != "[" { end += 1 }
+        while end > start + 1, [".", ",", ";", ":"].contains(units[end - 1]) { end -= 1 }
+        return end
     }
 }

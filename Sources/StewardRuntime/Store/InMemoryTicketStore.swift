@@ -87,6 +87,7 @@ public actor InMemoryTicketStore: TicketStore {
     public func modifyTicket(id: String, _ change: @Sendable (inout Ticket) throws -> Void) async throws -> Ticket {
         guard var ticket = tickets[id]?.ticket else { throw Failure.ticketNotFound(id: id) }
         try change(&ticket)
+        ticket = ticket.maskingTeamText
         ticket.id = id
         ticket.updatedAt = Date()
         tickets[id]?.ticket = ticket
@@ -223,6 +224,8 @@ public actor InMemoryTicketStore: TicketStore {
     /// Stores a person's reply and appends it to the ticket's transcript as a `.human` turn.
     /// - Throws: ``Failure/ticketNotFound(id:)``.
     public func addReply(ticketID: String, author: String, text: String) async throws -> HumanReply {
+        // What the team types is masked like what customers type.
+        let (author, text) = (SecretMasker.mask(author), SecretMasker.mask(text))
         guard var ticket = tickets[ticketID]?.ticket else { throw Failure.ticketNotFound(id: ticketID) }
         // Rounded like the SQLite store's stored dates; the reply and the transcript turn share it.
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970)
