@@ -134,7 +134,7 @@ public final class HTTPClient: Sendable {
     }
 
     private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String, redactor: SecretRedactor) -> HTTPClientError {
-        let reason = redactor.redact(failure.reason)
+        let reason = redactor.redactVendorText(failure.reason)
         switch failure.kind {
         case .timeout: return .timeout(url: redactedURL)
         case .connection: return .connection(url: redactedURL, reason: reason)

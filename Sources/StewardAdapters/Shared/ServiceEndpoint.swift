@@ -103,16 +103,19 @@ struct ServiceEndpoint: Sendable {
     func scrub(_ error: HTTPClientError) -> HTTPClientError {
         let redactor = SecretRedactor(secrets: secrets + SecretRedactor.secrets(of: headers))
         func clean(_ text: String) -> String { redactor.redact(text) }
+        // Vendor text (messages, transport reasons, decoding details that may quote a value) loses every
+        // credential-like run too; our own URL only the secrets.
+        func vendor(_ text: String) -> String { redactor.redactVendorText(text) }
         switch error {
         case .invalidRequest(let reason): return .invalidRequest(reason: clean(reason))
         case .timeout(let url): return .timeout(url: clean(url))
-        case .connection(let url, let reason): return .connection(url: clean(url), reason: clean(reason))
-        case .tls(let url, let reason): return .tls(url: clean(url), reason: clean(reason))
-        case .status(let code, let message, let url): return .status(code: code, message: clean(message), url: clean(url))
+        case .connection(let url, let reason): return .connection(url: clean(url), reason: vendor(reason))
+        case .tls(let url, let reason): return .tls(url: clean(url), reason: vendor(reason))
+        case .status(let code, let message, let url): return .status(code: code, message: vendor(message), url: clean(url))
         case .retryLater(let code, let message, let url, let wait):
-            return .retryLater(code: code, message: clean(message), url: clean(url), retryAfter: wait)
+            return .retryLater(code: code, message: vendor(message), url: clean(url), retryAfter: wait)
         case .responseTooLarge: return error
-        case .decode(let reason): return .decode(reason: clean(reason))
+        case .decode(let reason): return .decode(reason: vendor(reason))
         case .cancelled(let url): return .cancelled(url: clean(url))
         }
     }
