@@ -53,20 +53,26 @@ struct ServiceEndpoint: Sendable {
     /// Sends a request to `path` (relative to ``baseURL``) with an optional JSON body.
     func send(
         _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil,
+        idempotencyHeader: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         try await send(
             method, absoluteURL: url(path, query: query), body: body, contentType: contentType, markedIdempotent: markedIdempotent,
-            idempotencyKey: idempotencyKey)
+            idempotencyKey: idempotencyKey, idempotencyHeader: idempotencyHeader)
     }
 
     /// Sends a request to an absolute URL on this service (a pagination link already checked to be ours).
+    ///
+    /// `idempotencyKey` makes the HTTP layer treat the request as safe to repeat; `idempotencyHeader` only sends
+    /// the value as `Idempotency-Key`, leaving a `POST` un-repeated by the HTTP layer (``SideEffect`` decides).
     func send(
         _ method: HTTPRequest.Method, absoluteURL: String, body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil,
+        idempotencyHeader: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         var request = HTTPRequest(
             method: method, url: absoluteURL, headers: headers, idempotencyKey: idempotencyKey, markedIdempotent: markedIdempotent)
+        if let idempotencyHeader { request.headers.replaceOrAdd(name: "Idempotency-Key", value: idempotencyHeader) }
         request.secrets = secrets
         if let body {
             do {
