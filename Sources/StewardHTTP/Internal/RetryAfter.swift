@@ -15,8 +15,9 @@ enum RetryAfter {
     /// The delay the value asks for, at most ``maximum``, or `nil` when it is not delay-seconds or an HTTP-date.
     static func delay(from value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 256 else { return nil }
+        guard !trimmed.isEmpty else { return nil }
         if let seconds = delaySeconds(trimmed) { return seconds }
+        guard trimmed.utf8.count <= 64 else { return nil }  // no HTTP-date is longer
         let date = formatters.withLock { formatters in
             formatters.lazy.compactMap { $0.date(from: trimmed) }.first
         }
