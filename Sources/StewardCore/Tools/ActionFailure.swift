@@ -35,8 +35,8 @@ public enum ActionFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// A sentence for logs and tickets.
     public var description: String {
         switch self {
-        case .notDone(let action, let reason): "Could not \(action): the service did not act (\(reason)); nothing changed."
-        case .unconfirmed(let action, let reason): "Could not confirm whether \(action) happened (\(reason)); it was not sent again."
+        case .notDone(let action, let reason): "Could not \(action) for now: the service did not act (\(reason)); nothing changed."
+        case .unconfirmed(let action, let reason): "Unconfirmed: the request to \(action) was sent, but whether it was done is unknown (\(reason)); it was not sent again."
         case .refused(let action, let reason): "The service refused to \(action): \(reason)"
         }
     }
