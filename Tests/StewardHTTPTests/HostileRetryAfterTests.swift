@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import StewardHTTP
 import StewardTesting
 import Testing
@@ -29,5 +30,32 @@ import Testing
             }
             #expect(!error.description.isEmpty)
         }
+    }
+}
+
+/// A refused connection proves the request was never sent: even a `POST` is tried again (issue 12: re-send
+/// only after failures that prove nothing was processed). A drop after sending is not (StubFaultsTests).
+@Suite struct RefusedConnectionTests {
+    @Test func aPostToARefusingServerIsTriedAgainAndFailsAsAConnectionError() async throws {
+        let sink = HTTPClientLoggingTests.Sink()
+        // A port that was just free: nothing listens there.
+        let server = try StubHTTPServer { _ in .json("{}") }
+        let port = server.port
+        server.stop()
+        let client = HTTPClient(
+            configuration: .init(retryPolicy: .init(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .seconds(1))),
+            logger: Logger(label: "steward.http") { _ in HTTPClientLoggingTests.CapturingHandler(sink: sink) })
+        defer { client.shutdown() }
+        do {
+            _ = try await client.send(HTTPRequest(method: .post, url: "http://127.0.0.1:\(port)/api/tickets", body: Array("{}".utf8)))
+            Issue.record("nothing listens: the send must fail")
+        } catch {
+            guard case .connection = error else {
+                Issue.record("expected a connection error, got \(error)")
+                return
+            }
+        }
+        let retries = sink.lines.withLock { $0.filter { $0.contains("HTTP retry") } }
+        #expect(retries.count == 2)
     }
 }
