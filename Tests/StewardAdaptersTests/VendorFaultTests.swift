@@ -245,7 +245,7 @@ enum AmbiguousFault: String, CaseIterable, Sendable {
     @Test(arguments: SideEffectCase.all.filter(\.writes))
     func aSlowVendorStillWorkingGetsNoSecondCopy(_ call: SideEffectCase) async throws {
         let faults = StubFaults()
-        faults.inject(.delayThenProcess(seconds: 0.8), when: call.target)
+        faults.inject(.delayThenProcess(seconds: 2), when: call.target)
         let (server, effects) = try call.server(faults)
         defer { server.stop() }
         let error = await TestSupport.error { try await call.run(server, Self.client()) }
@@ -253,7 +253,7 @@ enum AmbiguousFault: String, CaseIterable, Sendable {
             Issue.record("expected ActionFailure.unconfirmed, got \(String(describing: error))")
             return
         }
-        try await Task.sleep(for: .seconds(1.2))  // the first copy finishes at the vendor
+        try await Task.sleep(for: .seconds(2.5))  // the first copy finishes at the vendor
         #expect(effects() == 1)
         #expect(server.requests.filter { $0.method != "GET" }.count == 1, "no second copy while the first ran")
     }

@@ -45,7 +45,7 @@ import Testing
     @Test func aSlowCancelGetsNoSecondCopy() async throws {
         let stub = ShopifyOrderStub()
         let faults = StubFaults()
-        faults.inject(.delayThenProcess(seconds: 0.6), when: StubFaults.writes)
+        faults.inject(.delayThenProcess(seconds: 2), when: StubFaults.writes)
         let posts = LockedBox(0)
         let reply = try await runner.cancel(handler: { request in
             if request.method == "POST" { posts.withLock { $0 += 1 } }
@@ -54,7 +54,7 @@ import Testing
         #expect(posts.value == 1)
         #expect(reply.text.contains("couldn't confirm whether order #1004 was cancelled"))
         #expect(!reply.text.contains("shipped"))
-        try await Task.sleep(for: .seconds(0.8))
+        try await Task.sleep(for: .seconds(2.5))
         #expect(stub.state.value.cancels == 1)
     }
 

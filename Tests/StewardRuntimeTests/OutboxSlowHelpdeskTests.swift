@@ -15,7 +15,7 @@ import Testing
         let stub = HelpdeskStub()
         let faults = StubFaults()
         // Slower than the client's 300 ms timeout: the ticket is created after our side gave up.
-        faults.inject(.delayThenProcess(seconds: 0.6), when: StubFaults.writes)
+        faults.inject(.delayThenProcess(seconds: 2), when: StubFaults.writes)
         // A Zendesk that ignores Idempotency-Key: only the lookup may prevent a duplicate.
         let handler: StubHTTPServer.Handler = { request in
             let stripped = StubRequest(
@@ -36,7 +36,7 @@ import Testing
         #expect(ActionFailure.lookAgainAfterSeconds >= 60)
         #expect(pending.lastError?.hasPrefix("Unconfirmed: the request to create the ticket was sent") == true)
 
-        try await Task.sleep(for: .seconds(0.8))  // the slow helpdesk finishes the first copy
+        try await Task.sleep(for: .seconds(2.5))  // the slow helpdesk finishes the first copy
         #expect(stub.count == 1)
         // Not due before the minute is over.
         #expect(await worker.deliverDue(now: started.addingTimeInterval(30)) == 0)
