@@ -97,6 +97,15 @@ extension LoyaltySkill {
                 return unknownOutcome(reward, reason: error.description, facts: facts)
             }
             return .answer("I couldn't redeem \(reward.name): \(error.description) None of your points were spent.", facts: facts)
+        } catch ActionFailure.notDone {
+            // Refused for now (429/503) or not reached: nothing was spent, and trying again later is safe.
+            return .cannotResolve(
+                "I couldn't redeem \(reward.name) just now: the rewards programme is busy, and none of your points were spent. You can ask me again in a few minutes, or a person from our team can help.",
+                reason: "loyalty redemption not done", facts: facts)
+        } catch ActionFailure.refused(_, let reason) {
+            return .cannotResolve(
+                "I couldn't redeem \(reward.name): the rewards programme didn't accept it, so none of your points were spent. A person from our team can look at it for you.",
+                reason: "loyalty redemption refused: \(reason)", facts: facts)
         } catch {
             return unknownOutcome(reward, reason: String(describing: error), facts: facts)
         }

@@ -98,14 +98,47 @@ public struct OrderEditingSkill: Skill {
         do {
             let cancelled = try await orders.cancel(orderNumber: order.number, reason: "customer request via Steward")
             return outcome(of: cancelled, facts: facts, context: context)
-        } catch ToolError.notAllowed {
-            return shipped(order, intent: "order_cancel", facts: facts, context: context)
-        } catch let error as ToolError {
-            return .cannotResolve("I'm sorry, I couldn't cancel order \(order.name): \(error.description)", reason: "order cancel refused: \(error)", facts: facts)
         } catch {
-            // A failure after the request was sent (a timeout, a 500) may hide a cancellation that went through.
+            return await failedCancel(order, error: error, orders: orders, facts: facts, context: context)
+        }
+    }
+
+    /// The truthful reply when the cancel call failed, from what is known about the order now (api-contracts.md §1.5):
+    ///
+    /// - the order shows as cancelled when read again → it is (``outcome(of:facts:context:)``);
+    /// - it shipped meanwhile (a refusal whose re-read shows a fulfillment) → the shipped answer;
+    /// - ``ActionFailure/notDone(action:reason:)`` (the shop refused for now, nothing changed) → not cancelled,
+    ///   it can be tried again in a few minutes, or a person;
+    /// - a refusal (``ActionFailure/refused(action:reason:)``, or ``ToolError/notAllowed(_:)`` for an order that
+    ///   still looks unshipped) → couldn't cancel it, a person can;
+    /// - anything else (``ActionFailure/unconfirmed(action:reason:)``, an unknown error) → couldn't confirm yet,
+    ///   don't try again yet, a person can check.
+    func failedCancel(
+        _ order: Order, error: any Error, orders: any OrderProvider, facts: [String: String], context: SkillContext
+    ) async -> SkillResponse {
+        let now = try? await orders.order(number: order.number)
+        if let now, now.status == .cancelled || now.cancelledAt != nil {
+            return outcome(of: now, facts: facts, context: context)
+        }
+        let current = now ?? order
+        let hasShipped = !(current.progress == .processing && current.fulfillmentStatus == .unfulfilled && current.fulfillments.isEmpty)
+        switch error {
+        case ActionFailure.notDone:
             return .cannotResolve(
-                "I couldn't confirm whether order \(order.name) was cancelled, so please don't try again just yet: a person from our team can check it for you.",
+                "I couldn't cancel order \(order.name) just now: the shop's system is busy, and nothing was changed. You can ask me again in a few minutes, or a person from our team can do it for you.",
+                reason: "order cancel not done: \(error)", facts: facts)
+        case ToolError.notAllowed where hasShipped:
+            return shipped(current, intent: "order_cancel", facts: facts, context: context)
+        case ActionFailure.refused, ToolError.notAllowed:
+            return .cannotResolve(
+                "I couldn't cancel order \(order.name): the shop's system didn't accept the cancellation, so the order is unchanged. A person from our team can look at it for you.",
+                reason: "order cancel refused: \(error)", facts: facts)
+        case let tool as ToolError:
+            return .cannotResolve("I'm sorry, I couldn't cancel order \(order.name): \(tool.description)", reason: "order cancel failed: \(tool)", facts: facts)
+        default:
+            // Sent, outcome unknown, and the order does not show as cancelled yet: it may still be in progress.
+            return .cannotResolve(
+                "I couldn't confirm whether order \(order.name) was cancelled yet: the shop's system didn't answer clearly, so please don't ask again just yet. A person from our team can check it for you.",
                 reason: "order cancel outcome unknown: \(error)", facts: facts)
         }
     }

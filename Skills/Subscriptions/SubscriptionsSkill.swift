@@ -93,6 +93,15 @@ public struct SubscriptionsSkill: Skill {
             response = try await act(verb, on: subs, request: request, state: state, provider: provider)
         } catch let error as ToolError {
             response = .answer("I couldn't make that change: \(error.description) You can manage your subscriptions at \(provider.portalURL)")
+        } catch ActionFailure.notDone {
+            // Refused for now (429/503) or not reached: nothing changed, and trying again later is safe.
+            response = .cannotResolve(
+                "I couldn't make that change just now: the subscription system is busy, and nothing was changed. You can ask me again in a few minutes, manage your subscriptions at \(provider.portalURL), or a person from our team can do it for you.",
+                reason: "subscription \(verb.rawValue) not done")
+        } catch ActionFailure.refused(_, let reason) {
+            response = .cannotResolve(
+                "I couldn't make that change: the subscription system didn't accept it, so your subscription is unchanged. A person from our team can look at it for you, or you can manage it at \(provider.portalURL)",
+                reason: "subscription \(verb.rawValue) refused: \(reason)")
         } catch {
             // A failure after the request was sent (a timeout, a 500) may hide a change that went through.
             response = .cannotResolve(

@@ -7,7 +7,8 @@ extension HTTPClient {
     ///   ``HTTPRequest/idempotencyKey`` or ``HTTPRequest/markedIdempotent``) are retried after
     ///   connection errors, timeouts, and 5xx answers (except 501 and 505, which will not change).
     /// - **Other requests** (a plain `POST` or `PATCH`) are retried **only** after a 429 or 503
-    ///   answer. Those statuses mean the server refused the request before processing it, so a
+    ///   answer, or a connection that was refused (or a host that did not resolve) before anything was
+    ///   sent. Those mean the server refused the request before processing it, so a
     ///   second copy cannot duplicate an order, a refund or a ticket. After a timeout, a reset
     ///   connection or a 500, the server may already have acted, and retrying blind could
     ///   cancel, refund or reply twice, so the error is returned to the caller instead.

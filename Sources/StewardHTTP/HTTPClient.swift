@@ -86,6 +86,8 @@ public final class HTTPClient: Sendable {
                     error = .status(code: status, message: message, url: redactedURL)
                 }
             case .failure(let failure):
+                // Refused or unresolvable: nothing reached the server, so even a POST may go again.
+                refusedUnprocessed = failure.notSent
                 error = self.error(for: failure, request: request, redactedURL: redactedURL, redactor: redactor)
                 log(request, url: redactedURL, result: "\(failure.kind)", milliseconds: milliseconds, attempt: attempt)
             }
@@ -126,15 +128,17 @@ public final class HTTPClient: Sendable {
         case .status(let code, _, _):
             if refusedUnprocessed { return true }
             return idempotent && (code == 408 || ((500...599).contains(code) && code != 501 && code != 505))
-        case .timeout, .connection:
+        case .timeout:
             return idempotent
+        case .connection:
+            return idempotent || refusedUnprocessed  // a refused connection: the request was never sent
         case .tls, .invalidRequest, .responseTooLarge, .decode, .cancelled:
             return false
         }
     }
 
     private func error(for failure: TransferFailure, request: HTTPRequest, redactedURL: String, redactor: SecretRedactor) -> HTTPClientError {
-        let reason = redactor.redact(failure.reason)
+        let reason = redactor.redactVendorText(failure.reason)
         switch failure.kind {
         case .timeout: return .timeout(url: redactedURL)
         case .connection: return .connection(url: redactedURL, reason: reason)

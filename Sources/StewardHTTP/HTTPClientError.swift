@@ -73,6 +73,7 @@ public enum HTTPClientError: Error, CustomStringConvertible, Equatable, Sendable
     private static func seconds(_ duration: Duration) -> String {
         let parts = duration.components
         let value = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        guard value.isFinite, value < 1e12 else { return "a very long time" }
         let tenths = (value * 10).rounded()
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10)) s" : "\(tenths / 10) s"
     }

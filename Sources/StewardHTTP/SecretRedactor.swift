@@ -15,25 +15,48 @@ import Foundation
 /// credentials (and, for Basic auth, the decoded `user:password` and password), and the values of
 /// headers whose names say token, key, secret, password or auth. Redaction runs before any message
 /// is shortened, so a clip never leaves part of a secret behind.
+///
+/// Matching each encoding cannot keep up with what vendors echo, so two rules cover the kind:
+///
+/// 1. **Decoded view** (``redact(_:)``): the text is also read decoded (percent-escapes undone
+///    repeatedly, so `%67%67…` and `%252B` count; `\uXXXX` escapes; HTML entities like `&#103;`;
+///    line breaks dropped) and case-insensitively. When a secret or its Base64 still shows there, every
+///    credential-like run of the text (rule 2) is redacted.
+/// 2. **Credential-like runs** (``redactVendorText(_:)``, always applied to text a vendor sent: error
+///    bodies, transport failure reasons): a run of characters from `[A-Za-z0-9+/=_%\&#;.-]`
+///    - of 16 or more that mixes letters and digits or holds an escape (`%`, `\`, `&`): a token, its
+///      Base64, hex, upper-cased, percent-, `\u`- or entity-encoded form, or Base64 of it at any offset;
+///    - holding 12 consecutive characters of a secret or of its Base64 (case-insensitive): a truncated echo;
+///    - of 4 or more right after such a run across a line break (Base64 wrapped at CRLF).
+///
+///    It is applied before the message is clipped to 300 characters and before anything is logged or
+///    stored (an outbox entry's `last_error`, an ``HTTPClientError``). Our own parts of a message (the
+///    request URL, already redacted by name and value) are not run through rule 2.
 public struct SecretRedactor: Sendable {
     /// What replaces a secret.
     public static let placeholder = "REDACTED"
 
     /// Every form to replace, longest first.
     public let forms: [String]
+    /// The 12-character pieces of each secret and its Base64 forms, lower-cased (rule 2).
+    let windows: Set<[UInt8]>
+    /// Each secret (8 characters or more) and its Base64 forms, lower-cased, as sought in the decoded view (rule 1).
+    let decodedNeedles: [String]
 
     /// A redactor for `secrets` (values shorter than 4 characters are ignored: they would match ordinary text).
     public init(secrets: [String]) {
         var forms: Set<String> = []
+        var bases: [String] = []
         for secret in Set(secrets) where secret.count >= 4 {
             let data = Data(secret.utf8)
             let base64 = data.base64EncodedString()
             let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            var bases = [secret, base64, urlSafe]
+            var ownBases = [secret, base64, urlSafe]
             for padded in [base64, urlSafe] where padded.hasSuffix("=") {
-                bases.append(padded.replacingOccurrences(of: "=", with: ""))
+                ownBases.append(padded.replacingOccurrences(of: "=", with: ""))
             }
-            for base in bases {
+            bases += ownBases
+            for base in ownBases {
                 forms.insert(base)
                 forms.formUnion(Self.percentEncodings(of: base))
                 for slash in [true, false] {
@@ -44,16 +67,29 @@ public struct SecretRedactor: Sendable {
             }
         }
         self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        windows = CredentialRuns.windows(of: bases)
+        decodedNeedles = Array(Set(bases.filter { $0.count >= 8 }.map { $0.lowercased() }))
     }
 
-    /// `text` with every form of every secret replaced by ``placeholder``.
+    /// `text` with every form of every secret replaced by ``placeholder``; when a secret still shows in
+    /// the decoded view (rule 1), every credential-like run too.
     public func redact(_ text: String) -> String {
         guard !forms.isEmpty else { return text }
         var result = text
         for form in forms where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: Self.placeholder)
         }
+        let view = CredentialRuns.decodedView(result)
+        if decodedNeedles.contains(where: view.contains) {
+            result = CredentialRuns.redact(result, windows: windows, placeholder: Self.placeholder)
+        }
         return result
+    }
+
+    /// Text a vendor sent (an error body, a failure reason): ``redact(_:)``, then every credential-like
+    /// run (rule 2), with or without configured secrets. Call it before clipping, logging or storing.
+    public func redactVendorText(_ text: String) -> String {
+        CredentialRuns.redact(redact(text), windows: windows, placeholder: Self.placeholder)
     }
 
     /// The credentials a request carries in its headers: the `Authorization` value and its credentials

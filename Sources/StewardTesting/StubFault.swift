@@ -23,6 +23,11 @@ public enum StubFault: Sendable, Equatable {
     case unavailable(retryAfter: String?)
     /// The handler runs, and its answer keeps its status but the body is replaced by garbage.
     case garbage(GarbageBody)
+    /// A slow vendor: the handler runs only after `seconds` (the side effect happens then), and its answer
+    /// follows. Set it longer than the client's timeout for a request still in flight when the client gives up.
+    case delayThenProcess(seconds: Double)
+    /// `500 Internal Server Error` without processing (a failing state read).
+    case serverError
 
     /// Broken bodies a vendor (or a proxy in front of it) may send with a success status.
     public enum GarbageBody: String, Sendable, CaseIterable {
@@ -49,8 +54,8 @@ public enum StubFault: Sendable, Equatable {
     /// Whether the stub's handler runs (and its side effect happens) under this fault.
     public var processes: Bool {
         switch self {
-        case .processThenDrop, .processThenDelay, .garbage: true
-        case .dropBeforeProcessing, .rateLimited, .unavailable: false
+        case .processThenDrop, .processThenDelay, .garbage, .delayThenProcess: true
+        case .dropBeforeProcessing, .rateLimited, .unavailable, .serverError: false
         }
     }
 
@@ -82,6 +87,12 @@ public enum StubFault: Sendable, Equatable {
             return .json(
                 #"{"error":{"msg":"An external service had an issue."}}"#, status: 503,
                 headers: retryAfter.map { [("Retry-After", $0)] } ?? [])
+        case .delayThenProcess(let seconds):
+            // Blocks only this connection's thread, as a vendor busy with the request would.
+            Thread.sleep(forTimeInterval: seconds)
+            return handler(request)
+        case .serverError:
+            return .json(#"{"errors":"Internal Server Error"}"#, status: 500)
         case .garbage(let kind):
             var answer = handler(request)
             answer.headers.removeAll { $0.0.lowercased() == "content-length" }

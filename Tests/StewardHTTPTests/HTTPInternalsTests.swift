@@ -19,9 +19,27 @@ import Testing
         #expect(RetryAfter.delay(from: "Sun, 06 Nov 1994 08:49:37 GMT") == .zero)
     }
 
-    @Test(arguments: ["", "soon", "-1", "inf", "nan"])
-    func unparseableValuesAreIgnored(value: String) {
+    @Test(arguments: ["", "soon", "-1", "inf", "nan", "1e20", "1.0e300", "0x7fffffffffffffff", "+5", "5s", "1.", ".5", "1.2.3",
+                      "-9223372036854775808", "١٢", "Infinity", "1e-5", String(repeating: "9", count: 300) + "x"])
+    func valuesThatAreNotDelaySecondsOrADateAreIgnored(value: String) {
         #expect(RetryAfter.delay(from: value) == nil)
+    }
+
+    /// Huge delay-seconds never trap (the process used to crash converting them); they are clamped to one day.
+    @Test(arguments: ["86400", "86401", "9223372036854775807", "18446744073709551616", "99999999999999999999999999",
+                      String(repeating: "9", count: 400), "000000000000000000000100000000", "100000000.5"])
+    func hugeDelaysAreClampedToOneDay(value: String) {
+        #expect(RetryAfter.delay(from: value) == RetryAfter.maximum)
+        #expect(RetryAfter.maximum == .seconds(86_400))
+    }
+
+    @Test func leadingZerosAreStillDelaySeconds() {
+        #expect(RetryAfter.delay(from: "0000000000000000000000000000030") == .seconds(30))
+    }
+
+    @Test func aDateFarInTheFutureIsClampedToOneDay() throws {
+        let delay = try #require(RetryAfter.delay(from: "Fri, 31 Dec 9999 23:59:59 GMT"))
+        #expect(delay == RetryAfter.maximum)
     }
 }
 

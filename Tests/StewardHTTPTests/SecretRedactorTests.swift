@@ -74,4 +74,23 @@ import Testing
             }
         }
     }
+
+    /// Rule 1: a secret that shows only once the text is decoded (double percent-encoding, `\\u` escapes,
+    /// HTML entities, another letter case) still takes every credential-like run with it.
+    @Test func aSecretVisibleOnlyInTheDecodedViewIsRedacted() {
+        let secret = "ggKey_W3r+/y=Hn5Jq8Ls2Xv6Bz4Cm1"
+        let redactor = SecretRedactor(secrets: [secret])
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let once = secret.addingPercentEncoding(withAllowedCharacters: unreserved)!
+        let forms = [
+            once.addingPercentEncoding(withAllowedCharacters: unreserved)!,
+            secret.unicodeScalars.map { String(format: "\\u%04X", $0.value) }.joined(),
+            secret.unicodeScalars.map { "&#x\(String($0.value, radix: 16));" }.joined(),
+            secret.uppercased(),
+        ]
+        for form in forms {
+            let out = redactor.redact("denied: \(form) (see docs)")
+            #expect(out == "denied: REDACTED (see docs)", "\(form) → \(out)")
+        }
+    }
 }

@@ -103,5 +103,37 @@ final class SmileMemberStub: Sendable {
         #expect(!reply.text.contains("HTTP"))
         #expect(!reply.text.contains(SmileMemberStub.key))
         #expect(reply.skill == "loyalty")
+        if fault == .dropBeforeProcessing {
+            // Sent, no answer, and no new transaction: unknown, so not sent again; a person can check.
+            #expect(reply.text.contains("couldn't confirm"))
+        } else {
+            // A clear refusal for now: nothing spent, and it can be tried again later.
+            #expect(reply.text.contains("none of your points were spent"))
+            #expect(reply.text.contains("again in a few minutes"))
+            #expect(!reply.text.contains("couldn't confirm"))
+        }
+    }
+
+    /// A 4xx refusal other than "too few points" (a missing scope, a bad key): not done, a person offered,
+    /// and never "couldn't confirm".
+    @Test(arguments: [401, 403])
+    func aRefusedRedemptionSaysNothingWasSpent(_ status: Int) async throws {
+        let stub = SmileMemberStub()
+        let server = try StubHTTPServer { request in
+            request.method == "POST" ? .json(#"{"error":{"message":"Forbidden"}}"#, status: status) : stub.handle(request)
+        }
+        defer { server.stop() }
+        let smile = try SmileLoyaltyAdapter(
+            configuration: .init(baseURL: server.url("/v1")), apiKey: SmileMemberStub.key, client: VendorFaultReplyTests.client())
+        let engine = try makeEngine(skills: shippedSkills, tools: { $0.loyalty = smile })
+        let chat = Conversation(engine, customer: bob)
+        try await chat.say("I want to redeem my points")
+        try await chat.click("skill:loyalty:redeem:1", title: "$5 off")
+        let reply = try await chat.say("yes")
+        #expect(stub.state.value.purchases == 0)
+        #expect(reply.text.contains("didn't accept it"))
+        #expect(reply.text.contains("none of your points were spent"))
+        #expect(!reply.text.contains("couldn't confirm"))
+        #expect(reply.outcome == "handoff")
     }
 }

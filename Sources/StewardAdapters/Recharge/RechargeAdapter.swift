@@ -14,9 +14,10 @@ import StewardHTTP
 /// - ``cancel(subscriptionID:reason:)``: `POST /subscriptions/{id}/cancel`; a subscription that is
 ///   already cancelled is returned as is, so repeating it is safe.
 ///
-/// Every change happens exactly once: after a failure that leaves its outcome unknown (timeout,
-/// dropped connection, 5xx, an unreadable answer) the subscription or charge is read again before
-/// the call is repeated (``SideEffect``).
+/// Every change happens at most once (``SideEffect``): after a failure that leaves its outcome unknown
+/// (timeout, dropped connection, 5xx, an unreadable answer) the subscription or charge is read again;
+/// the change is reported when it shows, and is never sent a second time. Failures are thrown as
+/// ``ActionFailure`` (not done, refused, or unconfirmed) so the skill can tell the customer which.
 ///
 /// Every call sends `X-Recharge-Access-Token` and `X-Recharge-Version`.
 public struct RechargeAdapter: SubscriptionProvider {
@@ -123,7 +124,7 @@ public struct RechargeAdapter: SubscriptionProvider {
     /// Postpones the next charge by ``Configuration/pauseDays`` days (from the later of today and the
     /// scheduled date) and returns the subscription as Recharge reports it.
     ///
-    /// - Throws: ``ToolError/notFound(_:)``, ``ToolError/notAllowed(_:)`` for a cancelled subscription, or ``HTTPClientError``.
+    /// - Throws: ``ToolError/notFound(_:)``, ``ToolError/notAllowed(_:)`` for a cancelled subscription, or ``ActionFailure``.
     public func pause(subscriptionID: String) async throws -> Subscription {
         let current = try await subscriptionRecord(subscriptionID)
         guard !Self.isCancelled(current) else { throw ToolError.notAllowed("Subscription \(subscriptionID) is cancelled and cannot be paused.") }
@@ -133,23 +134,29 @@ public struct RechargeAdapter: SubscriptionProvider {
         let day = FlexibleDate.dayString(date)
         // The same date is sent on a repeat, so a second copy changes nothing; the check reads the
         // subscription's `next_charge_scheduled_at` (api-contracts.md §5.2).
-        let updated = try await SideEffect.perform(
-            repeat: .whenAbsent,
-            confirm: {
-                let now = try await subscriptionRecord(subscriptionID)
-                return now.nextChargeScheduledAt.map { FlexibleDate.dayString($0.value) } == day ? now : nil
-            },
-            act: {
-                let response = try await endpoint.send(
-                    .post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/set_next_charge_date", body: Body(date: day))
-                return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
-            })
+        let action = "postpone subscription \(subscriptionID)"
+        let updated: SubscriptionDTO
+        do {
+            updated = try await SideEffect.perform(
+                action: action,
+                confirm: {
+                    let now = try await subscriptionRecord(subscriptionID)
+                    return now.nextChargeScheduledAt.map { FlexibleDate.dayString($0.value) } == day ? now : nil
+                },
+                act: {
+                    let response = try await endpoint.send(
+                        .post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/set_next_charge_date", body: Body(date: day))
+                    return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
+                })
+        } catch {
+            throw SideEffect.reported(error, action: action)
+        }
         return try await subscription(updated)
     }
 
     /// Skips the next queued delivery of the subscription and returns it as it is now.
     ///
-    /// - Throws: ``ToolError/notAllowed(_:)`` when no delivery is queued, ``ToolError/notFound(_:)``, or ``HTTPClientError``.
+    /// - Throws: ``ToolError/notAllowed(_:)`` when no delivery is queued, ``ToolError/notFound(_:)``, or ``ActionFailure``.
     public func skipNext(subscriptionID: String) async throws -> Subscription {
         let current = try await subscriptionRecord(subscriptionID)
         guard !Self.isCancelled(current) else { throw ToolError.notAllowed("Subscription \(subscriptionID) is cancelled.") }
@@ -171,19 +178,24 @@ public struct RechargeAdapter: SubscriptionProvider {
         let chargePath = "charges/\(ServiceEndpoint.encode(next.id.value))"
         // Skipping names this one charge, so a repeat cannot skip a second delivery; the check reads the
         // charge (`GET /charges/{id}`) and sees whether it is `skipped` now.
-        try await SideEffect.perform(
-            repeat: .whenAbsent,
-            confirm: {
-                let charge = try await endpoint.getIfFound(ChargeEnvelope.self, chargePath)?.charge
-                return charge?.status?.lowercased() == "skipped" ? () : nil
-            },
-            act: { _ = try await endpoint.send(.post, chargePath + "/skip", body: Body(purchaseItemIds: [itemID])) })
+        let action = "skip the next delivery of subscription \(subscriptionID)"
+        do {
+            try await SideEffect.perform(
+                action: action,
+                confirm: {
+                    let charge = try await endpoint.getIfFound(ChargeEnvelope.self, chargePath)?.charge
+                    return charge?.status?.lowercased() == "skipped" ? () : nil
+                },
+                act: { _ = try await endpoint.send(.post, chargePath + "/skip", body: Body(purchaseItemIds: [itemID])) })
+        } catch {
+            throw SideEffect.reported(error, action: action)
+        }
         return try await subscription(try await subscriptionRecord(subscriptionID))
     }
 
     /// Cancels the subscription with this reason; one already cancelled is returned as is.
     ///
-    /// - Throws: ``ToolError/notFound(_:)`` or ``HTTPClientError``.
+    /// - Throws: ``ToolError/notFound(_:)`` or ``ActionFailure``.
     public func cancel(subscriptionID: String, reason: String) async throws -> Subscription {
         let current = try await subscriptionRecord(subscriptionID)
         if Self.isCancelled(current) { return try await subscription(current) }
@@ -202,16 +214,22 @@ public struct RechargeAdapter: SubscriptionProvider {
             cancellationReasonComments: "Cancelled by the customer through the Steward support agent", sendEmail: true)
         // The cancel may go through before a failure: the check reads the subscription's `status` and
         // `cancelled_at`; a second cancel of a cancelled subscription changes nothing.
-        let cancelled = try await SideEffect.perform(
-            repeat: .whenAbsent,
-            confirm: {
-                let now = try await subscriptionRecord(subscriptionID)
-                return Self.isCancelled(now) ? now : nil
-            },
-            act: {
-                let response = try await endpoint.send(.post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/cancel", body: body)
-                return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
-            })
+        let action = "cancel subscription \(subscriptionID)"
+        let cancelled: SubscriptionDTO
+        do {
+            cancelled = try await SideEffect.perform(
+                action: action,
+                confirm: {
+                    let now = try await subscriptionRecord(subscriptionID)
+                    return Self.isCancelled(now) ? now : nil
+                },
+                act: {
+                    let response = try await endpoint.send(.post, "subscriptions/\(ServiceEndpoint.encode(subscriptionID))/cancel", body: body)
+                    return try endpoint.decode(SubscriptionEnvelope.self, from: response).subscription
+                })
+        } catch {
+            throw SideEffect.reported(error, action: action)
+        }
         return try await subscription(cancelled)
     }
 

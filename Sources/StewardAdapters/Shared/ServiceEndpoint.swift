@@ -53,20 +53,26 @@ struct ServiceEndpoint: Sendable {
     /// Sends a request to `path` (relative to ``baseURL``) with an optional JSON body.
     func send(
         _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [], body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil,
+        idempotencyHeader: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         try await send(
             method, absoluteURL: url(path, query: query), body: body, contentType: contentType, markedIdempotent: markedIdempotent,
-            idempotencyKey: idempotencyKey)
+            idempotencyKey: idempotencyKey, idempotencyHeader: idempotencyHeader)
     }
 
     /// Sends a request to an absolute URL on this service (a pagination link already checked to be ours).
+    ///
+    /// `idempotencyKey` makes the HTTP layer treat the request as safe to repeat; `idempotencyHeader` only sends
+    /// the value as `Idempotency-Key`, leaving a `POST` un-repeated by the HTTP layer (``SideEffect`` decides).
     func send(
         _ method: HTTPRequest.Method, absoluteURL: String, body: (any Encodable & Sendable)? = nil,
-        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil
+        contentType: String = "application/json", markedIdempotent: Bool = false, idempotencyKey: String? = nil,
+        idempotencyHeader: String? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         var request = HTTPRequest(
             method: method, url: absoluteURL, headers: headers, idempotencyKey: idempotencyKey, markedIdempotent: markedIdempotent)
+        if let idempotencyHeader { request.headers.replaceOrAdd(name: "Idempotency-Key", value: idempotencyHeader) }
         request.secrets = secrets
         if let body {
             do {
@@ -103,16 +109,19 @@ struct ServiceEndpoint: Sendable {
     func scrub(_ error: HTTPClientError) -> HTTPClientError {
         let redactor = SecretRedactor(secrets: secrets + SecretRedactor.secrets(of: headers))
         func clean(_ text: String) -> String { redactor.redact(text) }
+        // Vendor text (messages, transport reasons, decoding details that may quote a value) loses every
+        // credential-like run too; our own URL only the secrets.
+        func vendor(_ text: String) -> String { redactor.redactVendorText(text) }
         switch error {
         case .invalidRequest(let reason): return .invalidRequest(reason: clean(reason))
         case .timeout(let url): return .timeout(url: clean(url))
-        case .connection(let url, let reason): return .connection(url: clean(url), reason: clean(reason))
-        case .tls(let url, let reason): return .tls(url: clean(url), reason: clean(reason))
-        case .status(let code, let message, let url): return .status(code: code, message: clean(message), url: clean(url))
+        case .connection(let url, let reason): return .connection(url: clean(url), reason: vendor(reason))
+        case .tls(let url, let reason): return .tls(url: clean(url), reason: vendor(reason))
+        case .status(let code, let message, let url): return .status(code: code, message: vendor(message), url: clean(url))
         case .retryLater(let code, let message, let url, let wait):
-            return .retryLater(code: code, message: clean(message), url: clean(url), retryAfter: wait)
+            return .retryLater(code: code, message: vendor(message), url: clean(url), retryAfter: wait)
         case .responseTooLarge: return error
-        case .decode(let reason): return .decode(reason: clean(reason))
+        case .decode(let reason): return .decode(reason: vendor(reason))
         case .cancelled(let url): return .cancelled(url: clean(url))
         }
     }

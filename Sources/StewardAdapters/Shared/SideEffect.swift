@@ -1,52 +1,60 @@
+import StewardCore
 import StewardHTTP
 
 /// Runs a vendor call with a side effect (cancel an order, change a subscription, spend points,
-/// create a ticket) so that the effect happens exactly once, for APIs without idempotency keys.
+/// create a ticket) so that the effect happens at most once, for every vendor alike.
 ///
-/// The HTTP layer never re-sends such a call on its own (``HTTPClient/RetryPolicy``): after a
-/// timeout, a dropped connection, a 5xx, or a 2xx whose body cannot be read, the vendor may well
-/// have acted. So the vendor's state is read first (`confirm`: the record by our external id, or the
-/// record's current state), and:
+/// The rule (issue 12): a call is sent again only after a failure that proves nothing was processed:
+/// a `429`/`503` refusal (the HTTP client already waits and re-sends those, ``HTTPClient/RetryPolicy``).
+/// After an **ambiguous** failure (the request was sent, the outcome is unknown: a timeout, a connection
+/// dropped after sending, a garbled or unreadable reply, a 5xx) the vendor's state is read (`confirm`):
 ///
-/// - the effect is there → its result is returned, nothing is sent again;
-/// - it is not, and the call is one the vendor applies at most once anyway (cancelling an order or
-///   a subscription, setting a charge date, skipping one charge: ``Repeat/whenAbsent``) → the call is
-///   sent once more;
-/// - otherwise (creating a record, spending points: ``Repeat/never``) → the original error is thrown,
-///   and whoever retries later (the outbox, the customer) checks again first.
+/// - it shows the effect → its result is returned (success);
+/// - the read fails, or shows no effect → ``ActionFailure/unconfirmed(action:reason:)`` is thrown and the
+///   call is **not** sent again in this turn: a slow vendor may still be processing the first copy.
+///   The customer is told it could not be confirmed yet and offered a person; the outbox looks a
+///   helpdesk ticket up again no earlier than ``lookAgainAfterSeconds`` later, and before every re-send.
 ///
-/// A `429` or `503` (``HTTPClientError/retryLater(code:message:url:retryAfter:)``) means the vendor did
-/// not act; it is thrown as is. A 409 or 422 is checked too, since vendors answer "already done" that way.
+/// A 409 or 422 is checked too (vendors answer "already done" that way): effect shown → success, else the
+/// error stands (a refusal). Any other error is thrown unchanged.
 enum SideEffect {
-    /// Whether the call may be sent again when the check finds no trace of it.
-    enum Repeat: Sendable {
-        /// Never: a second copy would act twice (create, spend).
-        case never
-        /// Once: the vendor applies the call at most once (cancel, set a date, skip a given charge).
-        case whenAbsent
-    }
+    /// How long after an unconfirmed call the vendor is looked at again before any re-send: 60 s
+    /// (``ActionFailure/lookAgainAfterSeconds``), longer than the HTTP client's default 30 s timeout.
+    static let lookAgainAfterSeconds: Double = ActionFailure.lookAgainAfterSeconds
 
     /// Performs `act` once, checking `confirm` after a failure that leaves the outcome unknown.
     ///
     /// - Parameters:
-    ///   - repeat: Whether `act` may be sent again when `confirm` finds nothing.
+    ///   - action: What is done, for the error, e.g. `cancel order #1003`.
     ///   - confirm: Reads the vendor's state; the result when the effect is there, else `nil`.
     ///   - act: Sends the call and returns its result.
-    /// - Throws: The error of the last `act` when the effect cannot be confirmed (a failing `confirm`
-    ///   never replaces it).
+    /// - Throws: ``ActionFailure/unconfirmed(action:reason:)`` after an ambiguous failure whose effect the
+    ///   check did not show; otherwise the error of `act` (a failing `confirm` never replaces it).
     static func perform<Result: Sendable>(
-        repeat: Repeat, confirm: () async throws -> Result?, act: () async throws -> Result
+        action: String, confirm: () async throws -> Result?, act: () async throws -> Result
     ) async throws -> Result {
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                return try await act()
-            } catch {
-                guard needsCheck(error) else { throw error }
-                if let done = try? await confirm() { return done }
-                guard `repeat` == .whenAbsent, attempts < 2, outcomeUnknown(error) else { throw error }
-            }
+        do {
+            return try await act()
+        } catch {
+            guard needsCheck(error) else { throw error }
+            if let done = try? await confirm() { return done }
+            if outcomeUnknown(error) { throw ActionFailure.unconfirmed(action: action, reason: String(describing: error)) }
+            throw error
+        }
+    }
+
+    /// An error of a side-effecting call as a customer-facing adapter reports it: ``ActionFailure/notDone(action:reason:)``
+    /// when the vendor cannot have acted (a 429/503 refusal, a TLS failure, a request that could not be sent),
+    /// ``ActionFailure/refused(action:reason:)`` for another 4xx, ``ActionFailure/unconfirmed(action:reason:)`` for
+    /// an ambiguous failure; anything else (a ``ToolError``, an ``ActionFailure``, cancellation) unchanged.
+    static func reported(_ error: any Error, action: String) -> any Error {
+        guard let http = error as? HTTPClientError else { return error }
+        let reason = String(describing: http)
+        switch http {
+        case .retryLater, .tls, .invalidRequest: return ActionFailure.notDone(action: action, reason: reason)
+        case .cancelled: return http
+        case .status(let code, _, _) where (400..<500).contains(code) && code != 408: return ActionFailure.refused(action: action, reason: reason)
+        default: return ActionFailure.unconfirmed(action: action, reason: reason)
         }
     }
 

@@ -109,17 +109,19 @@ public struct ShopifyAdapter: OrderProvider, ProductCatalog, CouponProvider, Cus
 
     /// Cancels an unshipped order (restocking it and emailing the customer) and returns it as it is now.
     ///
-    /// Exactly once: an order that is already cancelled (`cancelled_at` set) is returned as is, and when
-    /// the cancel call fails in a way that leaves its outcome unknown (timeout, dropped connection, 5xx,
-    /// an unreadable 2xx, or a 422 that may mean "already cancelled"), the order is read again
-    /// (`GET /orders/{id}.json`) and returned if it is cancelled now; if it is not, the cancel is sent
-    /// once more (Shopify cancels an order at most once; api-contracts.md §1.5). See ``SideEffect``.
+    /// At most once (``SideEffect``): an order that is already cancelled (`cancelled_at` set) is returned as
+    /// is. When the cancel fails in a way that leaves its outcome unknown (timeout, dropped connection, 5xx,
+    /// an unreadable 2xx) or with a 422 that may mean "already cancelled", the order is read again
+    /// (`GET /orders/{id}.json`, api-contracts.md §1.5) and returned if it is cancelled now. Otherwise the
+    /// cancel is **not** sent again: a slow Shopify may still be cancelling it.
     ///
     /// - Parameters:
     ///   - orderNumber: `"1001"` or `"#1001"`.
     ///   - reason: Shopify's `customer`, `fraud`, `inventory`, `declined` or `other`; other text means `customer`.
-    /// - Throws: ``ToolError/notFound(_:)``, ``ToolError/notAllowed(_:)`` when it shipped, is closed or
-    ///   Shopify refuses, or ``HTTPClientError``.
+    /// - Throws: ``ToolError/notFound(_:)``; ``ToolError/notAllowed(_:)`` when it shipped or is closed;
+    ///   ``ActionFailure/notDone(action:reason:)`` when Shopify refused for now (429/503) or was not reached,
+    ///   ``ActionFailure/refused(action:reason:)`` for a 4xx refusal (e.g. a missing scope), and
+    ///   ``ActionFailure/unconfirmed(action:reason:)`` when the outcome is unknown and the re-read did not show it.
     public func cancel(orderNumber: String, reason: String) async throws -> Order {
         let wanted = Self.normalize(orderNumber)
         guard let order = try await order(number: wanted) else { throw ToolError.notFound("Order #\(wanted)") }
@@ -128,16 +130,14 @@ public struct ShopifyAdapter: OrderProvider, ProductCatalog, CouponProvider, Cus
             throw ToolError.notAllowed("Order \(order.name) has already shipped or is closed and cannot be cancelled.")
         }
         let transport = self.transport
+        let action = "cancel order \(order.name)"
         do {
             return try await SideEffect.perform(
-                repeat: .whenAbsent,
+                action: action,
                 confirm: { try await transport.order(id: order.id).flatMap { $0.status == .cancelled ? $0 : nil } },
                 act: { try await transport.cancel(orderID: order.id, reason: ShopifyCancelReason(text: reason)) })
-        } catch let error as HTTPClientError {
-            if error.statusCode == 422, case .status(_, let message, _) = error {
-                throw ToolError.notAllowed("Shopify refused to cancel order \(order.name): \(message)")
-            }
-            throw error
+        } catch {
+            throw SideEffect.reported(error, action: action)
         }
     }
 

@@ -89,7 +89,8 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
     /// from the customer's newest reward fulfillment (`GET /reward_fulfillments?customer_id=…`).
     ///
     /// - Throws: ``ToolError/notFound(_:)`` for a non-member or a reward the shop does not offer,
-    ///   ``ToolError/notAllowed(_:)`` when Smile refuses it (422, e.g. too few points), or ``HTTPClientError``.
+    ///   ``ToolError/notAllowed(_:)`` when Smile refuses it (422, e.g. too few points), or ``ActionFailure``
+    ///   (not done after a 429/503, refused, or unconfirmed after an ambiguous failure).
     public func redeem(rewardID: String, email: String) async throws -> LoyaltyRedemption {
         let trimmed = email.trimmingCharacters(in: .whitespaces)
         guard let customer = try await member(email: trimmed), let customerID = customer.id else {
@@ -106,7 +107,7 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
         let purchase: PurchaseDTO
         do {
             purchase = try await SideEffect.perform(
-                repeat: .never,
+                action: "redeem \(reward.name)",
                 confirm: {
                     guard let baseline else { return nil }
                     return try await recordedPurchase(customerID: customerID.value, after: baseline, reward: reward)
@@ -119,7 +120,7 @@ public struct SmileLoyaltyAdapter: LoyaltyProvider {
             switch (error as? HTTPClientError)?.statusCode {
             case 404: throw ToolError.notFound("Reward \(rewardID)")
             case 422: throw ToolError.notAllowed("The rewards programme refused to redeem \(reward.name) (for example, the balance may be too low).")
-            default: throw error
+            default: throw SideEffect.reported(error, action: "redeem \(reward.name)")
             }
         }
         let balance = try? await endpoint.getIfFound(CustomerEnvelope.self, "customers/\(ServiceEndpoint.encode(customerID.value))")?.customer.pointsBalance

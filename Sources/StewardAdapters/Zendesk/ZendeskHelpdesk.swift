@@ -103,10 +103,11 @@ public struct ZendeskHelpdesk: HelpdeskProvider {
             lookup: { try await existing(externalID: ticket.id) },
             create: {
                 // Zendesk deduplicates creations by `Idempotency-Key` (developer.zendesk.com/api-reference/ticketing/
-                // introduction/#idempotency): a retry after a lost reply returns the first ticket.
+                // introduction/#idempotency). It is sent, but not relied on alone: the HTTP layer does not re-send
+                // after an ambiguous failure; the lookup by external id decides (a proxy or sandbox may ignore the key).
                 let response = try await endpoint.send(
                     .post, "tickets.json", body: Self.body(for: ticket, publicComment: configuration.publicComment),
-                    idempotencyKey: ticket.id)
+                    idempotencyHeader: ticket.id)
                 return reference(try endpoint.decode(TicketEnvelope.self, from: response).ticket.id.value)
             })
     }

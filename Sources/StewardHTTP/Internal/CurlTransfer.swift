@@ -116,7 +116,8 @@ final class CurlTransfer {
             return .failure(TransferFailure(kind: .tooLarge, reason: "response larger than \(spec.maxResponseSize) bytes"))
         }
         guard code == CURLE_OK else {
-            return .failure(TransferFailure(kind: Self.kind(of: code), reason: reason(for: code)))
+            let notSent = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY
+            return .failure(TransferFailure(kind: Self.kind(of: code), reason: reason(for: code), notSent: notSent))
         }
         var responseCode = 0
         if let easy, steward_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &responseCode) == CURLE_OK, responseCode > 0 {

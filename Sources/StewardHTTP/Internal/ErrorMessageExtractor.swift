@@ -9,8 +9,12 @@ import Foundation
 /// back to a short prefix of the body text.
 enum ErrorMessageExtractor {
     static let maxLength = 300
+    /// The most characters of a message redacted (and then clipped to ``maxLength``): a part of a secret cut
+    /// off here lies beyond the clip anyway.
+    static let maxScanned = 4096
 
-    /// The API's message, redacted by `redactor` as a whole and only then clipped to ``maxLength``
+    /// The API's message, redacted by `redactor` as vendor text (``SecretRedactor/redactVendorText(_:)``:
+    /// every form of a secret and every credential-like run) and only then clipped to ``maxLength``
     /// characters, so that a clip never leaves part of a secret visible.
     static func message(from body: [UInt8], redactor: SecretRedactor = SecretRedactor(secrets: [])) -> String {
         guard !body.isEmpty else { return "" }
@@ -18,10 +22,10 @@ enum ErrorMessageExtractor {
             let dictionary = object as? [String: Any],
             let text = fromTopLevel(dictionary), !text.isEmpty
         {
-            return clip(redactor.redact(text))
+            return clip(redactor.redactVendorText(String(text.prefix(maxScanned))))
         }
         guard let text = String(validating: body, as: UTF8.self) else { return "(\(body.count) bytes of binary data)" }
-        return clip(redactor.redact(text))
+        return clip(redactor.redactVendorText(String(text.prefix(maxScanned))))
     }
 
     private static func fromTopLevel(_ object: [String: Any]) -> String? {

@@ -31,6 +31,9 @@ struct TransferFailure: Sendable, Equatable {
 
     var kind: Kind
     var reason: String
+    /// Whether the request was never sent (connection refused, host or proxy unresolvable): the server
+    /// cannot have acted on it, so even a `POST` may be sent again.
+    var notSent = false
 
     static let shutDown = TransferFailure(kind: .cancelled, reason: "the HTTP client was shut down")
     static let cancelled = TransferFailure(kind: .cancelled, reason: "the task was cancelled")

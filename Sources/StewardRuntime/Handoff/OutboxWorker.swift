@@ -12,7 +12,9 @@ import StewardHTTP
 /// Faults: a 429 or 503 (``HTTPClientError/retryLater(code:message:url:retryAfter:)``) with a
 /// `Retry-After` longer than the HTTP client waits pauses every delivery to that helpdesk until then,
 /// and the ticket's next attempt is no earlier; other failures (timeouts, a dropped connection, 5xx, an answer
-/// that is not the expected JSON) back off exponentially (``backoff(attempt:)``). Each failure is stored
+/// that is not the expected JSON) back off exponentially (``backoff(attempt:)``); a create whose outcome stayed
+/// unknown (``ActionFailure/unconfirmed(action:reason:)``) is looked up again no earlier than 60 s later
+/// (``ActionFailure/lookAgainAfterSeconds``), and before every re-send. Each failure is stored
 /// as the entry's last error, a sentence without credentials (adapters redact them).
 ///
 /// Several processes sharing one store each run a worker: every entry is claimed before it is delivered
@@ -114,7 +116,9 @@ public final class OutboxWorker: Sendable {
                 // a pass that began earlier, so a helpdesk's Retry-After is not cut short.
                 let failedAt = max(now, Date())
                 let backoff = backoff(attempt: entry.attempts + 1)
-                let delay = max(backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0)
+                // After an unconfirmed create (sent, outcome unknown) the next lookup waits for a slow helpdesk (60 s).
+                let delay = max(
+                    backoff, pauses.note(error, provider: entry.provider, at: failedAt) ?? 0, ActionFailure.minimumWait(after: error))
                 _ = try? await tickets.markFailed(
                     ticketID: entry.ticketID, error: "\(error)", nextAttemptAt: failedAt.addingTimeInterval(delay),
                     worker: workerID)
