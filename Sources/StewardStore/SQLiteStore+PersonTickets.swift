@@ -103,4 +103,20 @@ extension SQLiteStore {
             throw StoreError.operationFailed(operation: operation, path: path, reason: Self.reason(for: error))
         }
     }
+
+    /// Makes `session` the ticket's conversation (the `session_id` column, which ``fetchTickets`` reads;
+    /// the ticket's JSON is not rewritten), and moves its pending replies there, in one transaction.
+    /// - Throws: ``StoreError/ticketNotFound(id:)``.
+    public func moveTicket(id: String, toSession session: String) async throws {
+        try await write("move a ticket to the customer's conversation") { db in
+            guard try Self.ticketExists(db, id: id) else { throw StoreError.ticketNotFound(id: id) }
+            try db.execute(
+                sql: "UPDATE tickets SET session_id = CAST(? AS TEXT) WHERE id = CAST(? AS TEXT) AND session_id IS NOT CAST(? AS TEXT)",
+                arguments: [session.fullLength, id.fullLength, session.fullLength])
+            guard db.changesCount > 0 else { return }
+            try db.execute(
+                sql: "UPDATE replies SET session_id = CAST(? AS TEXT) WHERE ticket_id = CAST(? AS TEXT) AND status = 'pending'",
+                arguments: [session.fullLength, id.fullLength])
+        }
+    }
 }

@@ -44,6 +44,30 @@ import Testing
         }
     }
 
+    @Test("A person with several conversations: their ticket, and the team's replies, follow the one they write in now",
+        arguments: [Channel.sms, .whatsapp])
+    func ticketFollowsTheWritingSession(channel: Channel) async throws {
+        for (name, tickets, directory) in try Self.stores() {
+            defer { directory.map { try? FileManager.default.removeItem(at: $0) } }
+            let engine = try Self.engine(tickets: tickets)
+            let phone = Customer(phone: "+1 555 010 9999")
+            for session in ["p-a", "p-b", "p-c"] {
+                _ = try await Self.ask(engine, session: session, channel: channel, customer: phone)
+            }
+            let all = try await tickets.tickets(status: nil)
+            #expect(all.count == 1, "\(name)")
+            let id = try #require(all.first?.id)
+            #expect(all.first?.sessionID == "p-c", "\(name)")
+            _ = try await tickets.addReply(ticketID: id, author: "Maya", text: "looking now")
+            let forwarded = try await engine.respond(
+                to: IncomingMessage(session: "p-a", text: "hello? anyone there", channel: channel, customer: phone))
+            #expect(forwarded.outcome == "forwarded_to_team", "\(name): \(forwarded.text)")
+            #expect(try await tickets.ticket(id: id)?.sessionID == "p-a", "\(name)")
+            #expect(try await tickets.pendingReplies(session: "p-a").map(\.text) == ["looking now"], "\(name)")
+            #expect(try await tickets.pendingReplies(session: "p-c").isEmpty, "\(name)")
+        }
+    }
+
     @Test("Without a phone field, a session named by its phone number is that phone; other sessions stay apart")
     func sessionIdAsPhone() async throws {
         let tickets = InMemoryTicketStore()

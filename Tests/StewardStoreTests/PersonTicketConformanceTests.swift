@@ -59,6 +59,22 @@ struct PersonTicketConformanceTests {
         }
     }
 
+    @Test("Moving a ticket to the session the person writes in now takes its pending replies along", arguments: Factories.ticketStores)
+    func movingATicketTakesPendingReplies(factory: StoreFactory<any TicketStore>) async throws {
+        try await factory.withStore { store in
+            let first = Self.ticket(session: "p-c", text: "agent please", at: 0)
+            _ = try await store.createOrAppend(first, forCustomer: "phone:+15550109999", deliverTo: nil)
+            _ = try await store.addReply(ticketID: first.id, author: "Maya", text: "on it")
+            try await store.moveTicket(id: first.id, toSession: "p-b")
+            try await store.moveTicket(id: first.id, toSession: "p-b")  // again: no change
+            #expect(try await store.ticket(id: first.id)?.sessionID == "p-b")
+            #expect(try await store.pendingReplies(session: "p-b").map(\.text) == ["on it"])
+            #expect(try await store.pendingReplies(session: "p-c").isEmpty)
+            #expect(try await store.addReply(ticketID: first.id, author: "Maya", text: "found it").sessionID == "p-b")
+            await #expect(throws: (any Error).self) { try await store.moveTicket(id: "no-such-ticket", toSession: "p-b") }
+        }
+    }
+
     @Test("Other people and other channels get their own tickets", arguments: Factories.ticketStores)
     func separatesPeopleAndChannels(factory: StoreFactory<any TicketStore>) async throws {
         try await factory.withStore { store in

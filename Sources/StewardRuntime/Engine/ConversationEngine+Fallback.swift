@@ -379,6 +379,11 @@ extension ConversationEngine {
         }
         do {
             try await tickets.append(turn, toTicket: id)
+            // A person's ticket (SMS, WhatsApp) follows them to the session they write in now, so the team's
+            // replies reach them there.
+            if session.channel == .sms || session.channel == .whatsapp {
+                try await tickets.moveTicket(id: id, toSession: session.id)
+            }
         } catch {
             logger.error("could not add a message to a ticket", metadata: ["ticket": "\(id)", "error": "\(error)"])
             return nil

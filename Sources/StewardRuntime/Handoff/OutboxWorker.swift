@@ -168,6 +168,7 @@ struct InMemoryTicketStorePlaceholder: TicketStore {
     func activeTicket(sessionID: String) async throws -> Ticket? { nil }
     func latestTicket(customer: String, channel: Channel) async throws -> Ticket? { nil }
     func append(_ turn: Turn, toTicket id: String) async throws {}
+    func moveTicket(id: String, toSession session: String) async throws {}
     func createOrAppend(_ ticket: Ticket, forCustomer customer: String, deliverTo provider: String?) async throws
         -> TicketPlacement
     { TicketPlacement(ticketID: ticket.id, created: true) }

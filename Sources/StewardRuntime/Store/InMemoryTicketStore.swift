@@ -162,6 +162,17 @@ public actor InMemoryTicketStore: TicketStore {
         turnKeys[id]?.insert(TicketTurnKey.of(turn))
     }
 
+    /// Makes `session` the ticket's conversation; pending replies follow it.
+    /// - Throws: ``Failure/ticketNotFound(id:)``.
+    public func moveTicket(id: String, toSession session: String) async throws {
+        guard let current = tickets[id]?.ticket.sessionID else { throw Failure.ticketNotFound(id: id) }
+        guard current != session else { return }
+        tickets[id]?.ticket.sessionID = session
+        for index in replyLog.indices where replyLog[index].ticketID == id && !delivered.contains(replyLog[index].sequence) {
+            replyLog[index].sessionID = session
+        }
+    }
+
     /// Outbox entries due at `now` and not under a live claim, the earliest due first.
     public func dueDeliveries(at now: Date) async throws -> [OutboxEntry] {
         queued.filter { $0.nextAttemptAt <= now && Self.isFree($0, at: now) }

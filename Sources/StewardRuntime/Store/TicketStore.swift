@@ -108,6 +108,10 @@ public protocol TicketStore: Sendable {
     /// Adds a turn to a ticket's transcript (a customer's message while the ticket is open), without
     /// rewriting the rest of the ticket; its `updatedAt` becomes the turn's timestamp when that is later.
     func append(_ turn: Turn, toTicket id: String) async throws
+    /// Makes `session` the ticket's conversation (a person writing in another session of theirs, on SMS or
+    /// WhatsApp): the team's later replies, and those still pending, go there. No change when it already is.
+    /// - Throws: when the ticket does not exist.
+    func moveTicket(id: String, toSession session: String) async throws
 
     /// Outbox entries due at `now` and not under another worker's live claim, oldest first.
     func dueDeliveries(at now: Date) async throws -> [OutboxEntry]
