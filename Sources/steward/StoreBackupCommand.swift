@@ -22,8 +22,15 @@ struct StoreBackupCommand: AsyncParsableCommand {
     func run() async throws {
         let configured = store.db == nil ? try StewardConfiguration.load(path: store.config).storePath : nil
         let path = store.path(configured: configured)
+        // A damaged database is still copied (the copy may help recover it), but never silently.
+        var damage: String?
+        do { try StoreIntegrity.startupCheck(path: path) } catch let error as IntegrityError { damage = "\(error)" } catch {}
         let report = try StoreIntegrity.backup(from: path, to: destination)
         let size = String(format: "%.1f MB", Double(report.bytes) / 1_000_000)
         print("Backed up \(path) to \(report.destination) (\(report.pages) pages, \(size), \(String(format: "%.2f s", report.seconds))).")
+        if let damage {
+            FileHandle.standardError.write(Data("Warning: the copy holds the same damage. \(damage)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -133,5 +133,11 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains(db) && refused.stderr.contains("damaged"), "\(refused.stderr)")
+        // A damaged file is still copied, but never silently: a warning and exit 1.
+        let damagedCopy = temporaryDatabase()
+        defer { remove(damagedCopy) }
+        let copiedDamage = try StewardProcess.run(["store", "backup", damagedCopy, "--db", db], input: Data())
+        #expect(copiedDamage.status == 1)
+        #expect(copiedDamage.stderr.contains("Warning") && copiedDamage.stderr.contains("damaged"), "\(copiedDamage.stderr)")
     }
 }
