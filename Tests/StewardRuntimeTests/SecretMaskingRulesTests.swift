@@ -8,6 +8,10 @@ import Testing
     @Test(arguments: [
         // A passphrase is a secret unless every word is statement vocabulary.
         ("my password is correct horse battery staple", "my password is [removed]"),
+        // Digits NFKC folds (circled, superscript) count as digits from the first check on.
+        ("④①①①①①①①①①①①①①①①", "[card number removed]"),
+        ("④①①① ①①①① ①①①① ①①①①", "[card number removed]"),
+        ("⁴¹¹¹¹¹¹¹¹¹¹¹¹¹¹¹", "[card number removed]"),
         ("the password is Correct-Horse-Battery", "the password is [removed]"),
         ("my password is wrong-Turtle-77", "my password is [removed]"),
         ("Mein Passwort ist richtig Pferd Batterie", "Mein Passwort ist [removed]"),

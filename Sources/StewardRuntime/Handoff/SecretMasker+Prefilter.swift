@@ -44,7 +44,7 @@ extension SecretMasker {
                 continue
             }
             let properties = scalar.properties
-            if properties.numericType == .decimal {
+            if properties.numericType == .decimal || properties.numericType == .digit {
                 digits += 1
                 folded.append(UInt8(ascii: "0"))
                 continue
