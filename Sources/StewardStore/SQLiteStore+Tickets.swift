@@ -79,10 +79,10 @@ extension SQLiteStore {
         try await read("read tickets") { db in
             if let status {
                 return try Self.fetchTickets(
-                    db, sql: "SELECT id, json FROM tickets WHERE status = ? ORDER BY created_at DESC, rowid DESC",
+                    db, sql: "SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets WHERE status = ? ORDER BY created_at DESC, rowid DESC",
                     arguments: [status.rawValue])
             }
-            return try Self.fetchTickets(db, sql: "SELECT id, json FROM tickets ORDER BY created_at DESC, rowid DESC")
+            return try Self.fetchTickets(db, sql: "SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets ORDER BY created_at DESC, rowid DESC")
         }
     }
 
@@ -95,7 +95,7 @@ extension SQLiteStore {
             guard !prefix.isEmpty else { return [] }
             if let exact = try Self.fetchTicket(db, id: prefix) { return [exact] }
             return try Self.fetchTickets(
-                db, sql: "SELECT id, json FROM tickets WHERE substr(id, 1, ?) = CAST(? AS TEXT) LIMIT 50",
+                db, sql: "SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets WHERE substr(id, 1, ?) = CAST(? AS TEXT) LIMIT 50",
                 arguments: [prefix.utf8.count, prefix.fullLength])
         }
         switch matches.count {
@@ -117,7 +117,7 @@ extension SQLiteStore {
             try Self.fetchTickets(
                 db,
                 sql: """
-                    SELECT id, json FROM tickets WHERE session_id = CAST(? AS TEXT) AND status != 'closed'
+                    SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets WHERE session_id = CAST(? AS TEXT) AND status != 'closed'
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
                     """,
                 arguments: [sessionID.fullLength]
@@ -134,7 +134,7 @@ extension SQLiteStore {
             try Self.fetchTickets(
                 db,
                 sql: """
-                    SELECT id, json FROM tickets
+                    SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets
                     WHERE channel = ? AND (customer_email = lower(CAST(? AS TEXT)) OR customer_profile_id = CAST(? AS TEXT)
                         OR session_id = CAST(? AS TEXT))
                     ORDER BY created_at DESC, rowid DESC LIMIT 1
@@ -224,7 +224,7 @@ extension SQLiteStore {
     }
 
     static func fetchTicket(_ db: Database, id: String) throws -> Ticket? {
-        try fetchTickets(db, sql: "SELECT id, json FROM tickets WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength]).first
+        try fetchTickets(db, sql: "SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets WHERE id = CAST(? AS TEXT)", arguments: [id.fullLength]).first
     }
 
     static func fetchTickets(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
@@ -236,10 +236,8 @@ extension SQLiteStore {
             let id = ticket.id
             // The session column is the current one: a person's ticket moves to their newest conversation
             // without its JSON being rewritten (SQLiteStore+PersonTickets).
-            if let session = try Data.fetchOne(
-                db.cachedStatement(sql: "SELECT CAST(session_id AS BLOB) FROM tickets WHERE id = CAST(? AS TEXT)"),
-                arguments: [id.fullLength])
-            {
+            // Every caller selects it: `SELECT id, json, CAST(session_id AS BLOB) AS session_id FROM tickets …`.
+            if let session = row["session_id"] as Data? {
                 ticket.sessionID = String(decoding: session, as: UTF8.self)
             }
             // Turns appended since the ticket was last written whole.
