@@ -92,7 +92,7 @@ var targets: [Target] = [
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),
+    .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"], exclude: ["Golden"]),
 ]
 
 /// Whether a skill's folder has training example files yet (a new skill may start with skill.yaml only).
