@@ -63,9 +63,9 @@ struct SecretGenerator {
         }
     }
 
-    /// Separators customers put between digit groups: white space, dashes, dots, slashes, and any other
-    /// punctuation or symbol.
-    static let cardSeparators = separators + [",", ", ", ";", "|", " | ", "·", "*", "+", ":", "~", "⁄", "\\", "_", "•", ")(", "] ["]
+    /// Separators customers put between digit groups: white space, dashes, dots, slashes (``separators``),
+    /// and, next to a card keyword, any other punctuation or symbol but `#` and `+`.
+    static let cardSeparators = separators + [",", ", ", ";", "|", " | ", "·", "*", ":", "~", "⁄", "\\", "_", "•", ")(", "] ["]
 
     mutating func card() -> GeneratedSecret {
         let (prefix, lengths) = issuerPrefix()
@@ -79,14 +79,25 @@ struct SecretGenerator {
         let groupSize = pick([4, 4, 3, 5, 6, length])
         let separator = pick(Self.cardSeparators)
         let digitText = Array(spell(digits))
+        var loose = false
         for (index, character) in digitText.enumerated() {
-            if index > 0, index % groupSize == 0 { text += chance(80) ? separator : pick(Self.cardSeparators) }
+            if index > 0, index % groupSize == 0 {
+                let chosen = chance(80) ? separator : pick(Self.cardSeparators)
+                loose = loose || !Self.separators.contains(chosen)
+                text += chosen
+            }
             text.append(character)
         }
-        let message = pick([
-            "my card is {v}", "card number {v} please", "{v}", "charge {v} again", "karta {v}", "mitt kort {v}",
-            "meine Karte: {v}", "mi tarjeta es {v}", "ma carte {v} merci", "카드번호 {v} 입니다", "use {v}, exp 12/28",
-        ])
+        // Commas, colons, `+`, brackets … join a card's groups only next to a card keyword.
+        let message = loose
+            ? pick([
+                "my card is {v}", "card number {v} please", "karta {v}", "mitt kort {v}", "meine Karte: {v}", "mi tarjeta es {v}",
+                "ma carte {v} merci", "카드번호 {v} 입니다", "visa {v}", "credit card {v}",
+            ])
+            : pick([
+                "my card is {v}", "card number {v} please", "{v}", "charge {v} again", "karta {v}", "mitt kort {v}",
+                "meine Karte: {v}", "mi tarjeta es {v}", "ma carte {v} merci", "카드번호 {v} 입니다", "use {v}, exp 12/28",
+            ])
         return GeneratedSecret(
             kind: "card", message: wrap(message.replacingOccurrences(of: "{v}", with: text)),
             fingerprints: [digits.map(String.init).joined()], code: nil)

@@ -86,6 +86,7 @@ public enum SecretMasker {
     /// Every secret of `text` (read through `view`) found in one pass, possibly overlapping.
     static func spans(in text: String, view: NormalisedText) -> [Span] {
         var spans = cardNumbers(in: view)
+        spans += spelledCardNumbers(in: view)
         spans += ibans(in: view)
         spans += socialSecurityNumbers(in: view)
         spans += introducedSecrets(in: view, original: Array(text.utf8))
