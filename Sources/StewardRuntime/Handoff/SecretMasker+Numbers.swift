@@ -79,7 +79,15 @@ extension SecretMasker {
             var glued = index
             while glued > 0, units[glued - 1].isMaskWordLetter { glued -= 1 }
             let gluedKeyword = glued < index && isCardKeyword(glued: units[glued..<index])
-            let keyword = gluedKeyword || hasCardKeyword(before: glued, units: units)
+            // Whether a card keyword stands before the number: read only when a loose separator or a
+            // date-like run needs it.
+            var knownKeyword: Bool? = gluedKeyword ? true : nil
+            func keyword() -> Bool {
+                if let knownKeyword { return knownKeyword }
+                let found = hasCardKeyword(before: glued, units: units)
+                knownKeyword = found
+                return found
+            }
             // One chain: digit groups and the separators between them.
             var groups: [Range<Int>] = []
             var strongBreaks: Set<Int> = []  // groups after a `,`, `;` or line break
@@ -90,7 +98,9 @@ extension SecretMasker {
                 groups.append(start..<cursor)
                 var gap = cursor
                 var strong = false
-                while gap < units.count, gap - cursor < 4, keyword ? isLooseDigitSeparator(units[gap]) : isDigitSeparator(units[gap]) {
+                while gap < units.count, gap - cursor < 4,
+                    isDigitSeparator(units[gap]) || (isLooseDigitSeparator(units[gap]) && keyword())
+                {
                     if units[gap] == "," || units[gap] == ";" || units[gap] == "\n" { strong = true }
                     gap += 1
                 }
@@ -113,7 +123,9 @@ extension SecretMasker {
     /// (every group, or only those in `startsAt` when given) that holds 13–19 digits opening with an
     /// issuer prefix and passes Luhn; without a card `keyword`, a run that reads like dates
     /// (``looksLikeDates(_:units:)``) is none.
-    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?, keyword: Bool) -> [Span] {
+    private static func cards(
+        in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?, keyword: () -> Bool
+    ) -> [Span] {
         let total = groups.reduce(0) { $0 + $1.count }
         guard total >= 13 else { return [] }
         var spans: [Span] = []
@@ -128,8 +140,8 @@ extension SecretMasker {
             for last in first..<groups.count {
                 digits += units[groups[last]].map(\.maskDigitValue)
                 if digits.count > 19 { break }
-                if digits.count >= 13, keyword || !looksLikeDates(groups[first...last], units: units), hasCardIssuerPrefix(digits),
-                    luhn(digits)
+                if digits.count >= 13, hasCardIssuerPrefix(digits), luhn(digits),
+                    !looksLikeDates(groups[first...last], units: units) || keyword()
                 {
                     found = last
                 }
@@ -145,14 +157,17 @@ extension SecretMasker {
     }
 
     /// Whether a run of digit groups reads like dates, times or a list rather than a card's groups: a group
-    /// of one or two digits before the last group (`2024-05-12 2024/06/01`, `12.05.2024 …`), or a year
-    /// (a four-digit group 19xx or 20xx) next to a group of one or two digits up to 31. A card's remainder
-    /// group may be short at the end (`4111 1111 1111 1`, `6011 1111 1111 1111 11`).
+    /// of one or two digits before the last group (`2024-05-12 2024/06/01`, `12.05.2024 …`), or, in a run of
+    /// up to three groups, a year (a four-digit group 19xx or 20xx) next to a group of one or two digits up
+    /// to 31. A card's remainder group may be short at the end (`4111 1111 1111 1`, `6011 1111 1111 1111 11`,
+    /// `4071 8176 1966 8`).
     static func looksLikeDates(_ groups: ArraySlice<Range<Int>>, units: [Unicode.Scalar]) -> Bool {
         guard groups.count > 1 else { return false }
         if groups.dropLast().contains(where: { $0.count <= 2 }) { return true }
         func value(_ group: Range<Int>) -> Int { units[group].reduce(0) { $0 * 10 + $1.maskDigitValue } }
         let list = Array(groups)
+        // A card of 13 digits ends 4-4-4-1 and may hold "2019 3": four groups or more are no date pair.
+        guard list.count <= 3 else { return false }
         for (index, group) in list.enumerated() where group.count == 4 && (1900...2099).contains(value(group)) {
             for neighbour in [index - 1, index + 1] where list.indices.contains(neighbour) {
                 if list[neighbour].count <= 2, value(list[neighbour]) <= 31 { return true }

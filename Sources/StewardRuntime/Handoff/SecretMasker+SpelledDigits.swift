@@ -32,10 +32,17 @@ extension SecretMasker {
         return (count, end)
     }
 
+    /// The first letters of the card keywords, so most words are passed over without building a string.
+    static let cardKeywordFirstUnits: Set<Unicode.Scalar> = Set(cardKeywordWords.compactMap(\.unicodeScalars.first))
+
     /// Card numbers spelled out after a card keyword (``isCardKeyword(_:)``), within five words: a run of
     /// 13–19 digit words ("my visa is four one one one one …").
     static func spelledCardNumbers(in text: NormalisedText) -> [Span] {
         let units = text.units
+        // Thirteen words at least: most messages are shorter, and skip the scan.
+        var breaks = 0
+        for unit in units where unit == " " || unit == "\n" { breaks += 1 }
+        guard breaks >= 12 else { return [] }
         var spans: [Span] = []
         var index = 0
         var wordsSinceKeyword = Int.max
@@ -55,7 +62,9 @@ extension SecretMasker {
             }
             var end = index
             while end < units.count, units[end].isMaskWordLetter { end += 1 }
-            if isCardKeyword(String(String.UnicodeScalarView(units[index..<end]))) {
+            if end - index <= 16, cardKeywordFirstUnits.contains(units[index]),
+                isCardKeyword(String(String.UnicodeScalarView(units[index..<end])))
+            {
                 wordsSinceKeyword = 0
             } else if wordsSinceKeyword != Int.max {
                 wordsSinceKeyword += 1
