@@ -136,7 +136,8 @@ struct SecretGenerator {
         let template = pick([
             "my pin number is {v}", "pin code {v}", "PIN: {v}", "pin {v}", "my PIN is {v}", "mój PIN to {v}",
             "min pinkod är {v}", "meine PIN ist {v}", "mi PIN es {v}", "mon code PIN est {v}", "핀번호는 {v}",
-            "the pin for my card is {v}", "PIN-Nummer {v}", "Geheimzahl {v}",
+            "the pin for my card is {v}", "PIN-Nummer {v}", "Geheimzahl {v}", "PIN#{v}", "P.I.N. {v}", "pin-{v}",
+            "my p\u{0456}n is {v}",
         ])
         return GeneratedSecret(
             kind: "pin", message: wrap(template.replacingOccurrences(of: "{v}", with: spell(digits))), fingerprints: [],
@@ -166,7 +167,8 @@ struct SecretGenerator {
             "password = {v}", "my new password will be {v}", "the password's {v}", "Password: {v}", "moje hasło to {v}",
             "hasło: {v}", "mitt lösenord är {v}", "mein Passwort ist {v}", "Kennwort: {v}", "mi contraseña es {v}",
             "mon mot de passe est {v}", "비밀번호는 {v}", "비밀번호: {v}", "my passcode is {v}", "PASSWORD IS {v}",
-            "my password for amazon.com is {v}",
+            "my password for amazon.com is {v}", "pwd: {v}", "my passwd is {v}", "password → {v}", "password -> {v}",
+            "my раssword is {v}",
         ])
         return GeneratedSecret(
             kind: "password", message: wrap(template.replacingOccurrences(of: "{v}", with: value), end: false),
@@ -209,6 +211,15 @@ struct SecretGenerator {
         if area == 666 { area = 667 }
         let group = int(1...99), serial = int(1...9999)
         let text = String(format: "%03d-%02d-%04d", area, group, serial)
+        // After the keyword: any 9 digits, in any 3-2-4 grouping (and from a burst's join: "123-45 -6789").
+        if chance(40) {
+            let digits = (0..<9).map { _ in String(int(0...9)) }
+            let separator = pick(["-", " ", " -", "- ", ".", "\n", "/", ""])
+            let text = digits[0..<3].joined() + separator + digits[3..<5].joined() + separator + digits[5..<9].joined()
+            return GeneratedSecret(
+                kind: "ssn", message: wrap(pick(["my ssn is {v}", "SSN: {v}", "social security number {v}"]).replacingOccurrences(of: "{v}", with: text)),
+                fingerprints: [digits.joined()], code: nil)
+        }
         let template = pick(["my ssn is {v}", "SSN: {v}", "social security number {v}", "{v}"])
         return GeneratedSecret(
             kind: "ssn", message: wrap(template.replacingOccurrences(of: "{v}", with: text)),
