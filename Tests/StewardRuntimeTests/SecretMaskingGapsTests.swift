@@ -58,6 +58,11 @@ import Testing
         ("my pаsswоrd: blue moon", "my pаsswоrd: [removed]"),
         ("РІN 4321", "РІN [removed]"),
         ("my ραssword is Hunter2zz", "my ραssword is [removed]"),
+        ("ΡΙΝ 1234", "ΡΙΝ [removed]"),
+        ("'password': 'abc def'", "'password': '[removed]'"),
+        ("my password is\nhunter2", "my password is\n[removed]"),
+        ("C.V.V. 123", "C.V.V. [removed]"),
+        ("my ssn is 987 65 4321", "my ssn is [removed]"),
         // Still secrets: a value token after an opener word.
         ("my password is not4you", "my password is [removed]"),
         ("my password is Notworking99", "my password is [removed]"),

@@ -16,7 +16,7 @@ extension SecretMasker {
             ("тТ", "t"), ("уУ", "y"), ("ԝԜ", "w"), ("хХ", "x"),
             // Greek
             ("αΑ", "a"), ("βΒ", "b"), ("εΕ", "e"), ("ζΖ", "z"), ("Η", "h"), ("η", "n"), ("ιΙ", "i"), ("κΚ", "k"),
-            ("μΜ", "m"), ("νΝ", "v"), ("οΟ", "o"), ("ρΡ", "p"), ("τΤ", "t"), ("υΥ", "u"), ("χΧ", "x"),
+            ("μΜ", "m"), ("ν", "v"), ("Ν", "n"), ("οΟ", "o"), ("ρΡ", "p"), ("τΤ", "t"), ("υΥ", "u"), ("χΧ", "x"),
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (letters, latin) in pairs {
@@ -24,6 +24,18 @@ extension SecretMasker {
         }
         return table
     }()
+
+    /// Whether `unit` of a message matches `letter` of a keyword: the same, or its look-alike. Greek `ν` and
+    /// `η` match both the letter their capital looks like (`Ν` N, `Η` H) and the one they look like (v, n).
+    static func keywordUnitMatches(_ unit: Unicode.Scalar, _ letter: Unicode.Scalar) -> Bool {
+        if unit == letter { return true }
+        if unit.value < 0x80 { return false }
+        switch unit {
+        case "ν": return letter == "n" || letter == "v"
+        case "η": return letter == "n" || letter == "h"
+        default: return confusables[unit] == letter
+        }
+    }
 
     /// The unit as keywords are matched: a Cyrillic or Greek look-alike as its Latin letter, anything else as itself.
     @inline(__always)

@@ -12,7 +12,7 @@ extension SecretMasker {
             let leftOpen = index == 0 || !(units[index - 1].isMaskWordLetter || units[index - 1].isMaskDigit)
             for keyword in candidates where leftOpen || keyword.attaches {
                 let end = index + keyword.units.count
-                guard end <= units.count, units[index..<end].lazy.map(keywordFold).elementsEqual(keyword.units) else { continue }
+                guard end <= units.count, units[index..<end].elementsEqual(keyword.units, by: keywordUnitMatches) else { continue }
                 if !keyword.attaches, end < units.count, units[end].isMaskWordLetter { continue }
                 let value: Range<Int>?
                 switch keyword.kind {
@@ -230,7 +230,10 @@ extension SecretMasker {
                         introduced = true
                         break scan
                     }
-                    return nil
+                    // A closing quote: `'password': 'x'`.
+                    guard cursor == start else { return nil }
+                    cursor += 1
+                    continue
                 default:
                     // Inside a qualifier, punctuation within a name ("for amazon.com is …").
                     if inQualifier, unit == "." || unit == "/" || unit == "@" || unit == "_" || unit == "'" {
@@ -266,6 +269,8 @@ extension SecretMasker {
         guard introduced else { return nil }
         // A colon may follow the word ("is: …"); then fillers, whole words followed by a space ("is now …",
         // "was reset to …"; "is Reset#77" is a value).
+        // The value may stand on the next line ("my password is⏎hunter2").
+        if cursor < units.count, units[cursor] == "\n" { cursor += 1 }
         while cursor < units.count {
             let unit = units[cursor]
             if unit == " " || unit == ":" || unit == "=" || unit == ">" {
