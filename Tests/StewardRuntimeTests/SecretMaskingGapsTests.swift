@@ -99,6 +99,10 @@ import Testing
         #expect(SecretMasker.mask(parts: ["my password is Reset", "#77"]) == ["my password is [removed]", "[removed]"])
         #expect(SecretMasker.mask(parts: ["my ssn is 123-45", "-6789"]) == ["my ssn is [removed]", "[removed]"])
         #expect(SecretMasker.mask(parts: ["my ssn is 123-45", "6789"]) == ["my ssn is [removed]", "[removed]"])
+        // A question after "… my password is" is no password.
+        #expect(SecretMasker.mask(parts: ["I don't know what my password is", "where is my order 1001?"]) == [
+            "I don't know what my password is", "where is my order 1001?",
+        ])
     }
 
     /// Every Luhn-valid date pair and time stamp of a year is kept; the same digits after "card" are masked.

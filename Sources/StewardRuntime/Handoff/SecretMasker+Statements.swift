@@ -63,7 +63,8 @@ extension SecretMasker {
     /// *changed* by someone", "ist *nicht* mehr gültig"), though some of its words are outside
     /// ``statementVocabulary``.
     ///
-    /// The rule: the first word is one of ``statementOpeners`` written plainly (letters only, not mixed
+    /// The rule: the first word is one of ``statementOpeners`` (or of ``questionOpeners`` when the phrase ends
+    /// with `?`: "my password is" + "where is my order 1001?") written plainly (letters only, not mixed
     /// case), no token looks like a value (letters mixed with digits, a symbol inside a word, mixed case:
     /// "not4you", "Notworking99", "not Hunter2x"; a number, "order #1001" or trailing punctuation is fine), and
     /// more than half of the words are statement vocabulary, everyday words (``commonWords``) or numbers ("not purple elephant" is a passphrase).
@@ -73,6 +74,8 @@ extension SecretMasker {
         var words = 0
         var ordinary = 0
         var previousWord = ""
+        // "my password is" then "where is my order 1001?": a question is no password.
+        let isQuestion = units[range.upperBound - 1] == "?" || (range.upperBound < units.count && units[range.upperBound] == "?")
         while cursor < range.upperBound {
             if units[cursor] == " " || units[cursor] == "\n" {
                 cursor += 1
@@ -101,7 +104,7 @@ extension SecretMasker {
                 else { return false }
                 let word = String(String.UnicodeScalarView(core))
                 previousWord = word
-                if words == 1, !statementOpeners.contains(word) { return false }
+                if words == 1, !statementOpeners.contains(word), !(isQuestion && questionOpeners.contains(word)) { return false }
                 if statementVocabulary.contains(word) || statementOpeners.contains(word) || commonWords.contains(word) {
                     ordinary += 1
                 }
@@ -128,6 +131,14 @@ extension SecretMasker {
             """
         return Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init))
     }()
+
+    /// Words that open a question, openers of a statement when the phrase ends with `?` (en, pl, sv, de, es, fr).
+    static let questionOpeners: Set<String> = [
+        "where", "what", "how", "why", "when", "can", "could", "do", "does", "did", "will", "would", "is", "are", "who",
+        "which", "gdzie", "jak", "co", "dlaczego", "kiedy", "czy", "var", "hur", "vad", "varfor", "nar", "kan", "wo",
+        "wie", "was", "warum", "wann", "kann", "donde", "como", "que", "cuando", "puedo", "ou", "comment", "quoi",
+        "pourquoi", "quand", "est-ce",
+    ]
 
     /// Everyday words that may follow an opener in a statement without making it a passphrase.
     static let commonWords: Set<String> = [
