@@ -2,7 +2,7 @@
 /// passwords and passphrases (see ``KeywordKind`` and the lexicon).
 extension SecretMasker {
     /// Spans of values introduced by a keyword.
-    static func introducedSecrets(in text: NormalisedText, original: [UInt8]) -> [Span] {
+    static func introducedSecrets(in text: NormalisedText, original: [UInt8], passwordsOnly: Bool = false) -> [Span] {
         let units = text.units
         var spans: [Span] = []
         var index = 0
@@ -11,6 +11,7 @@ extension SecretMasker {
             guard let candidates = keywordsByFirstUnit[keywordFold(units[index])] else { continue }
             let leftOpen = index == 0 || !(units[index - 1].isMaskWordLetter || units[index - 1].isMaskDigit)
             for keyword in candidates where leftOpen || keyword.attaches {
+                if passwordsOnly, keyword.kind != .password, keyword.kind != .passwordAfterColon { continue }
                 let end = index + keyword.units.count
                 guard end <= units.count, units[index..<end].elementsEqual(keyword.units, by: keywordUnitMatches) else { continue }
                 if !keyword.attaches, end < units.count, units[end].isMaskWordLetter { continue }

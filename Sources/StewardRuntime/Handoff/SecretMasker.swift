@@ -72,7 +72,10 @@ import Foundation
 /// Text that arrives in parts (a burst of SMS) is masked with ``mask(parts:separator:)``, so a secret split
 /// between parts is masked in each; the engine masks every new message after the session's previous
 /// customer message the same way, and rewrites that stored turn (and its ticket's copy) when part of a
-/// secret was in it (`ConversationEngine+SplitSecrets`).
+/// secret was in it (`ConversationEngine+SplitSecrets`). A password masked to the end of the earlier part
+/// ("my password is [removed]") goes on into the next when that opens with a value-shaped token (letters with
+/// digits, a symbol inside, mixed case: "zc9bfkhc! Where …"); a next part opening with a plain word ("ok
+/// thanks", "not working") is a new message (``reopeningPassword(_:)``).
 ///
 /// A cheap byte scan (``mayContainSecret(_:)``) skips the normalised pass for the common message with
 /// no keyword and few digits.
