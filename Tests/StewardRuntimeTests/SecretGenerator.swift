@@ -63,9 +63,9 @@ struct SecretGenerator {
         }
     }
 
-    /// Separators customers put between digit groups: white space, dashes, dots, slashes, and any other
-    /// punctuation or symbol.
-    static let cardSeparators = separators + [",", ", ", ";", "|", " | ", "·", "*", "+", ":", "~", "⁄", "\\", "_", "•", ")(", "] ["]
+    /// Separators customers put between digit groups: white space, dashes, dots, slashes (``separators``),
+    /// and, next to a card keyword, any other punctuation or symbol but `#` and `+`.
+    static let cardSeparators = separators + [",", ", ", ";", "|", " | ", "·", "*", ":", "~", "⁄", "\\", "_", "•", ")(", "] ["]
 
     mutating func card() -> GeneratedSecret {
         let (prefix, lengths) = issuerPrefix()
@@ -79,14 +79,25 @@ struct SecretGenerator {
         let groupSize = pick([4, 4, 3, 5, 6, length])
         let separator = pick(Self.cardSeparators)
         let digitText = Array(spell(digits))
+        var loose = false
         for (index, character) in digitText.enumerated() {
-            if index > 0, index % groupSize == 0 { text += chance(80) ? separator : pick(Self.cardSeparators) }
+            if index > 0, index % groupSize == 0 {
+                let chosen = chance(80) ? separator : pick(Self.cardSeparators)
+                loose = loose || !Self.separators.contains(chosen)
+                text += chosen
+            }
             text.append(character)
         }
-        let message = pick([
-            "my card is {v}", "card number {v} please", "{v}", "charge {v} again", "karta {v}", "mitt kort {v}",
-            "meine Karte: {v}", "mi tarjeta es {v}", "ma carte {v} merci", "카드번호 {v} 입니다", "use {v}, exp 12/28",
-        ])
+        // Commas, colons, `+`, brackets … join a card's groups only next to a card keyword.
+        let message = loose
+            ? pick([
+                "my card is {v}", "card number {v} please", "karta {v}", "mitt kort {v}", "meine Karte: {v}", "mi tarjeta es {v}",
+                "ma carte {v} merci", "카드번호 {v} 입니다", "visa {v}", "credit card {v}",
+            ])
+            : pick([
+                "my card is {v}", "card number {v} please", "{v}", "charge {v} again", "karta {v}", "mitt kort {v}",
+                "meine Karte: {v}", "mi tarjeta es {v}", "ma carte {v} merci", "카드번호 {v} 입니다", "use {v}, exp 12/28",
+            ])
         return GeneratedSecret(
             kind: "card", message: wrap(message.replacingOccurrences(of: "{v}", with: text)),
             fingerprints: [digits.map(String.init).joined()], code: nil)
@@ -125,7 +136,8 @@ struct SecretGenerator {
         let template = pick([
             "my pin number is {v}", "pin code {v}", "PIN: {v}", "pin {v}", "my PIN is {v}", "mój PIN to {v}",
             "min pinkod är {v}", "meine PIN ist {v}", "mi PIN es {v}", "mon code PIN est {v}", "핀번호는 {v}",
-            "the pin for my card is {v}", "PIN-Nummer {v}", "Geheimzahl {v}",
+            "the pin for my card is {v}", "PIN-Nummer {v}", "Geheimzahl {v}", "PIN#{v}", "P.I.N. {v}", "pin-{v}",
+            "my p\u{0456}n is {v}",
         ])
         return GeneratedSecret(
             kind: "pin", message: wrap(template.replacingOccurrences(of: "{v}", with: spell(digits))), fingerprints: [],
@@ -155,7 +167,8 @@ struct SecretGenerator {
             "password = {v}", "my new password will be {v}", "the password's {v}", "Password: {v}", "moje hasło to {v}",
             "hasło: {v}", "mitt lösenord är {v}", "mein Passwort ist {v}", "Kennwort: {v}", "mi contraseña es {v}",
             "mon mot de passe est {v}", "비밀번호는 {v}", "비밀번호: {v}", "my passcode is {v}", "PASSWORD IS {v}",
-            "my password for amazon.com is {v}",
+            "my password for amazon.com is {v}", "pwd: {v}", "my passwd is {v}", "password → {v}", "password -> {v}",
+            "my раssword is {v}",
         ])
         return GeneratedSecret(
             kind: "password", message: wrap(template.replacingOccurrences(of: "{v}", with: value), end: false),
@@ -198,6 +211,15 @@ struct SecretGenerator {
         if area == 666 { area = 667 }
         let group = int(1...99), serial = int(1...9999)
         let text = String(format: "%03d-%02d-%04d", area, group, serial)
+        // After the keyword: any 9 digits, in any 3-2-4 grouping (and from a burst's join: "123-45 -6789").
+        if chance(40) {
+            let digits = (0..<9).map { _ in String(int(0...9)) }
+            let separator = pick(["-", " ", " -", "- ", ".", "\n", "/", ""])
+            let text = digits[0..<3].joined() + separator + digits[3..<5].joined() + separator + digits[5..<9].joined()
+            return GeneratedSecret(
+                kind: "ssn", message: wrap(pick(["my ssn is {v}", "SSN: {v}", "social security number {v}"]).replacingOccurrences(of: "{v}", with: text)),
+                fingerprints: [digits.joined()], code: nil)
+        }
         let template = pick(["my ssn is {v}", "SSN: {v}", "social security number {v}", "{v}"])
         return GeneratedSecret(
             kind: "ssn", message: wrap(template.replacingOccurrences(of: "{v}", with: text)),

@@ -11,7 +11,7 @@ import Testing
         "password", "PIN", "pin", "cvv2", "security code", "hasło", "lösenord", "비밀번호", "는 ", "mot de passe", "pass",
         " is ", ": ", "=", " ", "  ", "\u{00A0}", "\n", "\r\n", ".", "-", "/", "(", ")", "#", "[removed]", "[card number removed]",
         "4111", "1111", "٤١١١", "４１１１", "123", "45", "6789", "GB82", "WEST", "1234", "5698", "7654", "32", "hunter2",
-        "e\u{301}", "\u{301}", "\u{200B}", "😀", "👩‍👩‍👧", "ß", "İ", "\u{0600}", "x", "order", "is", "not",
+        "e\u{301}", "\u{301}", "\u{200B}", "\u{0}", "\u{1B}", "\u{7F}", "visa", "раss", "→", "\"", "four", "ssn", "2024-05-12", "😀", "👩‍👩‍👧", "ß", "İ", "\u{0600}", "x", "order", "is", "not",
     ]
 
     /// True when `text` holds a piece of a placeholder outside whole placeholders.

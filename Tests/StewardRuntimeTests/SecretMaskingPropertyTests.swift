@@ -180,7 +180,10 @@ import Testing
             "mitt lösenord är fel", "moje hasło jest nieprawidlowe", "my password is expired, what now?",
             "I have orders 1001 1002 1003 1006, where are they?", "orders 1003, 1005, 1007, 1012 please",
             "call me on 0044 7911 123456", "tracking 9400 1000 0000 0000 0000 00", "tracking 1Z999AA10123456784",
-            "reference 123456789 for the tent",
+            "reference 123456789 for the tent", "my password is not working and I cannot see order \(order)",
+            "my password is too short for your site", "my password was changed by someone", "password isn't accepted",
+            "orders 2001, 2002, 2003, 2004", "#2001 #2002 #2003 #2004", "2024-05-12 2024/06/01", "2024-05-12 14:30:12.123",
+            "on 12.05.2024 at 14.30 order 3001",
         ]
         return templates.randomElement(using: &random)!
     }

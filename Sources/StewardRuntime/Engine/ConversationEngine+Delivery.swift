@@ -72,9 +72,12 @@ extension ConversationEngine {
 
     /// Answers `messages` (none of them answered before) as one turn and records their ids with the reply.
     func respondOnce(to received: [IncomingMessage]) async throws -> AgentReply {
+        guard let sessionID = received.last?.session else { throw EngineError.emptyMessage }
+        let stored = try await store.load(id: sessionID)
         // Secrets are masked before anything is stored, logged, ticketed or given to a skill; a burst's
-        // texts together, so a secret split between its messages is masked in each.
-        let messages = IncomingMessage.masked(burst: received)
+        // texts together and after the session's previous message, so a secret split between them is
+        // masked in each (ConversationEngine+SplitSecrets).
+        let (messages, earlierMask) = maskAfterPreviousTurn(received, session: stored)
         guard let last = messages.last else { throw EngineError.emptyMessage }
         var texts: [String] = []
         for message in messages {
@@ -91,9 +94,10 @@ extension ConversationEngine {
         combined.language = messages.last(where: { $0.language != nil })?.language
         combined.explain = messages.contains { $0.explain }
 
-        var session = try await store.load(id: last.session)
+        var session = stored
             ?? Session(id: last.session, channel: messages.first(where: { $0.channel != nil })?.channel ?? .webchat)
         if let channel = combined.channel { session.channel = channel }
+        if let earlierMask { try await storeEarlierTurnMask(earlierMask, session: &session) }
         for message in messages {
             if let customer = message.customer { session.customer = merge(session.customer, with: customer) }
         }

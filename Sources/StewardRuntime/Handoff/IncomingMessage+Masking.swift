@@ -28,6 +28,26 @@ extension IncomingMessage {
         for (index, part) in zip(indices, parts) { masked[index].text = part }
         return masked
     }
+
+    /// The messages of a burst masked as ``masked(burst:)`` does, read after `previous`, the text of the
+    /// session's last customer turn as stored: the previous text and the messages' texts are masked together
+    /// (``SecretMasker/mask(parts:separator:)``), so a secret split between the previous message and these
+    /// ("my card is 4111 1111" + "1111 1111", "my password is" + "Hunter2!x") is masked in both.
+    ///
+    /// - Returns: The masked messages, and the previous text masked when part of a secret was in it (nil
+    ///   when it stays as stored).
+    public static func masked(burst messages: [IncomingMessage], after previous: String?)
+        -> (messages: [IncomingMessage], previous: String?)
+    {
+        guard let previous, !previous.isEmpty else { return (masked(burst: messages), nil) }
+        var masked = messages.map(\.masked)
+        let indices = messages.indices.filter { !(messages[$0].text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard !indices.isEmpty else { return (masked, nil) }
+        let parts = SecretMasker.mask(
+            parts: [previous] + indices.map { messages[$0].text!.trimmingCharacters(in: .whitespacesAndNewlines) }, separator: " ")
+        for (index, part) in zip(indices, parts.dropFirst()) { masked[index].text = part }
+        return (masked, parts[0] == previous ? nil : parts[0])
+    }
 }
 
 extension Customer {

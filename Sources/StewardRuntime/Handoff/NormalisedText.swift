@@ -10,8 +10,9 @@ import Foundation
 ///   and stripped of combining marks (`contraseña` → `contrasena`, `säkerhetskod` → `sakerhetskod`); a few
 ///   letters without a decomposition are folded by hand (`ł` → `l`, `ø` → `o`, `ß` → `ss`, `đ` → `d`);
 ///   Hangul syllables are kept whole;
-/// - any run of Unicode white space (spaces, tabs, NBSP, U+2000–U+200A, U+3000 …) becomes one `" "`, and one
-///   `"\n"` when the run holds a line break (LF, CR, NEL, U+2028, U+2029);
+/// - any run of Unicode white space (spaces, tabs, NBSP, U+2000–U+200A, U+3000 …) and of other control
+///   characters (Unicode category Cc: NUL, BS, ESC, DEL, C1 controls) becomes one `" "`, and one `"\n"` when
+///   the run holds a line break (LF, CR, NEL, U+2028, U+2029);
 /// - dashes (U+2010–U+2015, U+2212, full-width and small hyphen-minus) become `-`, and typographic
 ///   apostrophes `'`;
 /// - combining marks and format characters (zero-width space and joiners, soft hyphen) add nothing but
@@ -45,6 +46,8 @@ struct NormalisedText {
             switch value {
             case 0x20, 0x09, 0x0B, 0x0C: addSpace(newline: false, start, end)
             case 0x0A, 0x0D: addSpace(newline: true, start, end)
+            // Other control characters (NUL, BS, ESC, DEL …) separate like white space.
+            case 0x00...0x08, 0x0E...0x1F, 0x7F: addSpace(newline: false, start, end)
             case 0x41...0x5A: add(Unicode.Scalar(value | 0x20)!, start, end)
             default: add(scalar, start, end)
             }
@@ -63,7 +66,7 @@ struct NormalisedText {
             addSpace(newline: true, start, end)
             return
         }
-        if properties.isWhitespace {
+        if properties.isWhitespace || properties.generalCategory == .control {
             addSpace(newline: false, start, end)
             return
         }

@@ -38,6 +38,7 @@ extension SecretMasker {
             [
                 // en
                 "pin", "pin number", "pin code", "pincode", "pin no", "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cvn",
+                "p.i.n.", "p.i.n", "c.v.v.", "c.v.v", "c.v.c.", "c.v.c",
                 "security code", "card security code", "card verification code", "card verification value",
                 "verification value",
                 // pl
@@ -105,9 +106,13 @@ extension SecretMasker {
 
     /// Words between an introduction and the value that are not part of it ("is *now* …", "was *reset to* …").
     static let fillers: Set<String> = [
-        "now", "still", "just", "currently", "actually", "simply", "be", "been", "set", "changed", "reset", "to", "teraz", "obecnie", "nu",
-        "jetzt", "aktuell", "ahora", "maintenant",
+        "now", "still", "just", "currently", "actually", "simply", "teraz", "obecnie", "nu", "jetzt", "aktuell", "ahora",
+        "maintenant",
     ]
+
+    /// Verbs between an introduction and the value, fillers only when "to" follows ("was *reset to* …",
+    /// "has been *set to* …"); "is Reset #77" is all value.
+    static let fillerVerbs: Set<String> = ["be", "been", "set", "changed", "reset", "updated"]
 
     /// Korean openings of an ordinary statement ("비밀번호가 틀렸어요": the password is wrong).
     static let koreanStatePrefixes: [String] = ["틀", "잘못", "안 ", "맞", "기억", "변경", "초기화", "재설정", "분실", "만료", "필요", "뭐", "무엇"]

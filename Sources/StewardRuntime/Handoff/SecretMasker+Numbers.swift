@@ -7,15 +7,26 @@ extension SecretMasker {
         var placeholder: String
     }
 
-    /// Separators that may stand between the digit groups of a card number: white space (one `" "` or
-    /// `"\n"` after normalisation) and any punctuation or symbol (Unicode general categories P* and S*:
-    /// `-`, `.`, `,`, `;`, `|`, `·`, `*`, `+`, `:`, `~`, `⁄`, `\`, brackets …), except `#`, which marks an
-    /// order number.
+    /// Separators that may stand between the digit groups of a card number anywhere: white space (one `" "`
+    /// or `"\n"` after normalisation, control characters included), dots (`.`, `·`, `•`, `∙`), dashes (every
+    /// dash folds to `-`) and slashes (`/`, `\`, `⁄`, `∕`). Commas, colons, `#`, `+` and brackets separate the
+    /// numbers of a list, a time or a phone number: they join a card's groups only next to a card keyword
+    /// (``isLooseDigitSeparator(_:)``).
     static func isDigitSeparator(_ unit: Unicode.Scalar) -> Bool {
+        switch unit.value {
+        case 0x20, 0x0A, 0x2E, 0x2D, 0x2F, 0x5C, 0xB7, 0x2022, 0x2219, 0x2044, 0x2215, 0x30FB, 0xFF65: return true
+        default: return false
+        }
+    }
+
+    /// Separators that join a card's groups only when a card keyword stands near before them
+    /// (``hasCardKeyword(before:units:)``): any other punctuation or symbol (Unicode categories P* and S*:
+    /// `,`, `;`, `:`, `|`, `*`, `~`, `_`, brackets …) but `#` (an order number) and `+` (a phone number).
+    static func isLooseDigitSeparator(_ unit: Unicode.Scalar) -> Bool {
+        if isDigitSeparator(unit) { return true }
         if unit.value < 0x80 {
             switch unit.value {
-            case 0x20, 0x0A: return true
-            case 0x23: return false  // `#`
+            case 0x23, 0x2B: return false  // `#`, `+`
             case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
             default: return false
             }
@@ -41,9 +52,16 @@ extension SecretMasker {
     }
 
     /// Card numbers: 13–19 digits opening with a card issuer's prefix (``hasCardIssuerPrefix(_:)``) and
-    /// passing the Luhn check, written in groups with up to three separator characters
-    /// (``isDigitSeparator(_:)``) between groups (`4111 1111 1111 1111`, `4111,1111;1111|1111`,
-    /// `(4111) 1111 …`, `4,111,111,111,111,111`, line breaks).
+    /// passing the Luhn check, written in groups with up to three separator characters between groups:
+    /// white space, dots, dashes, slashes (``isDigitSeparator(_:)``) anywhere (`4111 1111 1111 1111`,
+    /// `4111.1111.1111.1111`, line breaks, NUL); after a card keyword also other punctuation
+    /// (``isLooseDigitSeparator(_:)``: "card 4111;1111;1111;1111").
+    ///
+    /// Groups that add up to a card by chance are not one: a chain of several groups with a group of one or
+    /// two digits before its last (a date `2024-05-12 2024/06/01`, a time, `12.05.2024`) or a year next to one
+    /// (``looksLikeDates(_:units:)``) is a card only after a card keyword (``hasCardKeyword(before:units:)``);
+    /// one run of digits and groups of three or more (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4, and a short last group
+    /// 4-4-4-1) need none.
     ///
     /// A chain of groups longer than 19 digits (a card after an order number, say) is searched for
     /// consecutive whole groups that make a card; a single group must itself be 13–19 digits.
@@ -56,6 +74,20 @@ extension SecretMasker {
                 index += 1
                 continue
             }
+            // Letters glued before the digits: a card keyword ("visa4111…", "mc5555…") or a tracking number's
+            // prefix ("1Z…", "JD…").
+            var glued = index
+            while glued > 0, units[glued - 1].isMaskWordLetter { glued -= 1 }
+            let gluedKeyword = glued < index && isCardKeyword(glued: units[glued..<index])
+            // Whether a card keyword stands before the number: read only when a loose separator or a
+            // date-like run needs it.
+            var knownKeyword: Bool? = gluedKeyword ? true : nil
+            func keyword() -> Bool {
+                if let knownKeyword { return knownKeyword }
+                let found = hasCardKeyword(before: glued, units: units)
+                knownKeyword = found
+                return found
+            }
             // One chain: digit groups and the separators between them.
             var groups: [Range<Int>] = []
             var strongBreaks: Set<Int> = []  // groups after a `,`, `;` or line break
@@ -66,7 +98,9 @@ extension SecretMasker {
                 groups.append(start..<cursor)
                 var gap = cursor
                 var strong = false
-                while gap < units.count, gap - cursor < 4, isDigitSeparator(units[gap]) {
+                while gap < units.count, gap - cursor < 4,
+                    isDigitSeparator(units[gap]) || (isLooseDigitSeparator(units[gap]) && keyword())
+                {
                     if units[gap] == "," || units[gap] == ";" || units[gap] == "\n" { strong = true }
                     gap += 1
                 }
@@ -78,8 +112,8 @@ extension SecretMasker {
             // (`1Z999AA1…`) is that number: a card inside it counts only after a `,`, `;` or line break.
             let before: Unicode.Scalar? = index > 0 ? units[index - 1] : nil
             let foreign = units[index] == "0" || units[index] == "9" || before == "+"
-                || before.map { $0.isMaskWordLetter } == true
-            spans += cards(in: groups, units: units, startsAt: foreign ? strongBreaks : nil)
+                || (before.map { $0.isMaskWordLetter } == true && !gluedKeyword)
+            spans += cards(in: groups, units: units, startsAt: foreign ? strongBreaks : nil, keyword: keyword)
             index = cursor
         }
         return spans
@@ -87,8 +121,11 @@ extension SecretMasker {
 
     /// The cards among a chain's digit groups: the longest run of consecutive groups from each start
     /// (every group, or only those in `startsAt` when given) that holds 13–19 digits opening with an
-    /// issuer prefix and passes Luhn.
-    private static func cards(in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?) -> [Span] {
+    /// issuer prefix and passes Luhn; without a card `keyword`, a run that reads like dates
+    /// (``looksLikeDates(_:units:)``) is none.
+    private static func cards(
+        in groups: [Range<Int>], units: [Unicode.Scalar], startsAt: Set<Int>?, keyword: () -> Bool
+    ) -> [Span] {
         let total = groups.reduce(0) { $0 + $1.count }
         guard total >= 13 else { return [] }
         var spans: [Span] = []
@@ -103,7 +140,11 @@ extension SecretMasker {
             for last in first..<groups.count {
                 digits += units[groups[last]].map(\.maskDigitValue)
                 if digits.count > 19 { break }
-                if digits.count >= 13, hasCardIssuerPrefix(digits), luhn(digits) { found = last }
+                if digits.count >= 13, hasCardIssuerPrefix(digits), luhn(digits),
+                    !looksLikeDates(groups[first...last], units: units) || keyword()
+                {
+                    found = last
+                }
             }
             if let found {
                 spans.append(Span(units: groups[first].lowerBound..<groups[found].upperBound, placeholder: cardPlaceholder))
@@ -113,6 +154,26 @@ extension SecretMasker {
             }
         }
         return spans
+    }
+
+    /// Whether a run of digit groups reads like dates, times or a list rather than a card's groups: a group
+    /// of one or two digits before the last group (`2024-05-12 2024/06/01`, `12.05.2024 …`), or, in a run of
+    /// up to three groups, a year (a four-digit group 19xx or 20xx) next to a group of one or two digits up
+    /// to 31. A card's remainder group may be short at the end (`4111 1111 1111 1`, `6011 1111 1111 1111 11`,
+    /// `4071 8176 1966 8`).
+    static func looksLikeDates(_ groups: ArraySlice<Range<Int>>, units: [Unicode.Scalar]) -> Bool {
+        guard groups.count > 1 else { return false }
+        if groups.dropLast().contains(where: { $0.count <= 2 }) { return true }
+        func value(_ group: Range<Int>) -> Int { units[group].reduce(0) { $0 * 10 + $1.maskDigitValue } }
+        let list = Array(groups)
+        // A card of 13 digits ends 4-4-4-1 and may hold "2019 3": four groups or more are no date pair.
+        guard list.count <= 3 else { return false }
+        for (index, group) in list.enumerated() where group.count == 4 && (1900...2099).contains(value(group)) {
+            for neighbour in [index - 1, index + 1] where list.indices.contains(neighbour) {
+                if list[neighbour].count <= 2, value(list[neighbour]) <= 31 { return true }
+            }
+        }
+        return false
     }
 
     /// The Luhn (mod 10) check of ISO/IEC 7812-1, as card numbers carry it.

@@ -2,26 +2,25 @@
 /// passwords and passphrases (see ``KeywordKind`` and the lexicon).
 extension SecretMasker {
     /// Spans of values introduced by a keyword.
-    static func introducedSecrets(in text: NormalisedText, original: [UInt8]) -> [Span] {
+    static func introducedSecrets(in text: NormalisedText, original: [UInt8], passwordsOnly: Bool = false) -> [Span] {
         let units = text.units
         var spans: [Span] = []
         var index = 0
         while index < units.count {
             defer { index += 1 }
-            guard let candidates = keywordsByFirstUnit[units[index]] else { continue }
+            guard let candidates = keywordsByFirstUnit[keywordFold(units[index])] else { continue }
             let leftOpen = index == 0 || !(units[index - 1].isMaskWordLetter || units[index - 1].isMaskDigit)
             for keyword in candidates where leftOpen || keyword.attaches {
+                if passwordsOnly, keyword.kind != .password, keyword.kind != .passwordAfterColon { continue }
                 let end = index + keyword.units.count
-                guard end <= units.count, units[index..<end].elementsEqual(keyword.units) else { continue }
+                guard end <= units.count, units[index..<end].elementsEqual(keyword.units, by: keywordUnitMatches) else { continue }
                 if !keyword.attaches, end < units.count, units[end].isMaskWordLetter { continue }
                 let value: Range<Int>?
                 switch keyword.kind {
                 case .code:
                     value = codeValue(after: end, units: units, maxWords: 5)
                 case .socialSecurity:
-                    value = codeValue(after: end, units: units, maxWords: 5, lengths: 9...9).flatMap { range in
-                        isIssuable(socialSecurityDigits: units[range].filter(\.isMaskDigit).map(\.maskDigitValue)) ? range : nil
-                    }
+                    value = socialSecurityValue(after: end, units: units)
                 case .password, .passwordAfterColon:
                     value = passwordValue(after: end, keyword: keyword, view: text, original: original)
                 }
@@ -62,10 +61,11 @@ extension SecretMasker {
         return (String(text), end)
     }
 
-    /// A PIN or security code after its keyword: the first run of `lengths` digits (3–8; 9 for a social
-    /// security number; groups of digits joined by single spaces, dashes or dots count together) within
-    /// `maxWords` words, in the same sentence, not after `#` or another symbol and not after a word that
-    /// names an order ("pin for order 1001"). A run with more digits than `lengths` allows is no code.
+    /// A PIN or security code after its keyword: the first run of `lengths` digits (3–8; groups of digits
+    /// joined by single spaces, dashes or dots count together), or of as many digit words ("four three two
+    /// one", ``digitWords``), within `maxWords` words, in the same sentence, not after `#` or another symbol
+    /// (but a `#` straight after the keyword: "PIN#1234") and not after a word that names an order ("pin
+    /// for order 1001"). A run with more digits than `lengths` allows is no code.
     static func codeValue(
         after start: Int, units: [Unicode.Scalar], maxWords: Int, lengths: ClosedRange<Int> = 3...8
     ) -> Range<Int>? {
@@ -99,16 +99,65 @@ extension SecretMasker {
                 cursor += 1
                 continue
             }
-            // "SSN# 123456789": a social security number's keyword may carry `#`.
-            if unit == "#", lengths == 9...9 {
+            // "PIN#1234", "pin # 1234": a `#` straight after the keyword belongs to it.
+            if unit == "#", units[start..<cursor].allSatisfy({ $0 == " " }) {
                 cursor += 1
                 continue
             }
             guard unit.isMaskAlphanumeric else { return nil }  // `#`, `$`, `@` …: not a code
+            // Digits spelled out ("four three two one").
+            let spelled = spelledDigits(at: cursor, units)
+            if lengths.contains(spelled.count) { return cursor..<spelled.end }
             let (text, end) = word(at: cursor, units)
             if codeStopWords.contains(text) { return nil }
             words += 1
             if words > maxWords { return nil }
+            cursor = end
+        }
+        return nil
+    }
+
+    /// A social security number after its keyword ("ssn", "social security number" …): within five words in
+    /// the same sentence, 9 digits, contiguous or in groups joined by one to three white space, dash, dot or
+    /// slash characters ("123-45-6789", "123-45 -6789" from a burst's join, "123 45 6789"), with no further
+    /// digit group joined after them. Any 9 digits: the keyword says it is an SSN, so the SSA's unissued
+    /// ranges (area 000, 666, 9xx) are masked too. "#" may stand before them ("SSN #123456789").
+    static func socialSecurityValue(after start: Int, units: [Unicode.Scalar]) -> Range<Int>? {
+        func isSeparator(_ unit: Unicode.Scalar) -> Bool { unit == " " || unit == "\n" || unit == "-" || unit == "." || unit == "/" }
+        var cursor = start
+        var words = 0
+        while cursor < units.count {
+            let unit = units[cursor]
+            if unit.isMaskDigit {
+                var digits = 0
+                var groupStart = cursor
+                var last = cursor
+                while true {
+                    var next = groupStart
+                    while next < units.count, units[next].isMaskDigit { next += 1 }
+                    digits += next - groupStart
+                    if digits > 9 { return nil }
+                    last = next
+                    var gap = next
+                    while gap < units.count, gap - next < 3, isSeparator(units[gap]) { gap += 1 }
+                    guard gap > next, gap < units.count, units[gap].isMaskDigit else { break }
+                    if digits == 9 { return nil }  // a longer number
+                    groupStart = gap
+                }
+                return digits == 9 ? cursor..<last : nil
+            }
+            if endsSentence(units, at: cursor) { return nil }
+            if isSkippable(unit) || unit == "#" {
+                cursor += 1
+                continue
+            }
+            guard unit.isMaskAlphanumeric else { return nil }
+            let spelled = spelledDigits(at: cursor, units)
+            if spelled.count == 9 { return cursor..<spelled.end }
+            let (text, end) = word(at: cursor, units)
+            if codeStopWords.contains(text) { return nil }
+            words += 1
+            if words > 5 { return nil }
             cursor = end
         }
         return nil
@@ -138,8 +187,9 @@ extension SecretMasker {
                 guard let code = codeValue(after: cursor, units: units, maxWords: 0) else { return nil }
                 return cursor..<max(code.upperBound, tokenEnd(from: cursor, units))
             }
-            // A token of letters and digits straight after the keyword is a password ("password hunter2").
-            if keyword.kind != .passwordAfterColon, cursor < units.count, units[cursor].isMaskAlphanumeric {
+            // A token of letters and digits straight after the keyword is a password ("password hunter2",
+            // "pass hunter2").
+            if cursor < units.count, units[cursor].isMaskAlphanumeric {
                 let end = tokenEnd(from: cursor, units)
                 let token = units[cursor..<end]
                 if token.contains(where: \.isMaskDigit), token.contains(where: \.isMaskWordLetter) {
@@ -152,15 +202,25 @@ extension SecretMasker {
                 let unit = units[cursor]
                 if endsSentence(units, at: cursor) { return nil }
                 switch unit {
-                case ":", "=":
+                case ":", "=", "→", "⇒", "⟶", "➔", "➜", "⟹":
                     cursor += 1
                     introduced = true
                     break scan
                 case "-", "–":
+                    // "password -> x"
+                    if cursor + 1 < units.count, units[cursor + 1] == ">" {
+                        cursor += 2
+                        introduced = true
+                        break scan
+                    }
                     guard cursor + 1 < units.count, units[cursor + 1] == " ", cursor > start, units[cursor - 1] == " " else { return nil }
                     cursor += 1
                     introduced = true
                     break scan
+                case "\"", "“", "”", "«", "»", "`":
+                    // JSON-ish `"password":"x"`
+                    cursor += 1
+                    continue
                 case " ", ",":
                     cursor += 1
                     continue
@@ -171,7 +231,10 @@ extension SecretMasker {
                         introduced = true
                         break scan
                     }
-                    return nil
+                    // A closing quote: `'password': 'x'`.
+                    guard cursor == start else { return nil }
+                    cursor += 1
+                    continue
                 default:
                     // Inside a qualifier, punctuation within a name ("for amazon.com is …").
                     if inQualifier, unit == "." || unit == "/" || unit == "@" || unit == "_" || unit == "'" {
@@ -207,25 +270,69 @@ extension SecretMasker {
         guard introduced else { return nil }
         // A colon may follow the word ("is: …"); then fillers, whole words followed by a space ("is now …",
         // "was reset to …"; "is Reset#77" is a value).
+        // The value may stand on the next line ("my password is⏎hunter2").
+        if cursor < units.count, units[cursor] == "\n" { cursor += 1 }
         while cursor < units.count {
             let unit = units[cursor]
-            if unit == " " || unit == ":" || unit == "=" {
+            if unit == " " || unit == ":" || unit == "=" || unit == ">" {
                 cursor += 1
                 continue
             }
             guard unit.isMaskAlphanumeric else { break }
             let (text, end) = word(at: cursor, units)
-            guard fillers.contains(text), end < units.count, units[end] == " " else { break }
-            cursor = end
+            guard end < units.count, units[end] == " " else { break }
+            if fillers.contains(text) {
+                cursor = end
+                continue
+            }
+            // "was reset to …", "has been set to …": a verb is a filler only before "to" ("is Reset #77" is a value).
+            guard fillerVerbs.contains(text) else { break }
+            var next = end
+            while next < units.count, units[next] == " " { next += 1 }
+            let (following, followingEnd) = word(at: next, units)
+            if following == "to" {
+                cursor = followingEnd
+            } else if fillerVerbs.contains(following) {
+                cursor = end
+            } else {
+                break
+            }
         }
         guard cursor < units.count, !endsSentence(units, at: cursor) else { return nil }
         // An earlier mask's placeholder is not a value.
         if units[cursor] == "[" { return nil }
         let rest = String(String.UnicodeScalarView(units[cursor..<min(units.count, cursor + 8)]))
         if koreanStatePrefixes.contains(where: rest.hasPrefix) { return nil }
+        // A quoted value is what the quotes hold (`"password":"x"`, `password: "x y"`).
+        if let close = closingQuote(units[cursor]), let quoted = quotedValue(from: cursor, close: close, units) {
+            return isStatement(quoted, view: view, original: original) || isOpenedStatement(quoted, view: view, original: original)
+                ? nil : quoted
+        }
         let end = phraseEnd(from: cursor, units)
-        guard end > cursor, !isStatement(cursor..<end, view: view, original: original) else { return nil }
+        guard end > cursor, !isStatement(cursor..<end, view: view, original: original),
+            !isOpenedStatement(cursor..<end, view: view, original: original)
+        else { return nil }
         return cursor..<end
+    }
+
+    /// The quote that closes one opening at `unit`, when it is an opening quote.
+    private static func closingQuote(_ unit: Unicode.Scalar) -> Unicode.Scalar? {
+        switch unit {
+        case "\"": "\""
+        case "'": "'"
+        case "“": "”"
+        case "«": "»"
+        case "`": "`"
+        default: nil
+        }
+    }
+
+    /// The units between the quote at `start` and its `close` on the same line; nil when it is not closed there or holds nothing.
+    private static func quotedValue(from start: Int, close: Unicode.Scalar, _ units: [Unicode.Scalar]) -> Range<Int>? {
+        var end = start + 1
+        while end < units.count, units[end] != close, units[end] != "\n" { end += 1 }
+        guard end < units.count, units[end] == close, end > start + 1 else { return nil }
+        return (start + 1)..<end
     }
 
     /// Where a password's phrase ends: before a line break, before `.`, `;` or `。` followed by white

@@ -5,7 +5,8 @@
 extension SecretMasker {
     /// False when `text` holds fewer than 9 digits of any script (the fewest any number-shaped secret
     /// has: an SSN), no word starting like a keyword (``anchorBytes``, read through the same case and
-    /// diacritic folding as ``NormalisedText``) and no Hangul syllable a Korean keyword starts with.
+    /// diacritic folding as ``NormalisedText``, and Cyrillic or Greek look-alikes as Latin letters,
+    /// ``confusables``) and no Hangul syllable a Korean keyword starts with.
     static func mayContainSecret(_ text: String) -> Bool {
         var text = text
         let ascii: Bool? = text.withUTF8 { bytes in
@@ -41,6 +42,10 @@ extension SecretMasker {
             }
             if let letters = latinFolds[scalar] {
                 folded += letters
+                continue
+            }
+            if let latin = confusables[scalar] {
+                folded.append(UInt8(latin.value))
                 continue
             }
             let properties = scalar.properties
@@ -88,7 +93,9 @@ extension SecretMasker {
     static let anchorBytes: [[UInt8]] = [
         "pin", "cv", "cid", "csc", "secur", "card", "verif", "kod", "sakerhet", "geheim", "sicher", "pruf", "kartenpruf",
         "nip", "codigo", "code", "crypto", "pw", "pswd", "pass", "hasl", "losen", "kennw", "zugang", "contrasen", "clave",
-        "frase", "mot", "mdp", "phrase",
+        "frase", "mot", "mdp", "phrase", "p.i.n", "c.v.v", "c.v.c",
+        // Card keywords, for card numbers spelled out in words (digits trigger the full pass on their own).
+        "visa", "master", "amex", "debit", "credit", "kort", "karta", "karte", "tarjeta", "carte",
     ].map { Array($0.utf8) }
 
     /// For each lowercase byte, true when an anchor starts with it.

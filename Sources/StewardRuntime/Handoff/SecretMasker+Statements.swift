@@ -51,11 +51,134 @@ extension SecretMasker {
                 let plain = nextEnd == next
                     || (units[next..<nextEnd].allSatisfy { $0.isMaskWordLetter || $0 == "'" }
                         && !isMixedCase(original, from: view.starts[next], to: view.ends[nextEnd - 1]))
-                return sawWord && plain
+                return sawWord && plain && !hasValueToken(end..<range.upperBound, view: view, original: original)
             }
             cursor = end
         }
         return sawWord
+    }
+
+    /// Whether `range` (a password's value) is a statement that opens with a word about a password's state
+    /// ("my password is *not* working and I cannot see order 1001", "is *too* short for your site", "was
+    /// *changed* by someone", "ist *nicht* mehr gültig"), though some of its words are outside
+    /// ``statementVocabulary``.
+    ///
+    /// The rule: the first word is one of ``statementOpeners`` (or of ``questionOpeners`` when the phrase ends
+    /// with `?`: "my password is" + "where is my order 1001?") written plainly (letters only, not mixed
+    /// case), no token looks like a value (letters mixed with digits, a symbol inside a word, mixed case:
+    /// "not4you", "Notworking99", "not Hunter2x"; a number, "order #1001" or trailing punctuation is fine), and
+    /// more than half of the words are statement vocabulary, everyday words (``commonWords``) or numbers ("not purple elephant" is a passphrase).
+    static func isOpenedStatement(_ range: Range<Int>, view: NormalisedText, original: [UInt8]) -> Bool {
+        let units = view.units
+        var cursor = range.lowerBound
+        var words = 0
+        var ordinary = 0
+        var previousWord = ""
+        // "my password is" then "where is my order 1001?": a question is no password.
+        let isQuestion = units[range.upperBound - 1] == "?" || (range.upperBound < units.count && units[range.upperBound] == "?")
+        while cursor < range.upperBound {
+            if units[cursor] == " " || units[cursor] == "\n" {
+                cursor += 1
+                continue
+            }
+            var end = cursor
+            while end < range.upperBound, units[end] != " ", units[end] != "\n" { end += 1 }
+            var coreEnd = end
+            while coreEnd > cursor, trailingPunctuation.contains(units[coreEnd - 1]) { coreEnd -= 1 }
+            var coreStart = cursor
+            if coreStart < coreEnd, units[coreStart] == "(" { coreStart += 1 }
+            // "order #1001": `#` before digits only after a word naming an order.
+            if coreStart < coreEnd, units[coreStart] == "#", codeStopWords.contains(previousWord) { coreStart += 1 }
+            guard coreStart < coreEnd else {
+                cursor = end
+                continue
+            }
+            let core = units[coreStart..<coreEnd]
+            words += 1
+            if core.allSatisfy({ $0.isMaskDigit || $0 == "." || $0 == "," }), core.first!.isMaskDigit {
+                guard words > 1 else { return false }
+                ordinary += 1
+            } else {
+                guard core.allSatisfy({ $0.isMaskWordLetter || $0 == "'" || $0 == "-" }),
+                    !isMixedCase(original, from: view.starts[coreStart], to: view.ends[coreEnd - 1])
+                else { return false }
+                let word = String(String.UnicodeScalarView(core))
+                previousWord = word
+                if words == 1, !statementOpeners.contains(word), !(isQuestion && questionOpeners.contains(word)) { return false }
+                if statementVocabulary.contains(word) || statementOpeners.contains(word) || commonWords.contains(word) {
+                    ordinary += 1
+                }
+            }
+            cursor = end
+        }
+        return words > 0 && ordinary * 2 > words
+    }
+
+    /// Words that open a statement about a password: negations, states and verbs, in every Latin-script
+    /// language Steward serves (normalised: lowercase, no diacritics).
+    static let statementOpeners: Set<String> = {
+        let words = """
+            not isn't wasn't no never too being been changed rejected expired locked blocked incorrect invalid wrong \
+            working accepted reset same different forgotten lost broken compromised hacked stolen leaked wrong \
+            case required still also always apparently suddenly somehow missing empty weak outdated old new \
+            updated disabled deactivated unknown unrecognised unrecognized
+            nie zle bledne bledny niepoprawne niepoprawny nieprawidlowe zablokowane zablokowany zmienione za \
+            wygaslo inne juz zapomniane
+            inte fel ogiltigt last for andrat samma annat glomt redan
+            nicht falsch ungultig gesperrt abgelaufen zu geandert zuruckgesetzt kein keine nicht immer schon
+            no incorrecta incorrecto bloqueada bloqueado caducada caducado demasiado cambiada cambiado invalida ya
+            pas ne faux fausse bloque bloquee expire expiree trop change changee invalide incorrect incorrecte deja
+            """
+        return Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init))
+    }()
+
+    /// Words that open a question, openers of a statement when the phrase ends with `?` (en, pl, sv, de, es, fr).
+    static let questionOpeners: Set<String> = [
+        "where", "what", "how", "why", "when", "can", "could", "do", "does", "did", "will", "would", "is", "are", "who",
+        "which", "gdzie", "jak", "co", "dlaczego", "kiedy", "czy", "var", "hur", "vad", "varfor", "nar", "kan", "wo",
+        "wie", "was", "warum", "wann", "kann", "donde", "como", "que", "cuando", "puedo", "ou", "comment", "quoi",
+        "pourquoi", "quand", "est-ce",
+    ]
+
+    /// Everyday words that may follow an opener in a statement without making it a passphrase.
+    static let commonWords: Set<String> = [
+        "see", "site", "website", "page", "app", "email", "mail", "order", "orders", "someone", "somebody", "anyone",
+        "last", "week", "day", "days", "month", "login", "logging", "screen", "phone", "computer", "laptop", "browser",
+        "says", "said", "error", "message", "time", "times", "try", "tried", "trying", "get", "got", "into", "in",
+        "go", "through", "let", "lets", "allow", "allowed", "keep", "keeps", "account", "store", "shop", "profile",
+        "since", "yesterday", "today", "again", "anymore", "morning", "week", "hour", "hours", "ago",
+        "gultig", "seit", "gestern", "heute", "wieder", "mehr", "seite", "konto",
+        "depuis", "hier", "aujourd'hui", "encore", "site", "compte", "semaine",
+        "otra", "vez", "desde", "ayer", "hoy", "cuenta", "pagina", "semana",
+        "igen", "sedan", "igar", "idag", "kontot", "sidan", "veckan",
+        "dla", "strony", "od", "wczoraj", "dzisiaj", "znowu", "krotkie", "konta", "tygodnia",
+    ]
+
+    /// Whether a token of `range` looks like a password rather than a word: letters mixed with digits, a
+    /// symbol inside it, or mixed case ("try Hunter2x", "then Sunny-Day").
+    static func hasValueToken(_ range: Range<Int>, view: NormalisedText, original: [UInt8]) -> Bool {
+        let units = view.units
+        var cursor = range.lowerBound
+        while cursor < range.upperBound {
+            if units[cursor] == " " || units[cursor] == "\n" {
+                cursor += 1
+                continue
+            }
+            var end = cursor
+            while end < range.upperBound, units[end] != " ", units[end] != "\n" { end += 1 }
+            var coreEnd = end
+            while coreEnd > cursor, trailingPunctuation.contains(units[coreEnd - 1]) { coreEnd -= 1 }
+            if coreEnd > cursor {
+                let core = units[cursor..<coreEnd]
+                let letters = core.contains(where: \.isMaskWordLetter)
+                let digits = core.contains(where: \.isMaskDigit)
+                if letters && digits { return true }
+                if letters, core.dropFirst().contains(where: { !$0.isMaskWordLetter && $0 != "'" }) { return true }
+                if letters, isMixedCase(original, from: view.starts[cursor], to: view.ends[coreEnd - 1]) { return true }
+            }
+            cursor = end
+        }
+        return false
     }
 
     /// Punctuation that may close a word of a statement ("wrong!", "reset,", "forgotten.").

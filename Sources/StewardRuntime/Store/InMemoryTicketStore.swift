@@ -290,3 +290,17 @@ public actor InMemoryTicketStore: TicketStore {
             .map(\.entry)
     }
 }
+
+extension InMemoryTicketStore: TicketTurnRewriting {
+    /// Replaces the text of the ticket's turns equal to `turn` (timestamp to the microsecond, role, text) and
+    /// marks the new turn as held, so a person's later conversation does not add it again.
+    public func replaceText(of turn: Turn, with text: String, inTicket id: String) async throws {
+        guard let transcript = tickets[id]?.ticket.transcript else { return }
+        var replaced = turn
+        replaced.text = text
+        for index in transcript.indices where transcript[index].isSameStoredTurn(as: turn) {
+            tickets[id]?.ticket.transcript[index].text = text
+            turnKeys[id, default: []].insert(TicketTurnKey.of(replaced))
+        }
+    }
+}
