@@ -50,7 +50,6 @@ extension StoreIntegrity {
         let started = Date()
         var config = GRDB.Configuration()
         config.busyMode = .timeout(10)
-        config.readonly = true
         config.label = "steward.backup.source"
         let from: DatabaseQueue
         do {
