@@ -99,4 +99,13 @@ import Testing
             ["tickets", "note", id, "from the shell", "--db", db], input: Data(), environment: ["USER": "ops\u{202E}"])
         #expect(user.status == 64 && user.stderr.contains("$USER") && user.stderr.contains("U+202E"), "\(user.stderr)")
     }
+
+    @Test func chatLoginRefusesAnEmailWithInvisibleOrControlCharacters() throws {
+        for (character, code) in Self.hostile {
+            let output = try StewardProcess.run(["chat"], lines: ["/login ann\(character)@example.com", "/quit"])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("usage: /login EMAIL") && output.stdout.contains(code), "\(output.stdout)")
+            #expect(!output.stdout.contains("(you are"))
+        }
+    }
 }
