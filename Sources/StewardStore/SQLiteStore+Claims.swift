@@ -10,14 +10,19 @@ extension SQLiteStore {
 
     /// Takes the session for this store instance until ``release(session:)``, waiting (1 ms, doubling to
     /// 50 ms) while another task, store instance or process holds it (see ``SessionClaims`` for when a
-    /// holder's claim lapses).
+    /// holder's claim lapses), for at most ``Configuration-swift.struct/claimTimeout`` seconds in all.
     ///
     /// The claim is written in a group-commit batch together with reading the session's `version`; a
     /// cached copy of another version is dropped, so the next ``load(id:)`` reads the file.
-    /// - Throws: ``StoreError/operationFailed(operation:path:reason:)`` when the claim cannot be written.
+    /// - Throws: ``StoreError/operationFailed(operation:path:reason:)`` when the claim cannot be written
+    ///   (another connection held the write lock for the whole busy timeout), ``SessionClaimTimeout`` when
+    ///   another holder kept the session for the whole claim timeout.
     public func claim(session id: String) async throws {
+        let deadline = Date().addingTimeInterval(claimTimeout)
+        let timeout = SessionClaimTimeout(session: id, path: path, seconds: claimTimeout)
         var delay = 0.001
         while !claims.takeLocally(id) {
+            guard Date() < deadline else { throw timeout }
             try await Task.sleep(for: .seconds(delay))
             delay = min(delay * 2, 0.05)
         }
@@ -55,6 +60,7 @@ extension SQLiteStore {
                     if sessionCache.version(of: id) != version { sessionCache.remove(id) }
                     return
                 case .busy:
+                    guard Date() < deadline else { throw timeout }
                     try await Task.sleep(for: .seconds(delay))
                     delay = min(delay * 2, 0.05)
                 }

@@ -17,8 +17,14 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     public struct Configuration: Sendable {
         /// Create the file when it does not exist (true for the agent, false for commands that only read).
         public var createIfMissing: Bool
-        /// How long a write waits for another process's write to finish before failing.
+        /// Seconds a write (or opening the file) waits for another connection's write lock before it fails
+        /// with "the database is locked by another process" (`store.busy_timeout`, default
+        /// ``defaultBusyTimeout``). A message whose write fails this way gets a `storage_failure` error line,
+        /// and `steward pipe` stops after `--max-storage-failures` of them in a row.
         public var busyTimeout: TimeInterval
+        /// Seconds ``SQLiteStore/claim(session:)`` waits for another task or process answering the same
+        /// session before it fails with ``SessionClaimTimeout`` (default ``defaultClaimTimeout``).
+        public var claimTimeout: TimeInterval
         /// How many of a conversation's most recent turns a loaded session holds at least; older turns stay
         /// in the file (``SQLiteStore/turns(session:before:)``), so memory does not grow with long
         /// conversations.
@@ -33,14 +39,17 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         /// Creates settings.
         /// - Parameters:
         ///   - createIfMissing: Create the file when it does not exist.
-        ///   - busyTimeout: Seconds a write waits for another process's write.
+        ///   - busyTimeout: Seconds a write waits for another connection's write lock.
+        ///   - claimTimeout: Seconds a session claim waits for another holder of the session.
         ///   - recentTurns: Turns a loaded session holds (at least 2).
         ///   - cachedSessions: Sessions kept in memory (at least 1).
         ///   - cachedBytes: Bytes the cached sessions may take (at least 1 MiB).
         public init(
-            createIfMissing: Bool = true, busyTimeout: TimeInterval = 10, recentTurns: Int = 6, cachedSessions: Int = 4_096,
-            cachedBytes: Int = 64 << 20
+            createIfMissing: Bool = true, busyTimeout: TimeInterval = Configuration.defaultBusyTimeout, recentTurns: Int = 6,
+            cachedSessions: Int = 4_096, cachedBytes: Int = 64 << 20,
+            claimTimeout: TimeInterval = Configuration.defaultClaimTimeout
         ) {
+            self.claimTimeout = max(0, claimTimeout)
             self.cachedBytes = max(1 << 20, cachedBytes)
             self.createIfMissing = createIfMissing
             self.busyTimeout = busyTimeout
@@ -62,6 +71,10 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     let batcher: WriteBatcher
     /// The sessions this instance holds (``claim(session:)``).
     let claims = SessionClaims()
+    /// Seconds a claim waits for another holder (``Configuration-swift.struct/claimTimeout``).
+    let claimTimeout: TimeInterval
+    /// Seconds a write waits for the write lock (``Configuration-swift.struct/busyTimeout``).
+    let busyTimeout: TimeInterval
 
     /// Opens the database at `path`, creating it when needed, and brings its tables up to date.
     ///
@@ -81,6 +94,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     public init(path: String, configuration: Configuration) throws {
         self.path = path
         self.recentTurns = configuration.recentTurns
+        self.claimTimeout = configuration.claimTimeout
+        self.busyTimeout = configuration.busyTimeout
         self.sessionCache = SessionCache(capacity: configuration.cachedSessions, maxBytes: configuration.cachedBytes)
         if !configuration.createIfMissing && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.missingDatabase(path: path)
@@ -101,7 +116,12 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         do {
-            pool = try Self.openPool(path: path, configuration: config)
+            pool = try Self.openPool(path: path, configuration: config, patience: max(configuration.busyTimeout, 5))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.cannotOpen(
+                path: path,
+                reason: "another connection holds the database's write lock (waited \(Self.seconds(configuration.busyTimeout)), "
+                    + "`store.busy_timeout`)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(for: error))
         }
@@ -121,16 +141,17 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
 
     /// Opens the pool. Switching a file to WAL needs a moment's exclusive lock, and SQLite answers a
     /// process that meets another one switching (or creating) the same file with "database is locked"
-    /// at once, without waiting for the busy timeout: such an open is tried again, up to 100 times,
-    /// 20–70 ms apart (about 5 s in all).
-    private static func openPool(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
-        var attempt = 0
+    /// at once, without waiting for the busy timeout: such an open is tried again, 20–70 ms apart, for
+    /// `patience` seconds in all. Opening a file whose write-ahead log is empty writes to it (GRDB makes
+    /// the log non-empty), so an open behind another connection's long write lock fails once the busy
+    /// timeout and `patience` have passed, never waits for ever.
+    private static func openPool(path: String, configuration: GRDB.Configuration, patience: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patience)
         while true {
             do {
                 return try DatabasePool(path: path, configuration: configuration)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                attempt += 1
-                guard attempt < 100 else { throw error }
+                guard Date() < deadline else { throw error }
                 Thread.sleep(forTimeInterval: 0.02 + Double.random(in: 0..<0.05))
             }
         }
@@ -140,6 +161,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     /// migration: the loser's transaction fails and rolls back, and it tries again (up to 20 times, 50 ms
     /// apart) until it finds the winner's migrations applied.
     private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        // Up to date (the usual case): nothing to write, so another connection's write lock does not matter.
+        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
         var attempt = 0
         while true {
             do {
@@ -181,7 +204,8 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
     static func reason(for error: any Error) -> String {
         guard let error = error as? DatabaseError else { return String(describing: error) }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is locked by another process"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "the database is locked by another process (another connection held its write lock for the whole busy timeout, `store.busy_timeout`)"
         case .SQLITE_CANTOPEN: return "the file cannot be opened"
         case .SQLITE_READONLY: return "the file is read-only"
         case .SQLITE_FULL: return "the disk is full"
@@ -189,6 +213,11 @@ public final class SQLiteStore: SessionStore, TicketStore, Sendable {
         case .SQLITE_CORRUPT: return "the file is damaged"
         default: return error.message ?? "\(error.resultCode)"
         }
+    }
+
+    /// `5 s`, `0.5 s`.
+    static func seconds(_ value: TimeInterval) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {

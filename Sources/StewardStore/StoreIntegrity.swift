@@ -110,38 +110,6 @@ public enum StoreIntegrity {
         return Report(path: path, bytes: size, pages: pages, problems: problems, seconds: Date().timeIntervalSince(started))
     }
 
-    /// Copies the database at `source` to the new file `destination` with SQLite's online backup API,
-    /// as of one moment: writes by other processes during the copy are either wholly in it or not at all.
-    /// The copy is a complete database on its own (no `-wal` file needed).
-    /// - Throws: ``IntegrityError/destinationExists(path:)``, ``StoreError/missingDatabase(path:)``,
-    ///   ``IntegrityError/backupFailed(source:destination:reason:)``.
-    public static func backup(from source: String, to destination: String) throws -> BackupReport {
-        guard fileSize(source) != nil else { throw StoreError.missingDatabase(path: source) }
-        if FileManager.default.fileExists(atPath: destination) { throw IntegrityError.destinationExists(path: destination) }
-        let started = Date()
-        do {
-            var config = GRDB.Configuration()
-            config.busyMode = .timeout(10)
-            config.label = "steward.backup.source"
-            let from = try DatabasePool(path: source, configuration: config)
-            defer { try? from.close() }
-            var destinationConfig = GRDB.Configuration()
-            destinationConfig.label = "steward.backup.destination"
-            let to = try DatabaseQueue(path: destination, configuration: destinationConfig)
-            try from.backup(to: to)
-            // The copy stands alone: rollback journal, nothing left in a log beside it.
-            try to.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            let pages = try to.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
-            try to.close()
-            return BackupReport(
-                destination: destination, pages: pages, bytes: fileSize(destination) ?? 0,
-                seconds: Date().timeIntervalSince(started))
-        } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-            throw IntegrityError.backupFailed(source: source, destination: destination, reason: SQLiteStore.reason(for: error))
-        }
-    }
-
     // MARK: - Internals
 
     static func fileSize(_ path: String) -> Int64? {

@@ -66,6 +66,11 @@ final class WriteBatcher: @unchecked Sendable {
                     for job in jobs { try job(db) }
                 }
                 failures = [:]
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                // Another connection held the write lock for the whole busy timeout: every job fails
+                // now (running them again would wait as long again for each batch).
+                for item in batch { item.continuation.resume(throwing: error) }
+                continue
             } catch {
                 // Something failed and the transaction rolled back: run each job again in a
                 // savepoint, so a failing job fails alone and the others still commit.

@@ -18,6 +18,7 @@ enum EngineLoader {
         if let turns = configuration.storeRecentTurns { settings.recentTurns = turns }
         if let sessions = configuration.storeCachedSessions { settings.cachedSessions = sessions }
         if let megabytes = configuration.storeCacheMegabytes { settings.cachedBytes = megabytes << 20 }
+        if let seconds = configuration.storeBusyTimeout { settings.busyTimeout = seconds }
         let path = databasePath ?? configuration.storePath
         // A damaged file stops start-up with a message naming it, instead of failing message after message.
         try StoreIntegrity.startupCheck(path: path)
@@ -31,9 +32,18 @@ enum EngineLoader {
 
     /// Copies the write-ahead log into the database file and closes it, once everything is answered
     /// and stored, so that after a clean exit `steward.db` alone holds every write; a failure is logged.
+    /// When another connection keeps the log from being emptied (a long read, a write lock), the exit
+    /// status stays 0 (nothing is lost: SQLite reads the log at the next open) and a warning on standard
+    /// error says how many frames are left in the `-wal` file.
     static func close(_ loaded: Loaded) {
         do {
-            try loaded.store.close()
+            let left = try loaded.store.close()
+            if left > 0 {
+                let path = loaded.store.path
+                Logger(label: "steward.store").warning(
+                    "\(CheckpointWarning.atExit(path: path, framesLeft: left))",
+                    metadata: ["frames_left": "\(left)"])
+            }
         } catch {
             Logger(label: "steward.store").error("could not checkpoint the database on exit", metadata: ["error": "\(error)"])
         }

@@ -50,6 +50,7 @@ struct LanguageCommand: ParsableCommand {
     var text: String?
 
     func validate() throws {
+        if let file { try OperatorInput.path(file, option: "--file") }
         if (file == nil) == (text == nil) { throw ValidationError("Give either a message or --file FILE.") }
         if let maxOrder, !(1...3).contains(maxOrder) { throw ValidationError("--max-order must be 1, 2 or 3.") }
         if let minOrder, !(1...3).contains(minOrder) { throw ValidationError("--min-order must be 1, 2 or 3.") }

@@ -32,6 +32,8 @@ struct MissesCommand: AsyncParsableCommand {
     var below: Double = 0.5
 
     func validate() throws {
+        if let since { try OperatorInput.identifier(since, option: "--since") }
+        if let out { try OperatorInput.path(out, option: "--out") }
         if let since { _ = try StatsCommand.day(since, option: "--since") }
         if !(0...1).contains(below) { throw ValidationError("--below must be between 0 and 1.") }
     }

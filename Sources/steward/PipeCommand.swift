@@ -19,7 +19,10 @@ struct PipeCommand: AsyncParsableCommand {
             Logs go to standard error only.
             SIGTERM, SIGINT or SIGHUP: every line already sent is answered and stored, then exit 0; a second
             signal exits at once with 128 + its number. Standard output closed: stop reading, store what was
-            read, exit 0. Exit 3 after --max-storage-failures messages in a row failed in the database (or when
+            read, exit 0. A message that cannot be stored (the disk is full, or another connection held the
+            database's write lock for the whole busy timeout, `store.busy_timeout`, 5 s by default) gets
+            {"error": {"code": "storage_failure", ...}} with its session and id. Exit 3 after
+            --max-storage-failures messages in a row failed in the database (or when
             input ended and not one message could be stored);
             exit 1 when it cannot start (configuration, a damaged database).
             """

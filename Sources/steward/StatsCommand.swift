@@ -31,6 +31,8 @@ struct StatsCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        if let since { try OperatorInput.identifier(since, option: "--since") }
+        if let until { try OperatorInput.identifier(until, option: "--until") }
         if since != nil && days != nil { throw ValidationError("Give --since or --days, not both.") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1.") }
         _ = try period(now: Date())

@@ -119,6 +119,9 @@ struct TicketsCommand: AsyncParsableCommand {
         var wait: Double = 3
 
         func validate() throws {
+            try OperatorInput.identifier(id, option: "ID")
+            try OperatorInput.text(text, option: "TEXT")
+            if let author { try OperatorInput.name(author, option: "--as") }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw ValidationError("The reply is empty; give the text to send, in quotes.")
             }
@@ -223,6 +226,9 @@ struct TicketsCommand: AsyncParsableCommand {
         var author: String?
 
         func validate() throws {
+            try OperatorInput.identifier(id, option: "ID")
+            try OperatorInput.text(text, option: "TEXT")
+            if let author { try OperatorInput.name(author, option: "--as") }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw ValidationError("The note is empty; give its text, in quotes.")
             }
@@ -231,7 +237,7 @@ struct TicketsCommand: AsyncParsableCommand {
         func run() async throws {
             let db = try store.openStore()
             let found = try await db.ticket(matching: id)
-            let note = Ticket.Note(author: author ?? TicketsCommand.defaultAuthor, text: text)
+            let note = try Ticket.Note(author: author ?? TicketsCommand.defaultAuthor, text: text)
             try await db.modifyTicket(id: found.id) { $0.notes.append(note) }
             print("Added a note by \(note.author) to ticket \(TicketsCommand.shortID(found.id)).")
         }
@@ -250,6 +256,8 @@ struct TicketsCommand: AsyncParsableCommand {
         var remove = false
 
         func validate() throws {
+            try OperatorInput.identifier(id, option: "ID")
+            try OperatorInput.tag(tag, option: "TAG")
             if tag.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The tag is empty.") }
         }
 
@@ -278,9 +286,16 @@ extension Ticket.Status: ExpressibleByArgument {}
 
 extension TicketsCommand {
     /// The author of replies and notes when `--as` is not given.
+    /// An invisible or control character in `$USER` is refused like one in `--as`.
     static var defaultAuthor: String {
-        let user = ProcessInfo.processInfo.environment["USER"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        return user.isEmpty ? "Support" : user
+        get throws {
+            let user = ProcessInfo.processInfo.environment["USER"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            if user.isEmpty { return "Support" }
+            if let problem = Identifier.problem(user, field: "$USER", rule: .name) {
+                throw ValidationError("$USER: \(problem) Give the name with --as.")
+            }
+            return user
+        }
     }
 
     static func setStatus(_ status: Ticket.Status, id: String, store: StoreOptions, verb: String) async throws {

@@ -179,7 +179,7 @@ final class ControlledStore: SessionStore, @unchecked Sendable {
         #expect(lastError.contains("disk is full"))
         #expect(run.stop.exitStatus == 3)
         // Every message read got its error line.
-        #expect(run.objects.allSatisfy { ($0["error"] as? [String: Any])?["code"] as? String == "internal_error" })
+        #expect(run.objects.allSatisfy { ($0["error"] as? [String: Any])?["code"] as? String == "storage_failure" })
     }
 
     @Test func failuresBrokenBySuccessesOrThatAreNotStorageFailuresDoNotStopThePipe() async throws {

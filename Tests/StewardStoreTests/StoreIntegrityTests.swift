@@ -166,22 +166,4 @@ struct StoreIntegrityTests {
             }
         }
     }
-
-    @Test("A backup never overwrites a file, and a missing database is named")
-    func backupRefusals() async throws {
-        try await withTemporaryDirectory { directory in
-            let path = directory.appendingPathComponent("steward.db").path
-            _ = try await populated(path, sessions: 2)
-            let existing = directory.appendingPathComponent("existing.db").path
-            try Data("keep".utf8).write(to: URL(fileURLWithPath: existing))
-            #expect(throws: IntegrityError.destinationExists(path: existing)) {
-                try StoreIntegrity.backup(from: path, to: existing)
-            }
-            #expect(try Data(contentsOf: URL(fileURLWithPath: existing)) == Data("keep".utf8))
-            let missing = directory.appendingPathComponent("missing.db").path
-            #expect(throws: StoreError.missingDatabase(path: missing)) {
-                try StoreIntegrity.backup(from: missing, to: directory.appendingPathComponent("b.db").path)
-            }
-        }
-    }
 }

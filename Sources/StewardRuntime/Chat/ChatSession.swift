@@ -162,6 +162,11 @@ public final class ChatSession {
                 write("(\(code) is not one of this shop's languages; you'll be offered a person, in \(shop.defaultLanguage))")
             }
         case "/login":
+            // The pipe's rule for `customer.email`: no control or invisible character (Identifier.swift).
+            if let problem = Identifier.problem(argument, field: "EMAIL", rule: .padded) {
+                write("usage: /login EMAIL; \(problem)")
+                return true
+            }
             guard EmailAddress.isValid(argument) else {
                 write("usage: /login EMAIL (a valid email address)")
                 return true

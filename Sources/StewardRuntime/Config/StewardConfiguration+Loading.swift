@@ -127,7 +127,13 @@ extension StewardConfiguration {
             }
         }
         if let store = try top.section("store") {
-            try store.allow(["path", "recent_turns", "cached_sessions", "cache_megabytes"])
+            try store.allow(["path", "recent_turns", "cached_sessions", "cache_megabytes", "busy_timeout"])
+            if let v = try store.number("busy_timeout") {
+                guard v >= 0.1, v <= 600 else {
+                    throw ConfigurationError.invalidValue(key: "store.busy_timeout", expected: "seconds from 0.1 to 600")
+                }
+                config.storeBusyTimeout = v
+            }
             if let v = try store.number("cache_megabytes") {
                 guard v >= 1, v <= 65_536, v == v.rounded() else {
                     throw ConfigurationError.invalidValue(key: "store.cache_megabytes", expected: "a whole number from 1 to 65536")

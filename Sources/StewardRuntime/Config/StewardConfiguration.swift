@@ -69,6 +69,9 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var storeCachedSessions: Int?
     /// Megabytes the cached sessions may take (`store.cache_megabytes`); nil: the store's default (64).
     public var storeCacheMegabytes: Int?
+    /// Seconds a database write waits for another connection's write lock before the message fails
+    /// (`store.busy_timeout`, 0.1 to 600); nil: the store's default (5).
+    public var storeBusyTimeout: Double?
     /// The limit on failed order number and email checks (`verification`).
     public var verification = VerificationPolicy.standard
     /// Skill ids switched off.

@@ -82,6 +82,9 @@ public final class OutboxWorker: Sendable {
                 entry = claimed
             } catch {
                 logger.error("cannot claim an outbox entry", metadata: ["ticket": "\(candidate.ticketID)", "error": "\(error)"])
+                // The store itself failed (locked by another connection for the whole busy timeout, full,
+                // damaged): the other entries would wait as long and fail the same way; the next round tries.
+                if (error as? any StorageFailure)?.isStorageFailure == true { break }
                 continue
             }
             guard let helpdesk = helpdesks[entry.provider] else {

@@ -120,9 +120,13 @@ public final class PipeServer: Sendable {
                         logger.critical("stopping: messages keep failing in the store", metadata: ["error": "\(error)"])
                         shutdown.stop(stop, drainingInput: false)
                     }
+                    let stored = (error as? any StorageFailure)?.isStorageFailure == true
                     for entry in entries {
                         writer.write(PipeOutput.error(PipeLineError(
-                            code: "internal_error", message: "The message could not be processed: \(error)",
+                            code: stored ? "storage_failure" : "internal_error",
+                            message: stored
+                                ? "The message could not be stored, so it was not answered; send it again later: \(error)"
+                                : "The message could not be processed: \(error)",
                             line: entry.line, session: entry.message.session, id: entry.message.id)))
                     }
                 }
