@@ -71,6 +71,14 @@ public struct ConversationRunner: Sendable {
 
     // MARK: Running
 
+    /// A failed result for each skill whose `skill.yaml` or examples are broken (naming the file and
+    /// line): such a skill takes no traffic, so a test run that has one fails.
+    public func brokenSkills() -> [ScriptResult] {
+        SkillRegistry(loading: skills).broken.map { broken in
+            ScriptResult(name: "Skill \(broken.name)", file: broken.file, outcome: .error(broken.reason))
+        }
+    }
+
     /// Loads and runs the script in `file`; a malformed script is a failed result saying what to fix.
     public func run(file: URL) async -> ScriptResult {
         let script: ConversationScript
