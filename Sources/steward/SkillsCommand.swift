@@ -40,7 +40,7 @@ struct SkillsCommand: AsyncParsableCommand {
                 ])
             }
             for broken in overview.broken {
-                rows.append([broken.name, "-", "Unavailable (\(broken.reason))", "none", "0"])
+                rows.append([broken.name, "-", "Unavailable (\(broken.shortReason))", "none", "0"])
             }
             print(TicketsCommand.table(rows))
             print("")

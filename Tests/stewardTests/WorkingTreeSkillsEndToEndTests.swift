@@ -51,9 +51,9 @@ private func misspell(_ text: String) -> (text: String, line: Int) {
         defer { try? FileManager.default.removeItem(at: root) }
         let output = try StewardProcess.run(["skills", "--db", temporaryDatabase()], input: Data(), directory: root)
         #expect(output.status != 0)
-        let place = "Skills/Coupons/skill.yaml:\(line): unknown key `knowlege`."
+        let place = "Skills/Coupons/skill.yaml:\(line): unknown key `knowlege`"
         let row = output.lines.first { $0.hasPrefix("Coupons ") }
-        #expect(row?.contains("Unavailable (\(place)") == true, "\(output.stdout)")
+        #expect(row?.contains("Unavailable (\(place))") == true, "\(output.stdout)")
         #expect(output.stderr.contains(place))
         #expect(output.stderr.contains("Did you mean `knowledge`?"))
         // The other skills are listed as usual.

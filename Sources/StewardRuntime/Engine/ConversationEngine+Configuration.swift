@@ -11,7 +11,8 @@ extension ConversationEngine {
     ///   - baseDirectory: Where relative paths in the configuration start; the working directory by default.
     ///   - clock: The engine's clock: what skills read as ``SkillContext/now``, business hours, the
     ///     identity-check window and the demo store's relative dates (`now-5d`). The system clock by default.
-    /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``SkillRegistryError`` with what to fix.
+    /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``ConfigurationError`` with what to fix (a skill whose
+    ///   files are broken does not stop it: see ``SkillRegistry/broken``).
     public static func make(
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
         tools customize: @Sendable (inout Toolbox) -> Void = { _ in },

@@ -18,6 +18,11 @@ public struct SkillRegistry: Sendable {
         public var file: String?
         /// What is wrong, starting with `FILE:LINE:` when the place is known.
         public var reason: String
+
+        /// The reason's first sentence, for a table cell: `Skills/X/skill.yaml:7: unknown key `knowlege``.
+        public var shortReason: String {
+            reason.range(of: ". ").map { String(reason[..<$0.lowerBound]) } ?? reason
+        }
     }
 
     /// The skills in registration order.
