@@ -36,40 +36,36 @@ public struct SkillRegistry: Sendable {
     ///
     /// - Throws: ``SkillRegistryError`` naming the skill (and the file and line) and what to fix.
     public init(skills: [any Skill], files: SkillFiles = .current) throws {
-        self = try SkillRegistry(skills: skills, files: files, strict: true)
+        try self.init(skills: skills, files: files) { throw $0 }
     }
 
     /// Loads every skill's `skill.yaml`; a skill whose manifest or examples are broken, or that
     /// repeats another's id or intent, is left out and listed in ``broken`` with the reason, and
     /// the other skills work.
     public init(loading skills: [any Skill], files: SkillFiles = .current) {
-        // Never throws: strict is false.
-        self = (try? SkillRegistry(skills: skills, files: files, strict: false))!
+        self.init(skills: skills, files: files) { _ in }
     }
 
-    private init(skills: [any Skill], files: SkillFiles, strict: Bool) throws {
+    /// Loads the skills; each problem goes to `problem` first (which may throw to stop), then the
+    /// skill is listed in ``broken``.
+    private init(
+        skills: [any Skill], files: SkillFiles, problem: (SkillRegistryError) throws -> Void
+    ) rethrows {
         var entries: [Entry] = []
         var broken: [Broken] = []
         var byID: [String: Int] = [:]
         var byIntent: [String: Int] = [:]
         for skill in skills {
             var file: String?
-            do {
+            do throws(SkillRegistryError) {
                 let (manifest, path) = try SkillRegistry.loadManifest(of: skill, files: files)
                 file = path
-                if byID[manifest.id] != nil { throw SkillRegistryError.duplicateSkill(manifest.id) }
-                for (name, intent) in manifest.intents.sorted(by: { $0.key < $1.key }) {
-                    if let other = byIntent[name] {
-                        throw SkillRegistryError.duplicateIntent(intent: name, skills: [entries[other].manifest.id, manifest.id])
-                    }
-                    if name.hasPrefix("system.") { throw SkillRegistryError.reservedIntent(intent: name, skill: manifest.id) }
-                    if intent.exampleCount == 0 { throw SkillRegistryError.noExamples(intent: name, skill: manifest.id) }
-                }
+                try SkillRegistry.check(manifest, against: entries, byID: byID, byIntent: byIntent)
                 for name in manifest.intents.keys { byIntent[name] = entries.count }
                 byID[manifest.id] = entries.count
                 entries.append(Entry(skill: skill, manifest: manifest))
-            } catch let error as SkillRegistryError {
-                if strict { throw error }
+            } catch {
+                try problem(error)
                 let located = error.isLocated || file == nil ? error.description : "\(file!): \(error.description)"
                 broken.append(Broken(name: SkillFiles.module(of: skill), file: file ?? error.file, reason: located))
             }
@@ -101,9 +97,23 @@ public struct SkillRegistry: Sendable {
         return .live
     }
 
+    /// Checks that a manifest's id and intents are new, its intents not reserved and each trained.
+    private static func check(
+        _ manifest: SkillManifest, against entries: [Entry], byID: [String: Int], byIntent: [String: Int]
+    ) throws(SkillRegistryError) {
+        if byID[manifest.id] != nil { throw .duplicateSkill(manifest.id) }
+        for (name, intent) in manifest.intents.sorted(by: { $0.key < $1.key }) {
+            if let other = byIntent[name] {
+                throw .duplicateIntent(intent: name, skills: [entries[other].manifest.id, manifest.id])
+            }
+            if name.hasPrefix("system.") { throw .reservedIntent(intent: name, skill: manifest.id) }
+            if intent.exampleCount == 0 { throw .noExamples(intent: name, skill: manifest.id) }
+        }
+    }
+
     /// Reads a skill's manifest and example files (from the working tree when run from a checkout,
     /// see ``SkillFiles``); returns the manifest and its path as shown in messages.
-    static func loadManifest(of skill: any Skill, files: SkillFiles) throws -> (SkillManifest, String) {
+    static func loadManifest(of skill: any Skill, files: SkillFiles) throws(SkillRegistryError) -> (SkillManifest, String) {
         let typeName = String(describing: type(of: skill))
         guard let url = files.manifest(for: skill) else { throw SkillRegistryError.missingManifest(skill: typeName) }
         let path = files.displayPath(url)
@@ -128,11 +138,13 @@ public struct SkillRegistry: Sendable {
     /// Parses a `skill.yaml` strictly (see ``SkillManifest/parse(yaml:file:)``); `source` names it in errors.
     ///
     /// - Throws: ``SkillRegistryError/malformedManifest(_:)`` with the file, line and what to fix.
-    public static func parseManifest(_ yaml: String, source: String) throws -> SkillManifest {
+    public static func parseManifest(_ yaml: String, source: String) throws(SkillRegistryError) -> SkillManifest {
         do {
             return try SkillManifest.parse(yaml: yaml, file: source)
         } catch let error as YAMLError {
-            throw SkillRegistryError.malformedManifest(error)
+            throw .malformedManifest(error)
+        } catch {
+            throw .malformedManifest(.syntax(file: source, line: nil, column: nil, problem: "\(error)"))
         }
     }
 }
