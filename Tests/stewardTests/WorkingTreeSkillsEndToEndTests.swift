@@ -84,4 +84,13 @@ private func misspell(_ text: String) -> (text: String, line: Int) {
         #expect(replies.first { $0["session"] as? String == "s1" }?["skill"] as? String == "order_tracking")
         #expect(replies.first { $0["session"] as? String == "s2" }?["skill"] as? String != "coupons")
     }
+
+    @Test func classifyWarnsAndRoutesWithTheOtherSkills() throws {
+        let root = try checkout { misspell($0).text }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = try StewardProcess.run(["classify", "where is my order"], input: Data(), directory: root)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("decision: match -> order_status"))
+        #expect(output.stderr.contains("skill Coupons is unavailable: Skills/Coupons/skill.yaml:"))
+    }
 }
