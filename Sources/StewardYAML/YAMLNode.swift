@@ -262,17 +262,26 @@ public struct YAMLMapping {
 }
 
 extension YAMLNode {
-    /// The line and column of the key at `keyPath` (dot-separated, e.g. `handoff.business_hours.mon`)
-    /// under this node; when part of the path is not there, the place of the deepest part that is.
+    /// The line and column of the key at `keyPath` (dot-separated, list items by index, e.g.
+    /// `handoff.business_hours.mon` or `fulfillments[0].carrier`) under this node; when part of the
+    /// path is not there, the place of the deepest part that is.
     public func place(of keyPath: String) -> (line: Int?, column: Int?) {
         var current = node
         var place: (line: Int?, column: Int?) = (line, column)
-        for name in keyPath.split(separator: ".") {
-            guard let mapping = current.mapping,
-                let pair = mapping.first(where: { $0.key.scalar?.string == String(name) })
-            else { break }
-            place = (pair.key.mark?.line, pair.key.mark?.column)
-            current = pair.value
+        walk: for part in keyPath.split(separator: ".") {
+            let name = part.prefix { $0 != "[" }
+            if !name.isEmpty {
+                guard let mapping = current.mapping,
+                    let pair = mapping.first(where: { $0.key.scalar?.string == String(name) })
+                else { break walk }
+                place = (pair.key.mark?.line, pair.key.mark?.column)
+                current = pair.value
+            }
+            for index in part.dropFirst(name.count).split(separator: "[").compactMap({ Int($0.dropLast()) }) {
+                guard let items = current.sequence, index < items.count else { break walk }
+                current = items[index]
+                place = (current.mark?.line, current.mark?.column)
+            }
         }
         return place
     }

@@ -190,3 +190,55 @@ private func message(_ body: () throws -> Void) -> String? {
             == "Texts/xx.yaml:2: the key `greeting` is given twice; give it once.")
     }
 }
+
+/// A script's demo records: a field the demo store would ignore (a misspelt one) is an error.
+@Suite struct StrictScriptRecordTests {
+    private func parseError(_ yaml: String) -> String? {
+        message { _ = try ConversationScript.parse(yaml: yaml, file: "r.yaml") }
+    }
+
+    private let order = """
+        name: Records
+        tools:
+          orders:
+            - id: ord_9001
+              number: "9001"
+              email: robin@example.com
+              created_at: now-4d
+              status: open
+              financial_status: paid
+              fulfillment_status: fulfilled
+              line_items:
+                - {id: li_1, title: Jacket, quantity: 1, price: {amount: 189.0, currency: USD}}
+              total: {amount: 189.0, currency: USD}
+              fulfillments:
+                - id: ful_1
+                  shipment_status: in_transit
+                  carrier: DHL
+              tags: []
+        turns:
+          - say: hi
+        """
+
+    @Test func aWellFormedRecordIsAccepted() {
+        #expect(parseError(order) == nil)
+    }
+
+    @Test(arguments: [
+        ("carrier: DHL", "carier: DHL", "r.yaml:17: unknown key `tools.orders[0].fulfillments[0].carier`."),
+        ("quantity: 1,", "qty: 1,", "r.yaml:12: unknown key `tools.orders[0].line_items[0].qty`."),
+        ("tags: []", "tags: []\n      cancel_resaon: none", "r.yaml:19: unknown key `tools.orders[0].cancel_resaon`."),
+    ])
+    func aMisspeltFieldAtAnyDepthIsAnErrorWithItsLine(field: String, typo: String, prefix: String) {
+        let error = parseError(order.replacingOccurrences(of: field, with: typo))
+        #expect(error?.hasPrefix(prefix) == true, "\(error ?? "no error")")
+    }
+
+    /// The check must not refuse real fields: every record of the shipped demo store passes it.
+    @Test(arguments: ["orders", "customers", "products", "coupons", "returns", "subscriptions", "loyalty"])
+    func everyDemoRecordIsAccepted(file: String) throws {
+        let json = try String(contentsOf: repositoryRoot.appendingPathComponent("demo/\(file).json"), encoding: .utf8)
+        let yaml = "name: Demo\ntools:\n  \(file): \(json.replacingOccurrences(of: "\n", with: " "))\nturns:\n  - say: hi\n"
+        #expect(parseError(yaml) == nil)
+    }
+}

@@ -108,11 +108,40 @@ extension ConversationScript {
             for item in items where item.node.mapping == nil {
                 throw item.invalid("a record (a mapping) shaped like those in demo/\(file.fileName)")
             }
-            let data = try JSONSerialization.data(withJSONObject: items.map { ConversationScript.jsonValue($0.any) }, options: [.sortedKeys])
+            let rows = items.map { ConversationScript.jsonValue($0.any) }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
             try check(data, as: file, node: records, now: now ?? Date())
+            try checkFields(rows, as: file, items: items, now: now ?? Date())
             setup.records[file] = data
         }
         return setup
+    }
+
+    /// Refuses a record field the demo store would ignore (a misspelt one), naming its line.
+    static func checkFields(_ rows: [Any], as file: ToolsSetup.DemoFile, items: [YAMLNode], now: Date) throws {
+        let decoder = RelativeDate.decoder(now: now)
+        func check<T: Codable & Equatable>(_ type: T.Type) throws {
+            for (index, row) in rows.enumerated() {
+                guard let record = row as? [String: Any],
+                    let path = RecordKeys.firstIgnored(in: record, as: type, decoder: decoder)
+                else { continue }
+                let item = items[index]
+                let keyPath = path.reduce("") { $1.hasPrefix("[") || $0.isEmpty ? $0 + $1 : $0 + "." + $1 }
+                throw ConversationScriptError.unknownKey(
+                    file: item.file, line: item.place(of: keyPath).line,
+                    key: "\(item.path).\(keyPath)",
+                    allowed: RecordKeys.knownKeys(at: path, in: record, as: type, decoder: decoder))
+            }
+        }
+        switch file {
+        case .orders: try check(Order.self)
+        case .customers: try check(CustomerProfile.self)
+        case .products: try check(Product.self)
+        case .coupons: try check(Coupon.self)
+        case .returns: try check(ReturnRequest.self)
+        case .subscriptions: try check(Subscription.self)
+        case .loyalty: try check(LoyaltyAccount.self)
+        }
     }
 
     /// Decodes the records as the demo store will, so a mistake is reported against the script.
