@@ -36,6 +36,8 @@ var targets: [Target] = [
         name: "StewardHTTP",
         dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
     ),
+    // Steward's one strict YAML reader: unknown and repeated keys refused, every error with its file and line.
+    .target(name: "StewardYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
     // What skill authors import: the Skill protocol, replies and cards, tools, knowledge (stemmed with CStemmer).
     .target(
         name: "StewardCore",
@@ -50,9 +52,8 @@ var targets: [Target] = [
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP",
+            "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardYAML",
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "Yams", package: "Yams"),
         ],
         // Steward's own intents and the out-of-scope class: Intents/<lang>/<intent>.txt;
         // Steward's own texts in each language: Texts/<lang>.yaml.
@@ -74,6 +75,7 @@ var targets: [Target] = [
         ] + skills.map { .target(name: $0) }
     ),
     .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
+    .testTarget(name: "StewardYAMLTests", dependencies: ["StewardYAML"]),
     .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"], exclude: ["Fixtures"]),
     .testTarget(
         name: "StewardHTTPTests",
@@ -88,7 +90,7 @@ var targets: [Target] = [
         name: "StewardRuntimeTests",
         // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
         // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore"]
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardYAML"]
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),

@@ -11,7 +11,7 @@ public struct CouponsSkill: Skill {
         guard let provider = context.tools.coupons else {
             return .cannotResolve("I can't look up discount codes right now.", reason: "no coupon provider configured")
         }
-        let now = Date()
+        let now = context.now
         // Every configured source is asked (Shopify and Klaviyo through CompositeCouponProvider); one
         // that fails leaves its codes out and the reply says some codes could not be checked.
         var incomplete = false

@@ -18,7 +18,7 @@ public struct ReturnsSkill: Skill {
             if request.intent == "return_status" {
                 return try await status(of: order, verifiedEmail: verifiedEmail, context: context)
             }
-            return await eligibility(of: order, verifiedEmail: verifiedEmail, context: context)
+            return await eligibility(of: order, verifiedEmail: verifiedEmail, context: context, now: context.now)
         }
     }
 

@@ -13,7 +13,7 @@ extension ClassifyCommand {
 
     /// `--file`: every line's route, then a confusion table by skill.
     func classifyFile(_ path: String) throws {
-        let registry = try SkillRegistry(skills: DefaultSkills.all)
+        let registry = DefaultSkills.registry()
         var (examples, keywordMap) = try Self.defaultTrainingExamples()
         let configuration = try StewardConfiguration.load(path: config)
         if let folder = configuration.router.examplesDirectory {

@@ -12,7 +12,9 @@ struct SkillsCommand: AsyncParsableCommand {
         discussion: """
             The status is decided as `chat` and `pipe` decide it, from the configuration (--config, or \
             steward.yaml): Live, Unavailable with what is missing, or Coming soon. Conversations are counted \
-            over all time from the database (--db, or `store.path`); without a database they are 0 (none is created).
+            over all time from the database (--db, or `store.path`); without a database they are 0 (none is created). \
+            A skill whose skill.yaml or examples are broken is listed as Unavailable with the file, line and \
+            problem, and the command exits with status 1.
             """,
         subcommands: [List.self, Show.self],
         defaultSubcommand: List.self
@@ -37,9 +39,13 @@ struct SkillsCommand: AsyncParsableCommand {
                     "\(overview.stats(of: manifest).conversations)",
                 ])
             }
+            for broken in overview.broken {
+                rows.append([broken.name, "-", "Unavailable (\(broken.shortReason))", "none", "0"])
+            }
             print(TicketsCommand.table(rows))
             print("")
             print(overview.volumeNote)
+            try overview.failIfBroken()
         }
     }
 
@@ -59,6 +65,10 @@ struct SkillsCommand: AsyncParsableCommand {
             LogSetup.bootstrap(level: options.logLevel)
             let overview = try await SkillsCommand.Overview.load(options)
             let wanted = id.lowercased()
+            if let broken = overview.broken.first(where: { $0.name.lowercased() == id.lowercased() }) {
+                print("\(broken.name)\n\nStatus        Unavailable (\(broken.reason))")
+                try overview.failIfBroken()
+            }
             guard
                 let manifest = overview.manifests.first(where: { $0.id == id })
                     ?? overview.manifests.first(where: { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted })
@@ -66,6 +76,7 @@ struct SkillsCommand: AsyncParsableCommand {
                 throw SkillsCommandError.unknownSkill(id, known: overview.manifests.map(\.id))
             }
             print(overview.details(of: manifest))
+            try overview.failIfBroken()
         }
     }
 
@@ -73,6 +84,8 @@ struct SkillsCommand: AsyncParsableCommand {
     struct Overview {
         var engine: ConversationEngine
         var manifests: [SkillManifest]
+        /// Skills whose skill.yaml or examples are broken (Unavailable, with the file, line and problem).
+        var broken: [SkillRegistry.Broken]
         var stats: ConversationStats
         var databasePath: String
         var databaseExists: Bool
@@ -90,8 +103,23 @@ struct SkillsCommand: AsyncParsableCommand {
                 stats = ConversationStats.compute(try await store.sessions(updatedFrom: .distantPast, to: .distantFuture))
             }
             return Overview(
-                engine: engine, manifests: engine.registry.entries.map(\.manifest), stats: stats, databasePath: path,
+                engine: engine, manifests: engine.registry.entries.map(\.manifest), broken: engine.registry.broken,
+                stats: stats, databasePath: path,
                 databaseExists: exists)
+        }
+
+        /// Writes each broken skill's problem to standard error.
+        func warnIfBroken() throws {
+            for broken in broken {
+                FileHandle.standardError.write(Data("error: skill \(broken.name) is unavailable: \(broken.reason)\n".utf8))
+            }
+        }
+
+        /// Writes the problems and exits with status 1 when a skill is broken.
+        func failIfBroken() throws {
+            guard !broken.isEmpty else { return }
+            try warnIfBroken()
+            throw ExitCode(1)
         }
 
         func status(of manifest: SkillManifest) -> String {

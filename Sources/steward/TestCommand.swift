@@ -9,7 +9,8 @@ struct TestCommand: AsyncParsableCommand {
         abstract: "Run conversation scripts (YAML) against the agent and check every reply.",
         discussion: """
             Each PATH is a script file or a folder searched for *.yaml recursively; without PATH, every \
-            Skills/*/conversations/ folder. Each script runs on a fresh engine against the demo store, with \
+            Skills/*/conversations/ folder. A skill whose skill.yaml or examples are broken is a failure \
+            (FAIL Skill NAME, with the file, line and problem). Each script runs on a fresh engine against the demo store, with \
             sessions and tickets in memory (no database is touched). Prints PASS or FAIL per script, with the \
             first difference of a failing one, then "N passed, M failed"; exits 1 when any script fails. \
             The format is described in docs/ConversationTests.md.
@@ -32,6 +33,8 @@ struct TestCommand: AsyncParsableCommand {
             } catch {
                 throw ConfigurationError.unreadable(path: config, reason: "no such file, or not UTF-8 text")
             }
+            // Checked here so that a mistake is reported with the file's own lines.
+            _ = try StewardConfiguration.parse(yaml: baseYAML!, path: config)
         }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let runner = ConversationRunner(skills: DefaultSkills.all, baseDirectory: root, configurationYAML: baseYAML)
@@ -40,7 +43,9 @@ struct TestCommand: AsyncParsableCommand {
             throw ConversationScriptError.noScripts(searched: ["Skills/*/conversations/ under \(root.path)"])
         }
         let files = try runner.scriptFiles(in: searched)
-        var results: [ScriptResult] = []
+        // A skill whose skill.yaml or examples are broken fails the run (its scripts would fail anyway).
+        var results: [ScriptResult] = runner.brokenSkills()
+        for result in results { write(result.report) }
         for file in files {
             let result = await runner.run(file: file)
             results.append(result)

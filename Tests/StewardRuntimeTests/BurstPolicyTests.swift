@@ -26,14 +26,18 @@ import Testing
     @Test func badValuesAreRefusedNamingTheKey() {
         let expected = "a number of seconds from 0 to 10, or off (0 and off answer each message in turn)"
         for value in ["30", "-1", "soon", "on", "[1]"] {
-            #expect(throws: ConfigurationError.invalidValue(key: "bursts.sms", expected: expected)) {
+            #expect(throws: ConfigurationError.located(
+                file: "<yaml>", line: 2, column: 3, problem: .invalidValue(key: "bursts.sms", expected: expected))) {
                 try StewardConfiguration.parse(yaml: "bursts:\n  sms: \(value)\n")
             }
         }
-        #expect(throws: ConfigurationError.unknownKey(key: "bursts.fax", allowed: ["webchat", "sms", "whatsapp", "email"])) {
+        #expect(throws: ConfigurationError.located(
+            file: "<yaml>", line: 2, column: 3,
+            problem: .unknownKey(key: "bursts.fax", allowed: ["webchat", "sms", "whatsapp", "email"]))) {
             try StewardConfiguration.parse(yaml: "bursts:\n  fax: 1\n")
         }
-        #expect(throws: ConfigurationError.invalidValue(key: "bursts", expected: "a mapping of keys to values")) {
+        #expect(throws: ConfigurationError.located(
+            file: "<yaml>", line: 1, column: 1, problem: .invalidValue(key: "bursts", expected: "a mapping of keys to values"))) {
             try StewardConfiguration.parse(yaml: "bursts: 1.5\n")
         }
     }

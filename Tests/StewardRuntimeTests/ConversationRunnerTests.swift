@@ -311,7 +311,7 @@ private func parseError(_ yaml: String) -> ConversationScriptError? {
 
     @Test func badConfigurationAndRecordsAreReportedAgainstTheScript() {
         let config = parseError("name: Config\nconfig: {handoff: {method: pigeon}}\nturns:\n  - say: hi\n")
-        #expect(config?.description == "bad.yaml: the `config` section is not valid: Invalid value for `handoff.method`: expected helpdesk or message.")
+        #expect(config?.description == "bad.yaml:2: the `config` section is not valid: Invalid value for `handoff.method`: expected helpdesk or message.")
         let integrations = parseError("name: Config\nconfig: {integrations: {}}\nturns:\n  - say: hi\n")
         #expect(integrations?.description.contains("unknown key `config.integrations`") == true)
         let record = parseError("name: Record\ntools:\n  orders:\n    - {id: o1, number: 1001}\nturns:\n  - say: hi\n")

@@ -14,11 +14,15 @@ public struct SkillContext: Sendable {
     /// The limit on identity checks (order number plus email) for this conversation; nil: none
     /// beyond ``OrderLookup/maxAttempts`` in a row. The engine always sets it.
     public var verification: VerificationGate?
+    /// The current time by the engine's clock: the system clock in service, the script's `now:` in a
+    /// conversation test. Day-aware answers (opening hours, "delivered 3 days ago") use this, never `Date()`.
+    public var now: Date
 
     public init(
-        tools: Toolbox, knowledge: KnowledgeBase, shop: ShopInfo = ShopInfo(), logger: Logger,
+        tools: Toolbox, knowledge: KnowledgeBase, shop: ShopInfo = ShopInfo(), logger: Logger, now: Date = Date(),
         verification: VerificationGate? = nil
     ) {
+        self.now = now
         self.tools = tools
         self.knowledge = knowledge
         self.shop = shop

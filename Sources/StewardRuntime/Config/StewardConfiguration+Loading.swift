@@ -1,6 +1,6 @@
 import Foundation
 import StewardCore
-import Yams
+import StewardYAML
 
 extension StewardConfiguration {
     /// The file read when no `--config` is given, if it exists in the working directory.
@@ -31,17 +31,37 @@ extension StewardConfiguration {
         return config
     }
 
-    /// Parses settings from YAML text.
+    /// Parses settings from YAML text; `path` names it in errors.
+    ///
+    /// - Throws: ``ConfigurationError/located(file:line:column:problem:)`` naming the file, the line
+    ///   and what to fix (a YAML syntax error is ``ConfigurationError/invalidYAML(path:reason:)`` with its line).
     public static func parse(yaml: String, path: String = "<yaml>") throws -> StewardConfiguration {
-        let root: Any?
+        let root: YAMLNode?
         do {
-            root = try Yams.load(yaml: yaml)
-        } catch {
-            throw ConfigurationError.invalidYAML(path: path, reason: "\(error)")
+            root = try YAMLNode.parse(yaml, file: path)
+        } catch let error as YAMLError {
+            throw ConfigurationError(error)
         }
+        guard let root else { return StewardConfiguration() }
+        return try parse(node: root)
+    }
+
+    /// Parses settings from a node read by the strict reader (a whole `steward.yaml`, or a
+    /// conversation script's `config` section): errors name the node's file and the line of the key.
+    ///
+    /// - Throws: ``ConfigurationError/located(file:line:column:problem:)``.
+    public static func parse(node: YAMLNode) throws -> StewardConfiguration {
+        do {
+            return try parseSettings(ConfigNode(node, key: ""))
+        } catch let error as YAMLError {
+            throw ConfigurationError(error)
+        } catch let error as ConfigurationError {
+            throw error.located(in: node)
+        }
+    }
+
+    static func parseSettings(_ top: ConfigNode) throws -> StewardConfiguration {
         var config = StewardConfiguration()
-        guard let root else { return config }
-        let top = try ConfigNode(root, key: "")
         try top.allow([
             "agent", "channels", "router", "shop", "data", "skills", "fallback", "handoff", "store", "integrations",
             "language", "translations", "bursts", "verification",
@@ -175,16 +195,23 @@ extension StewardConfiguration {
     }
 }
 
-/// A YAML mapping with the path of keys that led to it, for error messages.
+/// A mapping of `steward.yaml` read by the strict reader (``YAMLNode``), with the path of keys that led to it.
+///
+/// Keys given twice are refused when the node is made; ``allow(_:)`` refuses keys not allowed.
+/// Values keep the types YAML gives them (`String`, `Int`, `Double`, `Bool`, lists, mappings).
 struct ConfigNode {
+    let node: YAMLNode
     let values: [String: Any]
     let key: String
 
-    init(_ value: Any, key: String) throws {
-        guard let map = value as? [String: Any] else {
+    init(_ node: YAMLNode, key: String) throws {
+        guard node.node.mapping != nil else {
             throw ConfigurationError.invalidValue(key: key.isEmpty ? "(top level)" : key, expected: "a mapping of keys to values")
         }
-        values = map
+        var values: [String: Any] = [:]
+        for entry in try node.mapping(allowed: nil).entries { values[entry.name] = entry.value.any }
+        self.node = node
+        self.values = values
         self.key = key
     }
 
@@ -197,8 +224,8 @@ struct ConfigNode {
     }
 
     func section(_ name: String) throws -> ConfigNode? {
-        guard let value = values[name] else { return nil }
-        return try ConfigNode(value, key: path(name))
+        guard values[name] != nil, let child = try node.mapping(allowed: nil)[name] else { return nil }
+        return try ConfigNode(child, key: path(name))
     }
 
     func string(_ name: String) throws -> String? {

@@ -7,8 +7,12 @@ extension ConversationEngine {
     /// Builds the engine the configuration describes: the demo store, with any tool replaced by
     /// `customize` (the configured integrations), the knowledge base and the given skills.
     ///
-    /// - Parameter baseDirectory: Where relative paths in the configuration start; the working directory by default.
-    /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``SkillRegistryError`` with what to fix.
+    /// - Parameters:
+    ///   - baseDirectory: Where relative paths in the configuration start; the working directory by default.
+    ///   - clock: The engine's clock: what skills read as ``SkillContext/now``, business hours, the
+    ///     identity-check window and the demo store's relative dates (`now-5d`). The system clock by default.
+    /// - Throws: ``DemoStoreError``, ``KnowledgeError``, ``ConfigurationError`` with what to fix (a skill whose
+    ///   files are broken does not stop it: see ``SkillRegistry/broken``).
     public static func make(
         configuration: StewardConfiguration, skills: [any Skill], baseDirectory: URL? = nil,
         tools customize: @Sendable (inout Toolbox) -> Void = { _ in },
@@ -22,7 +26,7 @@ extension ConversationEngine {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
         }
-        let demo = try DemoStore(directory: resolve(configuration.data.demoDirectory), shop: configuration.shop)
+        let demo = try DemoStore(directory: resolve(configuration.data.demoDirectory), shop: configuration.shop, now: clock())
         let knowledge = try KnowledgeBase(directory: resolve(configuration.data.knowledgeDirectory))
         var extraExamples: [TrainingExample] = []
         if let folder = configuration.router.examplesDirectory {

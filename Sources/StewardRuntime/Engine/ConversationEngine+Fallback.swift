@@ -136,7 +136,7 @@ extension ConversationEngine {
         session.routedToTeam = true
         session.active = nil
         session.interrupted = []
-        let open = handoff.businessHours.isOpen(at: Date())
+        let open = handoff.businessHours.isOpen(at: clock())
         var text = localized(open ? .handedOffMessage : .awayMessage, session, ["response_time": localized(.responseTime, session)])
         if handoff.helpdesk != .local {
             switch session.channel {

@@ -268,7 +268,7 @@ extension ConversationEngine {
         skillLogger[metadataKey: "skill"] = "\(manifest.id)"
         skillLogger[metadataKey: "session"] = "\(session.id)"
         let context = SkillContext(
-            tools: tools, knowledge: knowledge, shop: configuration.shop, logger: skillLogger,
+            tools: tools, knowledge: knowledge, shop: configuration.shop, logger: skillLogger, now: clock(),
             verification: VerificationGate(
                 store: verificationAttempts, session: session.id, policy: configuration.verification, now: clock))
         var response: SkillResponse

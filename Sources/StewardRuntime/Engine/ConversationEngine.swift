@@ -34,12 +34,16 @@ public final class ConversationEngine: Sendable {
     public let translations: Translations
     /// Where failed identity checks are counted (``VerificationPolicy``); shared by processes using one store.
     public let verificationAttempts: any VerificationAttemptStore
-    /// The current time for the identity-check window (injected in tests).
+    /// The engine's clock (the system clock unless injected, e.g. by a conversation script's `now:`):
+    /// ``SkillContext/now``, business hours and the identity-check window read it.
     let clock: @Sendable () -> Date
 
     /// Builds the engine and trains the router from the skills' manifests and the system intents.
     ///
-    /// - Throws: A ``SkillRegistryError`` or the router's error when the training data is unusable.
+    /// A skill whose `skill.yaml` or examples are broken is left out (Unavailable, no traffic; see
+    /// ``SkillRegistry/broken``) with a warning naming the file and line; the other skills work.
+    ///
+    /// - Throws: ``ConfigurationError`` or the router's error when the training data is unusable.
     public init(
         configuration: StewardConfiguration, skills: [any Skill], tools: Toolbox, knowledge: KnowledgeBase,
         store: any SessionStore = InMemorySessionStore(), tickets: (any TicketStore)? = nil,
@@ -48,7 +52,10 @@ public final class ConversationEngine: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "steward.engine")
     ) throws {
-        let registry = try SkillRegistry(skills: skills)
+        let registry = SkillRegistry(loading: skills)
+        for broken in registry.broken {
+            logger.warning("skill \(broken.name) is unavailable: \(broken.reason)")
+        }
         var statuses: [String: SkillStatus] = [:]
         for entry in registry.entries {
             statuses[entry.manifest.id] = registry.status(

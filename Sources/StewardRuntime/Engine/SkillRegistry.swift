@@ -1,6 +1,6 @@
 import Foundation
 import StewardCore
-import Yams
+import StewardYAML
 
 /// The skills Steward runs, with their manifests and whether each is live.
 public struct SkillRegistry: Sendable {
@@ -10,33 +10,68 @@ public struct SkillRegistry: Sendable {
         public var manifest: SkillManifest
     }
 
+    /// A skill whose files could not be used: it is Unavailable and takes no traffic.
+    public struct Broken: Sendable, Hashable {
+        /// The skill's module (its folder under `Skills/`), e.g. `OrderTracking`.
+        public var name: String
+        /// The manifest read (the author's path), if one was found.
+        public var file: String?
+        /// What is wrong, starting with `FILE:LINE:` when the place is known.
+        public var reason: String
+
+        /// The reason's first sentence, for a table cell: `Skills/X/skill.yaml:7: unknown key `knowlege``.
+        public var shortReason: String {
+            reason.range(of: ". ").map { String(reason[..<$0.lowerBound]) } ?? reason
+        }
+    }
+
     /// The skills in registration order.
     public let entries: [Entry]
+    /// The skills that could not be loaded, in registration order (empty with ``init(skills:files:)``, which throws instead).
+    public let broken: [Broken]
     private let byID: [String: Int]
     private let byIntent: [String: Int]
 
-    /// Loads every skill's `skill.yaml` and checks that ids and intents are unique.
+    /// Loads every skill's `skill.yaml` and checks that ids and intents are unique; the first problem stops it.
     ///
-    /// - Throws: ``SkillRegistryError`` naming the skill and what to fix.
-    public init(skills: [any Skill]) throws {
+    /// - Throws: ``SkillRegistryError`` naming the skill (and the file and line) and what to fix.
+    public init(skills: [any Skill], files: SkillFiles = .current) throws {
+        try self.init(skills: skills, files: files) { throw $0 }
+    }
+
+    /// Loads every skill's `skill.yaml`; a skill whose manifest or examples are broken, or that
+    /// repeats another's id or intent, is left out and listed in ``broken`` with the reason, and
+    /// the other skills work.
+    public init(loading skills: [any Skill], files: SkillFiles = .current) {
+        self.init(skills: skills, files: files) { _ in }
+    }
+
+    /// Loads the skills; each problem goes to `problem` first (which may throw to stop), then the
+    /// skill is listed in ``broken``.
+    private init(
+        skills: [any Skill], files: SkillFiles, problem: (SkillRegistryError) throws -> Void
+    ) rethrows {
         var entries: [Entry] = []
+        var broken: [Broken] = []
         var byID: [String: Int] = [:]
         var byIntent: [String: Int] = [:]
         for skill in skills {
-            let manifest = try SkillRegistry.loadManifest(of: skill)
-            if byID[manifest.id] != nil { throw SkillRegistryError.duplicateSkill(manifest.id) }
-            for (name, intent) in manifest.intents {
-                if let other = byIntent[name] {
-                    throw SkillRegistryError.duplicateIntent(intent: name, skills: [entries[other].manifest.id, manifest.id])
-                }
-                if name.hasPrefix("system.") { throw SkillRegistryError.reservedIntent(intent: name, skill: manifest.id) }
-                if intent.exampleCount == 0 { throw SkillRegistryError.noExamples(intent: name, skill: manifest.id) }
-                byIntent[name] = entries.count
+            var file: String?
+            do throws(SkillRegistryError) {
+                let (manifest, path) = try SkillRegistry.loadManifest(of: skill, files: files)
+                file = path
+                try SkillRegistry.check(manifest, against: entries, byID: byID, byIntent: byIntent)
+                for name in manifest.intents.keys { byIntent[name] = entries.count }
+                byID[manifest.id] = entries.count
+                entries.append(Entry(skill: skill, manifest: manifest))
+            } catch {
+                try problem(error)
+                let located = error.isLocated || file == nil ? error.description : "\(file!): \(error.description)"
+                broken.append(Broken(name: SkillFiles.module(of: skill), file: file ?? error.file, reason: located))
             }
-            byID[manifest.id] = entries.count
-            entries.append(Entry(skill: skill, manifest: manifest))
         }
         self.entries = entries
+        self.broken = broken
         self.byID = byID
         self.byIntent = byIntent
     }
@@ -62,35 +97,54 @@ public struct SkillRegistry: Sendable {
         return .live
     }
 
-    static func loadManifest(of skill: any Skill) throws -> SkillManifest {
+    /// Checks that a manifest's id and intents are new, its intents not reserved and each trained.
+    private static func check(
+        _ manifest: SkillManifest, against entries: [Entry], byID: [String: Int], byIntent: [String: Int]
+    ) throws(SkillRegistryError) {
+        if byID[manifest.id] != nil { throw .duplicateSkill(manifest.id) }
+        for (name, intent) in manifest.intents.sorted(by: { $0.key < $1.key }) {
+            if let other = byIntent[name] {
+                throw .duplicateIntent(intent: name, skills: [entries[other].manifest.id, manifest.id])
+            }
+            if name.hasPrefix("system.") { throw .reservedIntent(intent: name, skill: manifest.id) }
+            if intent.exampleCount == 0 { throw .noExamples(intent: name, skill: manifest.id) }
+        }
+    }
+
+    /// Reads a skill's manifest and example files (from the working tree when run from a checkout,
+    /// see ``SkillFiles``); returns the manifest and its path as shown in messages.
+    static func loadManifest(of skill: any Skill, files: SkillFiles) throws(SkillRegistryError) -> (SkillManifest, String) {
         let typeName = String(describing: type(of: skill))
-        guard let url = skill.manifestURL else { throw SkillRegistryError.missingManifest(skill: typeName) }
+        guard let url = files.manifest(for: skill) else { throw SkillRegistryError.missingManifest(skill: typeName) }
+        let path = files.displayPath(url)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw SkillRegistryError.missingManifest(skill: typeName)
         }
-        var manifest = try parseManifest(text, source: url.path)
+        var manifest = try parseManifest(text, source: path)
         let folder = url.deletingLastPathComponent().appendingPathComponent("examples")
-        let files: [String: [String: [String]]]
-        do { files = try ExampleFiles.read(folder: folder) } catch {
+        let examples: [String: [String: [String]]]
+        do { examples = try ExampleFiles.read(folder: folder) } catch {
             throw SkillRegistryError.badExamples(skill: manifest.id, reason: error.description)
         }
-        for (intent, byLanguage) in files {
+        for (intent, byLanguage) in examples {
             guard manifest.intents[intent] != nil else {
                 throw SkillRegistryError.undeclaredExampleIntent(intent: intent, skill: manifest.id)
             }
             manifest.intents[intent]?.examplesByLanguage = byLanguage
         }
-        return manifest
+        return (manifest, path)
     }
 
-    /// Parses a `skill.yaml`.
-    public static func parseManifest(_ yaml: String, source: String) throws -> SkillManifest {
+    /// Parses a `skill.yaml` strictly (see ``SkillManifest/parse(yaml:file:)``); `source` names it in errors.
+    ///
+    /// - Throws: ``SkillRegistryError/malformedManifest(_:)`` with the file, line and what to fix.
+    public static func parseManifest(_ yaml: String, source: String) throws(SkillRegistryError) -> SkillManifest {
         do {
-            return try YAMLDecoder().decode(SkillManifest.self, from: yaml)
-        } catch let error as DecodingError {
-            throw SkillRegistryError.malformedManifest(path: source, reason: DemoStoreError.describe(error))
+            return try SkillManifest.parse(yaml: yaml, file: source)
+        } catch let error as YAMLError {
+            throw .malformedManifest(error)
         } catch {
-            throw SkillRegistryError.malformedManifest(path: source, reason: "\(error)")
+            throw .malformedManifest(.syntax(file: source, line: nil, column: nil, problem: "\(error)"))
         }
     }
 }
@@ -98,7 +152,8 @@ public struct SkillRegistry: Sendable {
 /// A problem with the registered skills.
 public enum SkillRegistryError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingManifest(skill: String)
-    case malformedManifest(path: String, reason: String)
+    /// The manifest is not valid: the strict reader's error, with the file and line.
+    case malformedManifest(YAMLError)
     case duplicateSkill(String)
     case duplicateIntent(intent: String, skills: [String])
     case reservedIntent(intent: String, skill: String)
@@ -110,7 +165,7 @@ public enum SkillRegistryError: Error, Sendable, Hashable, CustomStringConvertib
         switch self {
         case .missingManifest(let skill):
             "\(skill) has no skill.yaml: put one in its folder and list it in the target's resources (`resources: [.copy(\"skill.yaml\")]`), then return `Bundle.module.skillManifestURL` from `manifestURL`."
-        case .malformedManifest(let path, let reason): "\(path) is not a valid skill manifest: \(reason)."
+        case .malformedManifest(let error): error.description
         case .duplicateSkill(let id): "Two skills have the id `\(id)`; skill ids must be unique."
         case .duplicateIntent(let intent, let skills):
             "The intent `\(intent)` is declared by both \(skills.joined(separator: " and ")); intent names must be unique."
@@ -122,5 +177,17 @@ public enum SkillRegistryError: Error, Sendable, Hashable, CustomStringConvertib
         case .undeclaredExampleIntent(let intent, let skill):
             "Skill \(skill) has example files for `\(intent)`, which its skill.yaml does not declare under `intents:`; add it there or rename the files."
         }
+    }
+
+    /// True when ``description`` already starts with the file and line.
+    var isLocated: Bool {
+        if case .malformedManifest = self { return true }
+        return false
+    }
+
+    /// The file the error names, if any.
+    var file: String? {
+        if case .malformedManifest(let error) = self { return error.file }
+        return nil
     }
 }

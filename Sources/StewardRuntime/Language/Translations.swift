@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import StewardYAML
 
 /// Steward's own texts in every language it has them, worked out once from the configuration.
 ///
@@ -75,13 +75,9 @@ public struct Translations: Sendable {
         var result: [String: [TextKey: String]] = [:]
         for file in files where file.hasSuffix(".yaml") {
             let code = String(file.dropLast(".yaml".count))
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
-                let map = (try? Yams.load(yaml: text)) as? [String: Any]
+            // The files are checked by the tests (TranslationsFileTests); a broken one leaves its language out.
+            guard let texts = try? readTexts(contentsOf: folder.appendingPathComponent(file), displayPath: "Sources/StewardRuntime/Texts/\(file)")
             else { continue }
-            var texts: [TextKey: String] = [:]
-            for (name, value) in map {
-                if let key = TextKey(rawValue: name), let string = value as? String { texts[key] = string }
-            }
             result[code] = texts
         }
         return result
@@ -100,5 +96,24 @@ public struct Translations: Sendable {
             result[key] = handoff[keyPath: path]
         }
         return result
+    }
+
+    /// Reads a texts file (`Texts/<lang>.yaml`): a mapping of ``TextKey`` names to texts, strictly.
+    ///
+    /// - Throws: ``YAMLError`` naming the file and line: an unknown key (with the allowed ones),
+    ///   a key given twice, a value that is not a text, or bad YAML syntax.
+    public static func readTexts(contentsOf url: URL, displayPath: String? = nil) throws -> [TextKey: String] {
+        guard let root = try YAMLNode.load(contentsOf: url, displayPath: displayPath) else { return [:] }
+        return try readTexts(root)
+    }
+
+    /// Reads a texts document (see ``readTexts(contentsOf:displayPath:)``).
+    public static func readTexts(_ root: YAMLNode) throws -> [TextKey: String] {
+        var texts: [TextKey: String] = [:]
+        for entry in try root.mapping(allowed: TextKey.allCases.map(\.rawValue)).entries {
+            guard entry.value.node.scalar != nil, entry.value.has(.str) else { throw entry.value.invalid("a text (quote it)") }
+            texts[TextKey(rawValue: entry.name)!] = entry.value.node.scalar!.string
+        }
+        return texts
     }
 }

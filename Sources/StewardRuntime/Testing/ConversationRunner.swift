@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import StewardCore
-import Yams
+import StewardYAML
 
 /// Plays conversation scripts against the agent and checks every reply.
 ///
@@ -71,6 +71,14 @@ public struct ConversationRunner: Sendable {
 
     // MARK: Running
 
+    /// A failed result for each skill whose `skill.yaml` or examples are broken (naming the file and
+    /// line): such a skill takes no traffic, so a test run that has one fails.
+    public func brokenSkills() -> [ScriptResult] {
+        SkillRegistry(loading: skills).broken.map { broken in
+            ScriptResult(name: "Skill \(broken.name)", file: broken.file, outcome: .error(broken.reason))
+        }
+    }
+
     /// Loads and runs the script in `file`; a malformed script is a failed result saying what to fix.
     public func run(file: URL) async -> ScriptResult {
         let script: ConversationScript
@@ -98,6 +106,7 @@ public struct ConversationRunner: Sendable {
         var channel = script.channel
         for (index, turn) in script.turns.enumerated() {
             if let switched = turn.channel { channel = switched }
+            if let now = turn.now { fixture.clock.set(now) }
             let message: IncomingMessage
             switch turn.input {
             case .say(let text):
@@ -142,6 +151,8 @@ public struct ConversationRunner: Sendable {
     /// An engine for one script and what to remove afterwards.
     struct Fixture {
         var engine: ConversationEngine
+        /// The engine's clock: the script's `now`, moved by a turn's `now`.
+        var clock: ScriptClock
         var tickets: InMemoryTicketStore
         var temporaryDirectory: URL?
 
@@ -166,11 +177,12 @@ public struct ConversationRunner: Sendable {
             let tickets = InMemoryTicketStore()
             var logger = Logger(label: "steward.test")
             logger.logLevel = .error
+            let clock = ScriptClock(script.now)
             let engine = try ConversationEngine.make(
                 configuration: configuration, skills: skills, baseDirectory: baseDirectory,
                 tools: { toolbox in Self.remove(without, from: &toolbox) }, store: InMemorySessionStore(),
-                tickets: tickets, logger: logger)
-            return Fixture(engine: engine, tickets: tickets, temporaryDirectory: temporary)
+                tickets: tickets, clock: { clock.now }, logger: logger)
+            return Fixture(engine: engine, clock: clock, tickets: tickets, temporaryDirectory: temporary)
         } catch {
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
             throw error
@@ -179,34 +191,17 @@ public struct ConversationRunner: Sendable {
 
     /// The defaults, then ``configurationYAML`` (without `integrations` and `store`), then the script's `config`.
     func configuration(for script: ConversationScript) throws -> StewardConfiguration {
-        var merged: [String: Any] = [:]
-        if let base = configurationYAML, let loaded = try Yams.load(yaml: base) {
-            guard let map = loaded as? [String: Any] else {
-                throw ConfigurationError.invalidValue(key: "(top level)", expected: "a mapping of keys to values")
-            }
-            merged = map
-            merged["integrations"] = nil
-            merged["store"] = nil
+        let file = script.file.map { "\($0) config" } ?? "config"
+        do {
+            guard
+                let yaml = try YAMLMerge.merge(
+                    base: configurationYAML.map { ($0, "configuration") }, override: script.configurationYAML.map { ($0, file) },
+                    dropping: ["integrations", "store"])
+            else { return StewardConfiguration() }
+            return try StewardConfiguration.parse(yaml: yaml, path: file)
+        } catch let error as YAMLError {
+            throw ConfigurationError.invalidYAML(path: error.file, reason: error.description)
         }
-        if let own = script.configurationYAML, let map = try Yams.load(yaml: own) as? [String: Any] {
-            merged = Self.merge(merged, with: map)
-        }
-        guard !merged.isEmpty else { return StewardConfiguration() }
-        let yaml = try Yams.dump(object: merged, allowUnicode: true)
-        return try StewardConfiguration.parse(yaml: yaml, path: script.file.map { "\($0) config" } ?? "config")
-    }
-
-    /// `base` with `override` laid over it: mappings merge key by key, anything else is replaced.
-    static func merge(_ base: [String: Any], with override: [String: Any]) -> [String: Any] {
-        var result = base
-        for (key, value) in override {
-            if let inner = value as? [String: Any], let existing = result[key] as? [String: Any] {
-                result[key] = merge(existing, with: inner)
-            } else {
-                result[key] = value
-            }
-        }
-        return result
     }
 
     static func remove(_ kinds: [ToolKind], from toolbox: inout Toolbox) {

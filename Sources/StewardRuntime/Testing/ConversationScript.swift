@@ -31,14 +31,20 @@ public struct ConversationScript: Sendable, Hashable {
         public var input: Input
         /// Switches the conversation to this channel from this turn on.
         public var channel: Channel?
+        /// Sets the engine's clock (``SkillContext/now``) to this time from this turn on (`now:` in the turn).
+        public var now: Date?
         /// What the reply must look like.
         public var expect: ReplyExpectation
         /// The line of the turn in the file, for messages.
         public var line: Int?
 
-        public init(input: Input, channel: Channel? = nil, expect: ReplyExpectation = ReplyExpectation(), line: Int? = nil) {
+        public init(
+            input: Input, channel: Channel? = nil, now: Date? = nil, expect: ReplyExpectation = ReplyExpectation(),
+            line: Int? = nil
+        ) {
             self.input = input
             self.channel = channel
+            self.now = now
             self.expect = expect
             self.line = line
         }
@@ -62,6 +68,9 @@ public struct ConversationScript: Sendable, Hashable {
     public var customer: Customer?
     /// Settings over the defaults, as `steward.yaml` text (same keys, except `integrations` and `store`).
     public var configurationYAML: String?
+    /// The time the conversation happens at (`now: 2026-03-07T10:00:00Z`): the engine's clock, which
+    /// skills read as ``SkillContext/now``, and the "today" of the demo store's relative dates. Nil: the real time.
+    public var now: Date?
     /// The shop's data the tools see.
     public var tools: ToolsSetup
     /// The conversation, in order.
@@ -69,8 +78,9 @@ public struct ConversationScript: Sendable, Hashable {
 
     public init(
         name: String, file: String? = nil, channel: Channel = .webchat, customer: Customer? = nil,
-        configurationYAML: String? = nil, tools: ToolsSetup = ToolsSetup(), turns: [Turn]
+        configurationYAML: String? = nil, now: Date? = nil, tools: ToolsSetup = ToolsSetup(), turns: [Turn]
     ) {
+        self.now = now
         self.name = name
         self.file = file
         self.channel = channel

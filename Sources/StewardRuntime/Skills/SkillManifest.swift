@@ -1,4 +1,7 @@
-/// What a skill declares about itself in its `skill.yaml`.
+import StewardCore
+
+/// What a skill declares about itself in its `skill.yaml` (read by ``SkillManifest/parse(_:)``, strictly:
+/// the keys below only, at every level).
 ///
 /// ```yaml
 /// id: order_tracking
@@ -16,9 +19,9 @@
 ///       - where is my order
 ///       - has my package shipped yet
 /// ```
-public struct SkillManifest: Sendable, Hashable, Codable {
+public struct SkillManifest: Sendable, Hashable {
     /// One intent of a skill with the utterances that train the router.
-    public struct Intent: Sendable, Hashable, Codable {
+    public struct Intent: Sendable, Hashable {
         /// Words or phrases that boost this intent when a message contains them.
         public var keywords: [String]
         /// Example customer messages written in `skill.yaml` (language not stated).
@@ -46,7 +49,7 @@ public struct SkillManifest: Sendable, Hashable, Codable {
     }
 
     /// Whether the skill is in service.
-    public enum Availability: String, Sendable, Hashable, Codable {
+    public enum Availability: String, Sendable, Hashable, CaseIterable {
         case enabled
         case disabled
         case comingSoon = "coming_soon"
@@ -90,44 +93,8 @@ public struct SkillManifest: Sendable, Hashable, Codable {
         self.intents = intents
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, summary, suggestion, channels, tools, knowledge, availability, intents
-        case requiresIdentity = "requires_identity"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary) ?? ""
-        suggestion = try c.decodeIfPresent(String.self, forKey: .suggestion)
-        requiresIdentity = try c.decodeIfPresent(Bool.self, forKey: .requiresIdentity) ?? false
-        channels = try c.decodeIfPresent([Channel].self, forKey: .channels) ?? []
-        tools = try c.decodeIfPresent([ToolKind].self, forKey: .tools) ?? []
-        knowledge = try c.decodeIfPresent([String].self, forKey: .knowledge) ?? []
-        availability = try c.decodeIfPresent(Availability.self, forKey: .availability) ?? .enabled
-        intents = try c.decode([String: Intent].self, forKey: .intents)
-    }
-
     /// True when the skill answers on `channel`.
     public func serves(_ channel: Channel) -> Bool {
         channels.isEmpty || channels.contains(channel)
-    }
-}
-
-extension SkillManifest.Intent {
-    enum CodingKeys: String, CodingKey { case keywords, examples }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(keywords, forKey: .keywords)
-        try c.encode(examples, forKey: .examples)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
-        examples = try c.decodeIfPresent([String].self, forKey: .examples) ?? []
-        examplesByLanguage = [:]
     }
 }
