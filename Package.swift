@@ -2,18 +2,20 @@
 import Foundation
 import PackageDescription
 
-/// The skills shipped with Steward: one folder under `Skills/` each.
-/// Adding a skill = a new folder, its name here, and one line in `Sources/steward/DefaultSkills.swift`.
-let skills = [
-    "OrderTracking",
-    "Returns",
-    "Coupons",
-    "KnowledgeBase",
-    "OrderEditing",
-    "Subscriptions",
-    "Loyalty",
-    "Recommendations",
-]
+/// The repository root (this file's folder).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+/// Whether `path` (relative to the repository root) exists.
+func exists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+}
+
+/// The skills shipped with Steward: every folder under `Skills/` with a `skill.yaml`, in name order.
+/// Each becomes a target of its own; the running order is the one list in
+/// `Sources/StewardSkills/ShippedSkills.swift`. Adding a skill = a new folder plus one line there.
+let skills = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Skills").path)) ?? [])
+    .filter { exists("Skills/\($0)/skill.yaml") }
+    .sorted()
 
 var targets: [Target] = [
     // The intent router: tokenizer, TF-IDF features, linear scorer, decisions. No dependencies.
@@ -65,13 +67,21 @@ var targets: [Target] = [
     ),
     // Test support: stub HTTP server on 127.0.0.1, fixtures, skill conformance checks.
     .target(name: "StewardTesting"),
+    // The one list of shipped skills, in running order: the executable and every test use it.
+    .target(name: "StewardSkills", dependencies: ["StewardCore"] + skills.map { .target(name: $0) }),
+    // Checks every skill must pass (manifest, examples, tools, answers on every channel, conversation
+    // scripts), as a library so a new skill's own tests get them too.
+    .target(
+        name: "StewardSkillTesting",
+        dependencies: ["StewardCore", "StewardRuntime", "StewardSkills", .product(name: "Logging", package: "swift-log")]
+    ),
     .executableTarget(
         name: "steward",
         dependencies: [
-            "StewardRouter", "StewardCore", "StewardRuntime", "StewardStore",
+            "StewardRouter", "StewardCore", "StewardRuntime", "StewardStore", "StewardSkills",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ] + skills.map { .target(name: $0) }
+        ]
     ),
     .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
     .testTarget(name: "StewardRouterTests", dependencies: ["StewardRouter"], exclude: ["Fixtures"]),
@@ -88,30 +98,38 @@ var targets: [Target] = [
         name: "StewardRuntimeTests",
         // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
         // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore"]
+        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardSkills"]
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"]),
+    // Every shipped skill against the checks of StewardSkillTesting.
+    .testTarget(name: "SkillConformanceTests", dependencies: ["StewardSkills", "StewardSkillTesting", "StewardCore", "StewardRuntime"]),
 ]
 
-/// Whether a skill's folder has training example files yet (a new skill may start with skill.yaml only).
-func hasExamples(_ skill: String) -> Bool {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Skills/\(skill)/examples")
-    return FileManager.default.fileExists(atPath: folder.path)
-}
-
 for skill in skills {
+    // A new skill may start with skill.yaml only: examples, conversations and tests are optional.
+    let folder = "Skills/\(skill)"
     targets.append(
         .target(
             name: skill,
             dependencies: ["StewardCore"],
-            path: "Skills/\(skill)",
-            exclude: ["conversations"],
+            path: folder,
+            exclude: ["conversations", "Tests"].filter { exists("\(folder)/\($0)") },
             // skill.yaml and the training examples, examples/<lang>/<intent>.txt.
-            resources: [.copy("skill.yaml")] + (hasExamples(skill) ? [.copy("examples")] : [])
+            resources: [.copy("skill.yaml")] + (exists("\(folder)/examples") ? [.copy("examples")] : [])
         )
     )
+    // The skill's own Swift tests, Skills/<Name>/Tests/*.swift, as the test target <Name>Tests.
+    if exists("\(folder)/Tests") {
+        targets.append(
+            .testTarget(
+                name: "\(skill)Tests",
+                dependencies: [.target(name: skill), "StewardCore", "StewardSkillTesting"],
+                path: "\(folder)/Tests"
+            )
+        )
+    }
 }
 
 let package = Package(

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import StewardCore
 import StewardRuntime
+import StewardSkills
 import StewardStore
 
 /// Builds the engine from the configuration; start-up errors say what to fix and stop the command.
@@ -24,7 +25,7 @@ enum EngineLoader {
         let store = try SQLiteStore(path: path, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
-            configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
+            configuration: configuration, skills: ShippedSkills.all, tools: integrations.apply, store: store,
             tickets: store, verificationAttempts: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }
