@@ -7,8 +7,10 @@ extension SkillConformance {
     public func requirementProblems(of skillID: String) -> [ConformanceProblem] {
         guard let manifest = manifest(of: skillID) else { return [] }
         let harness: SkillHarness
-        do { harness = try SkillHarness(skills: skills, baseDirectory: baseDirectory) } catch {
-            return [ConformanceProblem(skill: skillID, check: "requirements", message: "the demo store cannot be set up: \(error)")]
+        switch bench {
+        case .success(let built): harness = built
+        case .failure(let failure):
+            return [ConformanceProblem(skill: skillID, check: "requirements", message: "the demo store cannot be set up: \(failure.message)")]
         }
         let status = harness.engine.registry.status(of: manifest, tools: harness.tools, knowledge: harness.knowledge, disabled: [])
         guard status != .live else { return [] }
@@ -18,11 +20,12 @@ extension SkillConformance {
 
     /// Intents the skill cannot answer on the demo store, and replies that do not fit a channel it serves.
     public func answerProblems(of skillID: String) async -> [ConformanceProblem] {
-        guard let manifest = manifest(of: skillID), let skill = skills.first(where: { (try? SkillRegistry(skills: [$0]))?.entries.first?.manifest.id == skillID })
-        else { return [] }
+        guard let manifest = manifest(of: skillID), let skill = skill(skillID) else { return [] }
         let harness: SkillHarness
-        do { harness = try SkillHarness(skills: skills, baseDirectory: baseDirectory) } catch {
-            return [ConformanceProblem(skill: skillID, check: "answer", message: "the demo store cannot be set up: \(error)")]
+        switch bench {
+        case .success(let built): harness = built
+        case .failure(let failure):
+            return [ConformanceProblem(skill: skillID, check: "answer", message: "the demo store cannot be set up: \(failure.message)")]
         }
         var problems: [ConformanceProblem] = []
         for name in manifest.intents.keys.sorted() {

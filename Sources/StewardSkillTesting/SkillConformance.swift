@@ -22,15 +22,34 @@ import StewardSkills
 /// - ``conversationProblems(of:)``: the skill's folder has conversation scripts and they all pass.
 public struct SkillConformance: Sendable {
     /// The skills checked together (ids and intents must be unique among them).
-    public var skills: [any Skill]
+    public let skills: [any Skill]
     /// The repository root: `Skills/`, `demo/` and `knowledge/` are under it.
-    public var baseDirectory: URL
+    public let baseDirectory: URL
     /// What a reply must fit in on each channel.
     public var limits = ChannelLimits()
 
+    /// Each skill's manifest, read once.
+    let manifests: [Loaded]
+    /// The demo store and knowledge base the skills answer on, or why they could not be set up.
+    let bench: Result<SkillHarness, SetupFailure>
+
+    /// Checks for `skills` on the demo store and knowledge base under `baseDirectory`.
     public init(skills: [any Skill] = ShippedSkills.all, baseDirectory: URL = SkillHarness.repositoryRoot) {
+        // A folder URL, so that paths relative to it resolve inside it.
+        let base = URL(fileURLWithPath: baseDirectory.path, isDirectory: true)
+        let manifests = Self.load(skills)
         self.skills = skills
-        self.baseDirectory = baseDirectory
+        self.baseDirectory = base
+        self.manifests = manifests
+        // The bench registers only the skills whose manifests load, so one broken manifest hides no other check.
+        let loadable = manifests.filter { $0.manifest != nil }.map(\.skill)
+        self.bench = Result { try SkillHarness(skills: loadable, baseDirectory: base) }
+            .mapError { SetupFailure(message: "\($0)") }
+    }
+
+    /// Why the demo store, knowledge base or engine could not be set up.
+    struct SetupFailure: Error, Sendable {
+        var message: String
     }
 
     /// Every check for the skill with id `skillID`, plus the list and manifest checks.
@@ -50,7 +69,7 @@ public struct SkillConformance: Sendable {
     // MARK: Manifests
 
     /// A skill with its manifest, or why the manifest could not be read.
-    struct Loaded {
+    struct Loaded: Sendable {
         var skill: any Skill
         var name: String
         var manifest: SkillManifest?
@@ -58,7 +77,7 @@ public struct SkillConformance: Sendable {
     }
 
     /// Each skill's manifest, loaded on its own so that one broken manifest does not hide the others.
-    var manifests: [Loaded] {
+    static func load(_ skills: [any Skill]) -> [Loaded] {
         skills.map { skill in
             let name = String(describing: type(of: skill))
             do {
@@ -73,6 +92,11 @@ public struct SkillConformance: Sendable {
     /// The manifest of the skill with this id.
     func manifest(of skillID: String) -> SkillManifest? {
         manifests.lazy.compactMap(\.manifest).first { $0.id == skillID }
+    }
+
+    /// The skill with this id.
+    func skill(_ skillID: String) -> (any Skill)? {
+        manifests.first { $0.manifest?.id == skillID }?.skill
     }
 
     /// Every `Skills/<Name>/skill.yaml` in the repository, by the id it declares.
