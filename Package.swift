@@ -125,7 +125,8 @@ for skill in skills {
         targets.append(
             .testTarget(
                 name: "\(skill)Tests",
-                dependencies: [.target(name: skill), "StewardCore", "StewardSkillTesting"],
+                // StewardRuntime: the bench's engine (linked through StewardSkillTesting; named so SwiftPM finds its C modules).
+                dependencies: [.target(name: skill), "StewardCore", "StewardSkillTesting", "StewardRuntime"],
                 path: "\(folder)/Tests"
             )
         )

@@ -23,8 +23,8 @@ public struct SkillHarness: Sendable {
     public let knowledge: KnowledgeBase
     /// The shop's details from the default configuration.
     public let shop: ShopInfo
-    /// The skills' manifests and statuses, as the engine built them.
-    public let engine: ConversationEngine
+
+    let engine: ConversationEngine
 
     /// The demo store's signed-in customer with orders in every state (`demo/README.md`).
     public static let demoCustomer = Customer(email: "jane.doe@example.com", authenticated: true)

@@ -22,11 +22,12 @@ public enum TextEntities {
         Entities.extract(from: text).emails
     }
 
-    /// The web links in `text`: white-space separated words starting with `http://` or `https://`,
-    /// without the punctuation that ends a sentence or closes a bracket after them (`.,;:!?)]"'`),
+    /// The web links in `text`: white-space separated words starting with `http://` or `https://`
+    /// (after an opening bracket or quote), without the punctuation that ends a sentence or closes a bracket after them (`.,;:!?)]"'`),
     /// in order: "see https://shop.example/rewards." → `["https://shop.example/rewards"]`.
     public static func links(in text: String) -> [String] {
         text.split(whereSeparator: \.isWhitespace).compactMap { word in
+            let word = word.drop { "([<\"'".contains($0) }
             guard word.hasPrefix("https://") || word.hasPrefix("http://") else { return nil }
             let link = String(word).trimmingTrailing(".,;:!?)]\"'")
             return link.contains("://") && !link.hasSuffix("://") ? link : nil
