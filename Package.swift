@@ -43,16 +43,18 @@ var targets: [Target] = [
         name: "StewardCore",
         dependencies: ["StewardRouter", "CStemmer", .product(name: "Logging", package: "swift-log")]
     ),
+    // What the runtime, adapters and stores share and skills never use: tickets and helpdesk providers.
+    .target(name: "StewardModel", dependencies: ["StewardCore"]),
     // Adapters for shops' real systems (Shopify, Klaviyo, Zendesk, Gorgias, Loop, Recharge, Smile.io).
     .target(
         name: "StewardAdapters",
-        dependencies: ["StewardCore", "StewardHTTP", .product(name: "Logging", package: "swift-log")]
+        dependencies: ["StewardCore", "StewardModel", "StewardHTTP", .product(name: "Logging", package: "swift-log")]
     ),
     // The conversation engine, configuration, the demo store, chat and pipe drivers.
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP",
+            "StewardCore", "StewardModel", "StewardRouter", "StewardAdapters", "StewardHTTP",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ],
@@ -63,7 +65,7 @@ var targets: [Target] = [
     // The embedded SQLite store (GRDB): sessions, tickets, outbox, the team's replies.
     .target(
         name: "StewardStore",
-        dependencies: ["StewardCore", "StewardRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+        dependencies: ["StewardCore", "StewardModel", "StewardRuntime", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Test support: stub HTTP server on 127.0.0.1, fixtures, skill conformance checks.
     .target(name: "StewardTesting"),
@@ -78,7 +80,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "steward",
         dependencies: [
-            "StewardRouter", "StewardCore", "StewardRuntime", "StewardStore", "StewardSkills",
+            "StewardRouter", "StewardCore", "StewardModel", "StewardRuntime", "StewardStore", "StewardSkills",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]
@@ -89,16 +91,16 @@ var targets: [Target] = [
         name: "StewardHTTPTests",
         dependencies: ["StewardHTTP", "StewardTesting", .product(name: "Logging", package: "swift-log")]
     ),
-    .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardHTTP", "StewardTesting"]),
+    .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardModel", "StewardHTTP", "StewardTesting"]),
     .testTarget(
         name: "StewardStoreTests",
-        dependencies: ["StewardStore", "StewardRuntime", "StewardCore", .product(name: "GRDB", package: "GRDB.swift")]
+        dependencies: ["StewardStore", "StewardRuntime", "StewardCore", "StewardModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
         name: "StewardRuntimeTests",
         // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
         // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardSkills"]
+        dependencies: ["StewardCore", "StewardModel", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardSkills"]
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardModel
 import StewardRuntime
 import StewardSkills
 import StewardStore
