@@ -10,12 +10,21 @@ func exists(_ path: String) -> Bool {
     FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
 }
 
-/// The skills shipped with Steward: every folder under `Skills/` with a `skill.yaml`, in name order.
-/// Each becomes a target of its own; the running order is the one list in
-/// `Sources/StewardSkills/ShippedSkills.swift`. Adding a skill = a new folder plus one line there.
-let skills = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Skills").path)) ?? [])
-    .filter { exists("Skills/\($0)/skill.yaml") }
-    .sorted()
+/// The skills shipped with Steward: one folder under `Skills/` each, by folder name. SwiftPM reads
+/// this file again only when it changes, so a new skill's folder is named here (a folder alone would
+/// not be seen until the next change). Everything else about a skill's targets comes from its folder;
+/// the running order is the one list in `Sources/StewardSkills/ShippedSkills.swift`.
+/// Adding a skill = its folder, its name here, one line there.
+let skills = [
+    "Coupons",
+    "KnowledgeBase",
+    "Loyalty",
+    "OrderEditing",
+    "OrderTracking",
+    "Recommendations",
+    "Returns",
+    "Subscriptions",
+]
 
 var targets: [Target] = [
     // The intent router: tokenizer, TF-IDF features, linear scorer, decisions. No dependencies.
@@ -122,7 +131,8 @@ for skill in skills {
             resources: [.copy("skill.yaml")] + (exists("\(folder)/examples") ? [.copy("examples")] : [])
         )
     )
-    // The skill's own Swift tests, Skills/<Name>/Tests/*.swift, as the test target <Name>Tests.
+    // The skill's own Swift tests, Skills/<Name>/Tests/*.swift, as the test target <Name>Tests. (Folders are
+    // looked at when SwiftPM reads this file: after its text changes, or with `swift build --manifest-cache none`.)
     if exists("\(folder)/Tests") {
         targets.append(
             .testTarget(

@@ -13,7 +13,8 @@ import StewardSkills
 /// ```
 ///
 /// The checks, each returning what is wrong as ``ConformanceProblem`` values (none: the skill passes):
-/// - ``listProblems()``: every `Skills/<Name>/skill.yaml` belongs to a skill in the list (``ShippedSkills/all``).
+/// - ``listProblems()``: every `Skills/<Name>/skill.yaml` belongs to a skill in the list (``ShippedSkills/all``)
+///   and its folder is named in `Package.swift`'s `skills`.
 /// - ``manifestProblems()``: every manifest loads; skill ids and intent names are unique across skills.
 /// - ``exampleProblems(of:)``: every intent has English examples (`examples/en/<intent>.txt` or `examples:` in `skill.yaml`).
 /// - ``requirementProblems(of:)``: the demo store has every tool and the knowledge base every topic the manifest declares.
@@ -121,14 +122,21 @@ public struct SkillConformance: Sendable {
         return nil
     }
 
-    /// Skill folders whose skill is missing from the list.
+    /// Skill folders whose skill is missing from the list, or whose name is missing from `Package.swift`'s `skills`.
     public func listProblems() -> [ConformanceProblem] {
         let listed = Set(manifests.compactMap(\.manifest?.id))
-        return folders.filter { !listed.contains($0.key) }.sorted { $0.key < $1.key }.map { id, folder in
+        var problems = folders.filter { !listed.contains($0.key) }.sorted { $0.key < $1.key }.map { id, folder in
             ConformanceProblem(
                 skill: id, check: "list",
                 message: "Skills/\(folder)/skill.yaml has no skill in the list; add `\(folder)Skill()` (or your type) to ShippedSkills.all in Sources/StewardSkills/ShippedSkills.swift")
         }
+        if let package = try? String(contentsOf: baseDirectory.appendingPathComponent("Package.swift"), encoding: .utf8) {
+            for (id, folder) in folders.sorted(by: { $0.key < $1.key }) where !package.contains("\"\(folder)\"") {
+                problems.append(ConformanceProblem(
+                    skill: id, check: "list", message: "Skills/\(folder) is not in `skills` in Package.swift; add \"\(folder)\" there"))
+            }
+        }
+        return problems
     }
 
     /// Manifests that do not load, and ids or intent names used twice.

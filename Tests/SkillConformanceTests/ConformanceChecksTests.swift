@@ -86,10 +86,12 @@ private let passingScript = """
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.folder("StoreHours", ["skill.yaml": manifest(id: "store_hours", intent: "store_hours_open")])
+        try "let skills = [\"Coupons\"]\n".write(to: sandbox.root.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         let problems = SkillConformance(skills: [], baseDirectory: sandbox.root).listProblems()
-        #expect(problems.map(\.check) == ["list"])
+        #expect(problems.map(\.check) == ["list", "list"])
         #expect(problems.first?.message.contains("Skills/StoreHours/skill.yaml") == true)
         #expect(problems.first?.message.contains("ShippedSkills.all") == true)
+        #expect(problems.last?.message == "Skills/StoreHours is not in `skills` in Package.swift; add \"StoreHours\" there")
     }
 
     @Test func aThrowingSkillAndAnOverlongReplyAreProblemsPerChannel() async throws {
