@@ -2,17 +2,28 @@
 import Foundation
 import PackageDescription
 
-/// The skills shipped with Steward: one folder under `Skills/` each.
-/// Adding a skill = a new folder, its name here, and one line in `Sources/steward/DefaultSkills.swift`.
+/// The repository root (this file's folder).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+/// Whether `path` (relative to the repository root) exists.
+func exists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+}
+
+/// The skills shipped with Steward: one folder under `Skills/` each, by folder name. SwiftPM reads
+/// this file again only when it changes, so a new skill's folder is named here (a folder alone would
+/// not be seen until the next change). Everything else about a skill's targets comes from its folder;
+/// the running order is the one list in `Sources/StewardSkills/ShippedSkills.swift`.
+/// Adding a skill = its folder, its name here, one line there.
 let skills = [
-    "OrderTracking",
-    "Returns",
     "Coupons",
     "KnowledgeBase",
-    "OrderEditing",
-    "Subscriptions",
     "Loyalty",
+    "OrderEditing",
+    "OrderTracking",
     "Recommendations",
+    "Returns",
+    "Subscriptions",
 ]
 
 var targets: [Target] = [
@@ -43,16 +54,18 @@ var targets: [Target] = [
         name: "StewardCore",
         dependencies: ["StewardRouter", "CStemmer", .product(name: "Logging", package: "swift-log")]
     ),
+    // What the runtime, adapters and stores share and skills never use: tickets and helpdesk providers.
+    .target(name: "StewardModel", dependencies: ["StewardCore"]),
     // Adapters for shops' real systems (Shopify, Klaviyo, Zendesk, Gorgias, Loop, Recharge, Smile.io).
     .target(
         name: "StewardAdapters",
-        dependencies: ["StewardCore", "StewardHTTP", .product(name: "Logging", package: "swift-log")]
+        dependencies: ["StewardCore", "StewardModel", "StewardHTTP", .product(name: "Logging", package: "swift-log")]
     ),
     // The conversation engine, configuration, the demo store, chat and pipe drivers.
     .target(
         name: "StewardRuntime",
         dependencies: [
-            "StewardCore", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardYAML",
+            "StewardCore", "StewardModel", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardYAML",
             .product(name: "Logging", package: "swift-log"),
         ],
         // Steward's own intents and the out-of-scope class: Intents/<lang>/<intent>.txt;
@@ -62,17 +75,25 @@ var targets: [Target] = [
     // The embedded SQLite store (GRDB): sessions, tickets, outbox, the team's replies.
     .target(
         name: "StewardStore",
-        dependencies: ["StewardCore", "StewardRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+        dependencies: ["StewardCore", "StewardModel", "StewardRuntime", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Test support: stub HTTP server on 127.0.0.1, fixtures, skill conformance checks.
     .target(name: "StewardTesting"),
+    // The one list of shipped skills, in running order: the executable and every test use it.
+    .target(name: "StewardSkills", dependencies: ["StewardCore"] + skills.map { .target(name: $0) }),
+    // Checks every skill must pass (manifest, examples, tools, answers on every channel, conversation
+    // scripts), as a library so a new skill's own tests get them too.
+    .target(
+        name: "StewardSkillTesting",
+        dependencies: ["StewardCore", "StewardRuntime", "StewardSkills", .product(name: "Logging", package: "swift-log")]
+    ),
     .executableTarget(
         name: "steward",
         dependencies: [
-            "StewardRouter", "StewardCore", "StewardRuntime", "StewardStore",
+            "StewardRouter", "StewardCore", "StewardModel", "StewardRuntime", "StewardStore", "StewardSkills",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ] + skills.map { .target(name: $0) }
+        ]
     ),
     .testTarget(name: "StewardCoreTests", dependencies: ["StewardCore"]),
     .testTarget(name: "StewardYAMLTests", dependencies: ["StewardYAML"]),
@@ -81,39 +102,49 @@ var targets: [Target] = [
         name: "StewardHTTPTests",
         dependencies: ["StewardHTTP", "StewardTesting", .product(name: "Logging", package: "swift-log")]
     ),
-    .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardHTTP", "StewardTesting"]),
+    .testTarget(name: "StewardAdaptersTests", dependencies: ["StewardAdapters", "StewardCore", "StewardModel", "StewardHTTP", "StewardTesting"]),
     .testTarget(
         name: "StewardStoreTests",
-        dependencies: ["StewardStore", "StewardRuntime", "StewardCore", .product(name: "GRDB", package: "GRDB.swift")]
+        dependencies: ["StewardStore", "StewardRuntime", "StewardCore", "StewardModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
         name: "StewardRuntimeTests",
         // StewardAdapters and StewardTesting: skills driven against adapters talking to stub vendor servers.
         // StewardStore: engine tests that must hold with the SQLite store too (idempotency, one ticket per person).
-        dependencies: ["StewardCore", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardYAML"]
+        dependencies: ["StewardCore", "StewardModel", "StewardRuntime", "StewardRouter", "StewardAdapters", "StewardHTTP", "StewardTesting", "StewardStore", "StewardSkills", "StewardYAML"]
             + skills.map { .target(name: $0) },
         resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "stewardTests", dependencies: ["steward", "StewardTesting"], exclude: ["Golden"]),
+    // Every shipped skill against the checks of StewardSkillTesting.
+    .testTarget(name: "SkillConformanceTests", dependencies: ["StewardSkills", "StewardSkillTesting", "StewardCore", "StewardRuntime"]),
 ]
 
-/// Whether a skill's folder has training example files yet (a new skill may start with skill.yaml only).
-func hasExamples(_ skill: String) -> Bool {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Skills/\(skill)/examples")
-    return FileManager.default.fileExists(atPath: folder.path)
-}
-
 for skill in skills {
+    // A new skill may start with skill.yaml only: examples, conversations and tests are optional.
+    let folder = "Skills/\(skill)"
     targets.append(
         .target(
             name: skill,
             dependencies: ["StewardCore"],
-            path: "Skills/\(skill)",
-            exclude: ["conversations"],
+            path: folder,
+            exclude: ["conversations", "Tests"].filter { exists("\(folder)/\($0)") },
             // skill.yaml and the training examples, examples/<lang>/<intent>.txt.
-            resources: [.copy("skill.yaml")] + (hasExamples(skill) ? [.copy("examples")] : [])
+            resources: [.copy("skill.yaml")] + (exists("\(folder)/examples") ? [.copy("examples")] : [])
         )
     )
+    // The skill's own Swift tests, Skills/<Name>/Tests/*.swift, as the test target <Name>Tests. (Folders are
+    // looked at when SwiftPM reads this file: after its text changes, or with `swift build --manifest-cache none`.)
+    if exists("\(folder)/Tests") {
+        targets.append(
+            .testTarget(
+                name: "\(skill)Tests",
+                // StewardRuntime: the bench's engine (linked through StewardSkillTesting; named so SwiftPM finds its C modules).
+                dependencies: [.target(name: skill), "StewardCore", "StewardSkillTesting", "StewardRuntime"],
+                path: "\(folder)/Tests"
+            )
+        )
+    }
 }
 
 let package = Package(

@@ -69,7 +69,7 @@ public struct CouponsSkill: Skill {
     }
 
     func problem(_ text: String, known: [Coupon], now: Date, context: SkillContext) -> SkillResponse {
-        let words = Set(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map { $0.uppercased() })
+        let words = Set(Words.codes(in: text))
         if let coupon = known.first(where: { words.contains($0.code.uppercased()) }) {
             if !coupon.isValid(at: now), let expired = coupon.expiresAt {
                 return .answer("The code \(coupon.code) expired on \(DateText.day(expired)), so it can't be used any more.")

@@ -1,6 +1,5 @@
 import Foundation
 import StewardCore
-import StewardRouter
 
 /// Redeeming points for an identified customer: list the rewards their balance covers, let them
 /// pick one (button, name or number), ask "Redeem N points for <reward>? Reply yes or no." and
@@ -145,12 +144,12 @@ extension LoyaltySkill {
     /// The reward the message names ("the $10 off", "free shipping"), or picks by number when
     /// answering the list ("2"); nil when it names none or several equally.
     func chosen(from rewards: [LoyaltyAccount.Reward], request: SkillRequest) -> LoyaltyAccount.Reward? {
-        let words = Tokenizer().words(request.text)
+        let words = Words.split(request.text)
         if request.isContinuation, words.count == 1, let number = Int(words[0]), rewards.indices.contains(number - 1) {
             return rewards[number - 1]
         }
         let wordSet = Set(words)
-        let overlaps = rewards.map { Set(Tokenizer().words($0.name)).intersection(wordSet).count }
+        let overlaps = rewards.map { Set(Words.split($0.name)).intersection(wordSet).count }
         guard let best = overlaps.max(), best > 0, overlaps.filter({ $0 == best }).count == 1 else { return nil }
         return rewards[overlaps.firstIndex(of: best)!]
     }

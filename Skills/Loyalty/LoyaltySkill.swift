@@ -115,8 +115,8 @@ public struct LoyaltySkill: Skill {
     /// The rewards page named in the knowledge base, if any.
     func rewardsURL(_ context: SkillContext) -> String? {
         for passage in context.knowledge.passages(topic: "loyalty") {
-            for word in passage.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("https://") && word.contains("reward") {
-                return String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,;)"))
+            if let link = TextEntities.links(in: passage.text).first(where: { $0.hasPrefix("https://") && $0.contains("reward") }) {
+                return link
             }
         }
         return nil

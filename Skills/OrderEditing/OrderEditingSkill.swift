@@ -1,6 +1,5 @@
 import Foundation
 import StewardCore
-import StewardRouter
 
 /// Cancels an order before it ships, once the customer confirms; explains address and item
 /// changes from `knowledge/order-editing.md` and passes them to a person (there is no tool for them).

@@ -1,6 +1,5 @@
 import Foundation
 import StewardCore
-import StewardRouter
 
 /// Suggests products from the catalog that fit what the customer asked: a text search over titles,
 /// tags, product types and descriptions, a price range read from the message ("under $100",
@@ -21,7 +20,7 @@ public struct RecommendationsSkill: Skill {
             return .cannotResolve("I can't look at our products right now.", reason: "no product catalog configured")
         }
         let index = ProductIndex(try await catalog.products())
-        let words = Tokenizer().words(request.text)
+        let words = Words.split(request.text)
         let budget = PriceRange(words, entities: request.entities)
         if let (reference, rest) = index.reference(in: words, similarIntent: request.intent == "product_similar") {
             return similar(to: reference, budget: budget, cheaper: rest.contains("cheaper"), index: index)
@@ -114,7 +113,7 @@ struct ProductIndex {
         for product in products {
             var weights: [String: Double] = [:]
             func add(_ text: String, _ weight: Double) {
-                for term in Self.terms(Tokenizer().words(text.replacingOccurrences(of: "-", with: " "))) {
+                for term in Self.terms(Words.split(text.replacingOccurrences(of: "-", with: " "))) {
                     weights[term] = max(weights[term] ?? 0, weight)
                 }
             }
@@ -122,14 +121,14 @@ struct ProductIndex {
             add(product.productType, Self.typeWeight)
             add(product.tags.joined(separator: " "), Self.tagWeight)
             add(product.title, Self.titleWeight)
-            titles.append(Set(Self.terms(Tokenizer().words(product.title))))
+            titles.append(Set(Self.terms(Words.split(product.title))))
             for term in weights.keys { df[term, default: 0] += 1 }
             fields.append(weights)
         }
         self.fields = fields
         self.titles = titles
         self.documentFrequency = df
-        self.genericTerms = Set(products.flatMap { Self.terms(Tokenizer().words(($0.tags + [$0.productType]).joined(separator: " ").replacingOccurrences(of: "-", with: " "))) })
+        self.genericTerms = Set(products.flatMap { Self.terms(Words.split(($0.tags + [$0.productType]).joined(separator: " ").replacingOccurrences(of: "-", with: " "))) })
     }
 
     func idf(_ term: String) -> Double {
@@ -218,7 +217,7 @@ struct ProductIndex {
 
 /// A price range read from a message: "under $100", "below 50", "over $200", "between 50 and 100", "50-100".
 ///
-/// An amount's number is read as the message's `Entities.amounts` read it ("under 1.299,00 €"
+/// An amount's number is read as the message's `MessageEntities.amounts` read it ("under 1.299,00 €"
 /// is under 1299); an order number ("order 1001", "#1001") is never a price.
 struct PriceRange {
     var minimum: Decimal?
@@ -234,9 +233,9 @@ struct PriceRange {
     /// Reads the range from a message's words.
     ///
     /// - Parameters:
-    ///   - words: The message's words (`Tokenizer.words(_:)`).
+    ///   - words: The message's words (`Words.split(_:)`).
     ///   - entities: The message's entities: amounts give their numbers' values, order numbers are left out.
-    init(_ words: [String], entities: Entities = Entities()) {
+    init(_ words: [String], entities: MessageEntities = MessageEntities()) {
         var amounts: [String: Decimal] = [:]
         for amount in entities.amounts { amounts[amount.written] = amount.value }
         let orderNumbers = Set(entities.orderNumbers).subtracting(amounts.keys)

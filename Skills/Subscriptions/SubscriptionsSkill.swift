@@ -1,6 +1,5 @@
 import Foundation
 import StewardCore
-import StewardRouter
 
 /// Shows an identified customer's subscriptions, and pauses, skips or cancels one once they confirm.
 /// A customer who isn't signed in proves who they are with an order number and its email first.
@@ -223,8 +222,8 @@ public struct SubscriptionsSkill: Skill {
     func chosen(from candidates: [Subscription], request: SkillRequest, state: SkillState) -> Subscription? {
         if let id = state[Self.subscriptionSlot], let sub = candidates.first(where: { $0.id == id }) { return sub }
         if candidates.count == 1 { return candidates[0] }
-        let words = Set(Tokenizer().words(request.text))
-        let overlaps = candidates.map { Set(Tokenizer().words($0.productTitle)).intersection(words).count }
+        let words = Set(Words.split(request.text))
+        let overlaps = candidates.map { Set(Words.split($0.productTitle)).intersection(words).count }
         if let best = overlaps.max(), best > 0, overlaps.filter({ $0 == best }).count == 1 {
             return candidates[overlaps.firstIndex(of: best)!]
         }

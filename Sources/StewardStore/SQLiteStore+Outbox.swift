@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StewardCore
+import StewardModel
 import StewardRuntime
 
 /// The delivery outbox: one row per ticket waiting for an external helpdesk, claimed by one worker at a time.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StewardCore
+import StewardModel
 import StewardRuntime
 
 extension SQLiteStore {

@@ -1,4 +1,5 @@
 import Foundation
+import StewardModel
 import GRDB
 import StewardCore
 import StewardRuntime

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardRouter
 import StewardRuntime
+import StewardSkills
 
 extension ClassifyCommand {
     /// One line of a file to route, with the skill (and intent) it is expected to reach, when known.
@@ -13,7 +14,7 @@ extension ClassifyCommand {
 
     /// `--file`: every line's route, then a confusion table by skill.
     func classifyFile(_ path: String) throws {
-        let registry = DefaultSkills.registry()
+        let registry = ShippedSkills.registry()
         var (examples, keywordMap) = try Self.defaultTrainingExamples()
         let configuration = try StewardConfiguration.load(path: config)
         if let folder = configuration.router.examplesDirectory {
@@ -47,7 +48,7 @@ extension ClassifyCommand {
             let mark: String
             if let expected = line.expectedSkill {
                 labelled += 1
-                let ok = routed == expected || (expected == "other" && !["order_tracking", "order_editing", "returns", "coupons", "subscriptions", "loyalty", "recommendations"].contains(routed))
+                let ok = routed == expected || (expected == "other" && !SkillEvaluation.transactional.contains(routed))
                 if ok { correct += 1 }
                 mark = ok ? "ok  " : "MISS"
                 table[expected, default: [:]][routed, default: 0] += 1

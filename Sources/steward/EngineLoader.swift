@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardModel
 import StewardRuntime
+import StewardSkills
 import StewardStore
 
 /// Builds the engine from the configuration; start-up errors say what to fix and stop the command.
@@ -25,7 +27,7 @@ enum EngineLoader {
         let store = try SQLiteStore(path: path, configuration: settings)
         let integrations = try Integrations.build(configuration)
         let engine = try ConversationEngine.make(
-            configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply, store: store,
+            configuration: configuration, skills: ShippedSkills.all, tools: integrations.apply, store: store,
             tickets: store, verificationAttempts: store)
         return Loaded(engine: engine, store: store, helpdesks: integrations.helpdesks)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardRouter
 import StewardRuntime
+import StewardSkills
 
 /// `steward eval`: trains a router, selects its decision settings on validation data, and evaluates it on test data.
 struct EvalCommand: AsyncParsableCommand {
@@ -139,7 +140,7 @@ struct EvalCommand: AsyncParsableCommand {
             if let threshold { configured.router.threshold = threshold }
             if let margin { configured.router.margin = margin }
             return try ConversationEngine.make(
-                configuration: configured, skills: DefaultSkills.all, tickets: InMemoryTicketStore(),
+                configuration: configured, skills: ShippedSkills.all, tickets: InMemoryTicketStore(),
                 routerSettings: settings)
         }
         let lines = try SkillEvaluation.load(path: path)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardRuntime
+import StewardSkills
 
 /// `steward replay`: recorded conversations through two configurations, and the turns that changed.
 struct ReplayCommand: AsyncParsableCommand {
@@ -68,7 +69,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// An engine with in-memory sessions and tickets.
     static func engine(configuration: StewardConfiguration) throws -> ConversationEngine {
-        try ConversationEngine.make(configuration: configuration, skills: DefaultSkills.all, tickets: InMemoryTicketStore())
+        try ConversationEngine.make(configuration: configuration, skills: ShippedSkills.all, tickets: InMemoryTicketStore())
     }
 
     /// Plays one conversation in a session of its own (`replay-<number>-<session>`).

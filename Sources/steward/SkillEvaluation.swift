@@ -3,6 +3,7 @@ import Foundation
 import StewardCore
 import StewardRouter
 import StewardRuntime
+import StewardSkills
 
 /// Routing evaluation on labelled first messages, through the conversation engine as `steward pipe`
 /// runs it: `{"text", "label", "language"}` lines, where `label` is a skill id, `handoff` (a request for a
@@ -31,12 +32,14 @@ struct SkillEvaluation {
     }
 
     /// Skills whose answers act on or reveal account data, or sell: an `other` line must not reach them.
-    static let transactional: Set<String> = [
-        "order_tracking", "order_editing", "returns", "coupons", "subscriptions", "loyalty", "recommendations",
-    ]
+    /// They are the shipped skills that declare a tool in `skill.yaml` (the shop's data); a skill that
+    /// answers from knowledge only is not one.
+    static let transactional: Set<String> = Set(
+        ((try? SkillRegistry(skills: ShippedSkills.all))?.entries ?? []).map(\.manifest).filter { !$0.tools.isEmpty }.map(\.id))
 
     /// The labels a line may carry: the shipped skills' ids, `handoff` and `other`.
-    static let labels: Set<String> = transactional.union(["knowledge_base", "handoff", "other"])
+    static let labels: Set<String> = Set(
+        ((try? SkillRegistry(skills: ShippedSkills.all))?.entries ?? []).map(\.manifest.id)).union(["handoff", "other"])
 
     static func load(path: String) throws -> [Line] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardRuntime
+import StewardSkills
 import StewardStore
 
 /// `steward skills`: which skills run, whether each is live and why not, and how much each is used.
@@ -94,7 +95,7 @@ struct SkillsCommand: AsyncParsableCommand {
             let configuration = try StewardConfiguration.load(path: options.config)
             let integrations = try Integrations.build(configuration)
             let engine = try ConversationEngine.make(
-                configuration: configuration, skills: DefaultSkills.all, tools: integrations.apply)
+                configuration: configuration, skills: ShippedSkills.all, tools: integrations.apply)
             let path = options.db ?? configuration.storePath
             let exists = FileManager.default.fileExists(atPath: path)
             var stats = ConversationStats()

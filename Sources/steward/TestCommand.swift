@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StewardRuntime
+import StewardSkills
 
 /// `steward test`: plays conversation scripts against the agent and checks every reply.
 struct TestCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct TestCommand: AsyncParsableCommand {
             _ = try StewardConfiguration.parse(yaml: baseYAML!, path: config)
         }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let runner = ConversationRunner(skills: DefaultSkills.all, baseDirectory: root, configurationYAML: baseYAML)
+        let runner = ConversationRunner(skills: ShippedSkills.all, baseDirectory: root, configurationYAML: baseYAML)
         let searched = paths.isEmpty ? runner.defaultPaths() : paths
         guard !searched.isEmpty else {
             throw ConversationScriptError.noScripts(searched: ["Skills/*/conversations/ under \(root.path)"])

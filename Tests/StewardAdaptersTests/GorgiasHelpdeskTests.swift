@@ -1,6 +1,7 @@
 import Foundation
 import StewardCore
 import StewardHTTP
+import StewardModel
 import StewardTesting
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import StewardModel
 import StewardTesting
 
 extension HelpdeskStub {

@@ -2,6 +2,7 @@ import Foundation
 import StewardAdapters
 import StewardCore
 import StewardHTTP
+import StewardModel
 import StewardRuntime
 import StewardTesting
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardModel
 import StewardStore
 import Synchronization
 import Testing

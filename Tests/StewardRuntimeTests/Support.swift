@@ -1,22 +1,13 @@
 import Foundation
 import StewardCore
 import StewardRuntime
-import Coupons
-import KnowledgeBase
-import Loyalty
-import OrderEditing
-import OrderTracking
-import Recommendations
-import Returns
-import Subscriptions
+import StewardSkills
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-let shippedSkills: [any Skill] = [
-    OrderTrackingSkill(), ReturnsSkill(), CouponsSkill(), OrderEditingSkill(), SubscriptionsSkill(), LoyaltySkill(),
-    RecommendationsSkill(), KnowledgeBaseSkill(),
-]
+/// The shipped skills, from the one list the executable uses too.
+let shippedSkills: [any Skill] = ShippedSkills.all
 
 /// The default engine, built once: sessions keep tests apart. Its failed identity checks are counted
 /// across every test that uses it (per order number and email, as in a shop), so its limit is raised

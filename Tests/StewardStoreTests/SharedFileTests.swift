@@ -1,8 +1,9 @@
 import Foundation
-import Synchronization
 import StewardCore
+import StewardModel
 import StewardRuntime
 @testable import StewardStore
+import Synchronization
 import Testing
 
 /// Several store instances on one file, as several processes sharing `steward.db` (README: "One writer per session").

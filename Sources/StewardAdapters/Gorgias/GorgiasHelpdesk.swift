@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import StewardCore
 import StewardHTTP
+import StewardModel
 
 /// Delivers handed-over conversations to Gorgias as tickets.
 ///

@@ -27,6 +27,10 @@ public struct KnowledgeBase: Sendable {
         public var language: String
         /// The file, relative to `knowledge/`, e.g. `returns.md` or `pl/returns.md`.
         public var file: String
+        /// True for a passage of a file marked `private: true` in its front matter: a skill that
+        /// names its topic reads it (``search(_:language:topics:limit:)`` with `topics`,
+        /// ``passages(topic:)``), a search of every topic (general questions, the knowledge fallback) never finds it.
+        public var isPrivate: Bool
         /// Where it comes from, e.g. `returns.md › Return window`.
         public var source: String { "\(file) › \(heading)" }
 
@@ -39,7 +43,12 @@ public struct KnowledgeBase: Sendable {
         ///   - questions: Example questions the section answers.
         ///   - language: The passage's language; `en` unless given.
         ///   - file: The file relative to `knowledge/`; `<topic>.md` unless given.
-        public init(topic: String, heading: String, text: String, questions: [String] = [], language: String = "en", file: String? = nil) {
+        ///   - isPrivate: Whether only a search naming its topic finds it.
+        public init(
+            topic: String, heading: String, text: String, questions: [String] = [], language: String = "en", file: String? = nil,
+            isPrivate: Bool = false
+        ) {
+            self.isPrivate = isPrivate
             self.topic = topic
             self.heading = heading
             self.text = text
@@ -123,7 +132,8 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Loads every `.md` file in a folder except `README.md`, the optional `glossary.txt`, and
-    /// the same from each language subfolder (`pl/`, `sv/`, ...).
+    /// the same from each language subfolder (`pl/`, `sv/`, ...). A file may open with front matter
+    /// (`---`, `private: true`, `---`): see ``frontMatter(of:file:)``.
     ///
     /// - Parameters:
     ///   - directory: The `knowledge/` folder.
@@ -154,8 +164,13 @@ public struct KnowledgeBase: Sendable {
             let files = try fm.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()
             for file in files {
-                let text = try Self.read(folder.appendingPathComponent(file))
+                let (isPrivate, text) = try Self.frontMatter(of: try Self.read(folder.appendingPathComponent(file)), file: prefix + file)
                 passages += Self.sections(of: text, topic: String(file.dropLast(3)), language: language, file: prefix + file)
+                    .map { passage in
+                        var passage = passage
+                        passage.isPrivate = isPrivate
+                        return passage
+                    }
             }
             let glossaryURL = folder.appendingPathComponent("glossary.txt")
             if fm.fileExists(atPath: glossaryURL.path) {
@@ -185,9 +200,9 @@ public struct KnowledgeBase: Sendable {
     /// The passages of one topic in the default language.
     public func passages(topic: String) -> [Passage] { passages.filter { $0.topic == topic } }
 
-    /// The passages of one language, or of the default language when that one has none.
+    /// The passages of one language, or of the default language when that one has none; private ones left out.
     public func passages(language: String) -> [Passage] {
-        sources[resolvedLanguage(language)]?.passages ?? []
+        (sources[resolvedLanguage(language)]?.passages ?? []).filter { !$0.isPrivate }
     }
 
     /// The language whose passages answer a customer writing in `language`: that language when
@@ -206,7 +221,7 @@ public struct KnowledgeBase: Sendable {
     ///   - question: The customer's words.
     ///   - language: The customer's language (ISO 639-1); its passages are searched when there
     ///     are any, else the default language's. Nil searches the default language.
-    ///   - topics: Only search these topics; nil searches all.
+    ///   - topics: Only search these topics (private ones included); nil searches every topic but private ones.
     ///   - limit: How many matches at most.
     public func search(_ question: String, language: String? = nil, topics: Set<String>? = nil, limit: Int = 3) -> [Match] {
         guard let library = library(resolvedLanguage(language)) else { return [] }
@@ -218,7 +233,7 @@ public struct KnowledgeBase: Sendable {
     /// - Parameters:
     ///   - question: The customer's words.
     ///   - language: The customer's language, as in ``search(_:language:topics:limit:)``.
-    ///   - topics: Only search these topics; nil searches all.
+    ///   - topics: Only search these topics (private ones included); nil searches every topic but private ones.
     ///   - minimumCoverage: The share of the question's informative words that must match.
     public func answer(
         _ question: String, language: String? = nil, topics: Set<String>? = nil,
@@ -297,7 +312,11 @@ extension KnowledgeBase {
             var ranked: [(doc: Int, match: Match)] = []
             for result in coverageIndex.score(query: query, weights: tuning.weights) {
                 let passage = passages[result.doc]
-                if let topics, !topics.contains(passage.topic) { continue }
+                if let topics {
+                    if !topics.contains(passage.topic) { continue }
+                } else if passage.isPrivate {
+                    continue
+                }
                 let score = (textScores[result.doc] ?? 0) + tuning.questionWeight * (questionScores[result.doc] ?? 0)
                 ranked.append((result.doc, Match(passage: passage, score: score, coverage: result.coverage)))
             }
@@ -311,12 +330,15 @@ extension KnowledgeBase {
 public enum KnowledgeError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingDirectory(String)
     case unreadable(String)
+    /// A file's front matter that cannot be read: the file (relative to `knowledge/`), the line, what is wrong.
+    case invalidFrontMatter(file: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
         case .missingDirectory(let path):
             "The knowledge folder \(path) does not exist; create it or set `knowledge_dir` in steward.yaml."
         case .unreadable(let path): "The knowledge file \(path) could not be read as UTF-8 text."
+        case .invalidFrontMatter(let file, let line, let reason): "knowledge/\(file):\(line): \(reason)"
         }
     }
 }

@@ -21,7 +21,7 @@ public enum SkillOutcome: Sendable, Hashable {
 public struct SkillResponse: Sendable {
     /// The reply text, complete on its own (channels without cards show only text and links).
     public var text: String
-    /// Structured cards: order, coupon, product, loyalty, subscription.
+    /// Structured cards (see ``Card/Kind``: order, coupon, product, loyalty, subscription, article, or a skill's own).
     public var cards: [Card]
     /// Quick replies to offer.
     public var suggestions: [Suggestion]

@@ -2,6 +2,7 @@ import Foundation
 import StewardAdapters
 import StewardCore
 import StewardHTTP
+import StewardModel
 
 /// The adapters a configuration asks for, built with their secrets from the environment.
 public struct ConfiguredIntegrations: Sendable {

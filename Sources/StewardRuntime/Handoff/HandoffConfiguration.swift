@@ -1,3 +1,5 @@
+import StewardCore
+
 /// How Steward falls back and hands conversations to people; every count and text is a setting.
 public struct HandoffConfiguration: Sendable, Hashable {
     /// What handing off means.

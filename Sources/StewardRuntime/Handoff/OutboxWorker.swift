@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import StewardCore
 import StewardHTTP
+import StewardModel
 
 /// Delivers tickets waiting in the outbox to external helpdesks, retrying with backoff until
 /// they are accepted. The ticket is already stored, so nothing is lost if the process dies; the

@@ -1,4 +1,5 @@
 import StewardCore
+import StewardModel
 
 extension Ticket {
     /// The ticket with the text its team wrote passed through ``SecretMasker/mask(_:)``: every note's

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import StewardModel
 
 /// Keeps tickets, their delivery outbox and the team's replies in memory for the life of the process.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import StewardModel
 
 /// A ticket waiting to be delivered to an external helpdesk.
 public struct OutboxEntry: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import StewardCore
+import StewardModel
 import StewardYAML
 
 /// Plays conversation scripts against the agent and checks every reply.

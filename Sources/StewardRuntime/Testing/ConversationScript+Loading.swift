@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import StewardModel
 import StewardYAML
 
 extension ConversationScript {
@@ -216,7 +217,7 @@ extension ConversationScript {
             "kind", "title", "title_contains", "subtitle_contains", "url_contains", "fields", "buttons_contain",
         ])
         var card = CardExpectation()
-        card.kind = try values["kind"]?.choice(["order", "coupon", "product", "loyalty", "subscription", "article"])
+        card.kind = try values["kind"]?.text()  // any Card.Kind: skills add their own
         card.title = try values["title"]?.text()
         card.titleContains = try values["title_contains"]?.text()
         card.subtitleContains = try values["subtitle_contains"]?.text()

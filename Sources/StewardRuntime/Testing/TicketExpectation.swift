@@ -1,4 +1,5 @@
 import StewardCore
+import StewardModel
 
 /// What the conversation's newest ticket must look like after a turn, or that there is none.
 /// Comparisons named `…_contains` ignore case.

@@ -1,4 +1,5 @@
 import Foundation
+import StewardCore
 
 /// A conversation handed to a person: everything they need so the customer never repeats themselves.
 public struct Ticket: Sendable, Hashable, Codable {

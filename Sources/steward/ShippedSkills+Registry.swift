@@ -1,7 +1,8 @@
 import Logging
 import StewardRuntime
+import StewardSkills
 
-extension DefaultSkills {
+extension ShippedSkills {
     /// The shipped skills' registry for commands that train the router themselves (`classify`):
     /// a skill whose `skill.yaml` or examples are broken is left out with a warning naming the file
     /// and line, as `chat` and `pipe` do, instead of stopping the command.

@@ -1,3 +1,5 @@
+import StewardCore
+
 /// A helpdesk that takes tickets handed over by Steward: Zendesk, Gorgias, or another.
 ///
 /// Implementation requirements: `createTicket` may be called again for the same ticket after a
