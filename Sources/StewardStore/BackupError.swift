@@ -13,6 +13,8 @@ public enum BackupError: Error, CustomStringConvertible, Sendable, Equatable {
     case destinationIsDirectory(path: String)
     /// `destination` names the database itself (the same file, maybe through a link).
     case destinationIsSource(path: String, source: String)
+    /// `destination` is the database `source`'s own `companion` file (`-wal`, `-shm` or `-journal`).
+    case destinationIsCompanion(path: String, source: String, companion: String)
     /// The folder `folder` that should hold `destination` does not exist.
     case destinationFolderMissing(path: String, folder: String)
     /// The copy could not be written to `destination` (`reason`: the disk is full, no permission, …).
@@ -37,6 +39,9 @@ public enum BackupError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "\(path.hasSuffix("/") ? path : path + "/")steward-backup.db."
         case .destinationIsSource(let path, let source):
             return "The backup file \(path) is the database \(source) itself; give the copy another file name."
+        case .destinationIsCompanion(let path, let source, let companion):
+            return "The backup file \(path) is the \(companion) file of the database \(source), which holds its latest changes; "
+                + "writing there would lose them. Give the copy another file name."
         case .destinationFolderMissing(let path, let folder):
             return "Cannot write the backup file \(path): the folder \(folder) does not exist; create it or choose "
                 + "another place."

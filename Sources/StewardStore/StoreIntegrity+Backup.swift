@@ -29,6 +29,11 @@ extension StoreIntegrity {
         if let problem = headerProblem(path: source, size: size), problem.contains("not an SQLite database") || problem.contains("cannot be read") {
             throw BackupError.sourceNotDatabase(path: source, problem: problem)
         }
+        // The source's own -wal, -shm or -journal file holds its latest changes: a copy written there (or
+        // later removed by --force) would lose them. Refused whether or not the file exists yet.
+        if let companion = companionFile(of: source, named: destination) {
+            throw BackupError.destinationIsCompanion(path: destination, source: source, companion: companion)
+        }
         if files.fileExists(atPath: destination, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw BackupError.destinationIsDirectory(path: destination) }
             if sameFile(source, destination) { throw BackupError.destinationIsSource(path: destination, source: source) }
@@ -109,6 +114,23 @@ extension StoreIntegrity {
         return BackupReport(
             destination: destination, pages: pages, bytes: fileSize(destination) ?? 0,
             seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Which of the database `source`'s companion files (`-wal`, `-shm`, `-journal`) `path` names, if any:
+    /// the same file when both exist, else the same absolute path once links in the folders are resolved.
+    static func companionFile(of source: String, named path: String) -> String? {
+        func resolved(_ file: String) -> String {
+            let url = URL(fileURLWithPath: file).standardizedFileURL
+            let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
+            return folder.appendingPathComponent(url.lastPathComponent).path
+        }
+        let realSource = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+        for suffix in ["-wal", "-shm", "-journal"] {
+            for base in [source, realSource] where sameFile(base + suffix, path) || resolved(base + suffix) == resolved(path) {
+                return suffix
+            }
+        }
+        return nil
     }
 
     /// Whether two paths name the same file (device and inode), links followed.

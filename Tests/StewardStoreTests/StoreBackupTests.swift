@@ -75,6 +75,14 @@ struct StoreBackupTests {
                     try StoreIntegrity.backup(from: source, to: source, overwrite: overwrite)
                 }
             }
+            // The database's own -wal, -shm and -journal files, existing or not, through a ./ path too.
+            for suffix in ["-wal", "-shm", "-journal"] {
+                for path in [source + suffix, directory.path + "/./steward.db" + suffix] {
+                    #expect(throws: BackupError.destinationIsCompanion(path: path, source: source, companion: suffix)) {
+                        try StoreIntegrity.backup(from: source, to: path, overwrite: true)
+                    }
+                }
+            }
             let link = directory.appendingPathComponent("link.db").path
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: source)
             #expect(throws: BackupError.destinationIsSource(path: link, source: source)) {
