@@ -33,8 +33,18 @@ enum OperatorInput {
     /// A person's name (`--as`, the assignee): ``Identifier/Rule/name``, and not only whitespace when `required`.
     static func name(_ value: String, option: String, required: Bool = true) throws {
         if let problem = Identifier.problem(value, field: option, rule: .name) { throw ValidationError("\(option): \(problem)") }
-        if required, value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            throw ValidationError("\(option): `\(option)` is empty; give the name to show, or leave the option out.")
+        if value.isEmpty {
+            if required { throw ValidationError("\(option): `\(option)` is empty; give the name to show, or leave the option out.") }
+            return
+        }
+        if value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw ValidationError("\(option): `\(option)` is only whitespace; give the name to show.")
+        }
+        if let first = value.unicodeScalars.first, first.properties.isWhitespace {
+            throw ValidationError("\(option): `\(option)` begins with the whitespace \(named(first)); names may not begin or end with whitespace.")
+        }
+        if let last = value.unicodeScalars.last, last.properties.isWhitespace {
+            throw ValidationError("\(option): `\(option)` ends with the whitespace \(named(last)); names may not begin or end with whitespace.")
         }
     }
 
@@ -74,7 +84,9 @@ enum OperatorInput {
             let kind: String
             if scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029 {
                 kind = "the control character"
-            } else if scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint {
+            } else if scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint
+                || Identifier.blankLooking.contains(scalar.value)
+            {
                 kind = "the invisible character"
             } else {
                 continue

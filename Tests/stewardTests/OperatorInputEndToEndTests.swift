@@ -11,6 +11,7 @@ import Testing
         ("\u{202E}", "U+202E"), ("\u{200B}", "U+200B"), ("\u{2066}", "U+2066"), ("\u{FEFF}", "U+FEFF"),
         ("\u{00AD}", "U+00AD"), ("\u{0007}", "U+0007"), ("\u{001B}", "U+001B"), ("\u{007F}", "U+007F"),
         ("\u{0085}", "U+0085"), ("\u{2028}", "U+2028"), ("\u{2029}", "U+2029"), ("\u{E0041}", "U+E0041"),
+        ("\u{2800}", "U+2800"), ("\u{3164}", "U+3164"),
     ]
 
     /// A command line with `X` where the hostile value goes, and the option the error must name.
@@ -61,6 +62,19 @@ import Testing
             #expect(output.stdout.isEmpty)
         }
         // Nothing was created or changed.
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test(arguments: [" Ann", "Ann ", "Ann\u{00A0}", "\u{3000}Ann", "\u{00A0}", "  "])
+    func namesPaddedWithWhitespaceOrOnlyWhitespaceAreRefused(_ name: String) throws {
+        let db = temporaryDatabase()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+        for arguments in [["tickets", "reply", "ID", "Hello", "--as", name], ["tickets", "note", "ID", "Hi", "--as", name],
+                          ["tickets", "assign", "ID", name]] {
+            let output = try StewardProcess.run(arguments + ["--db", db], input: Data())
+            #expect(output.status == 64, "\(arguments): \(output.stderr)")
+            #expect(output.stderr.contains("whitespace"), "\(arguments): \(output.stderr)")
+        }
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 

@@ -39,6 +39,11 @@ public enum Identifier {
     }
 
     /// What is wrong with `value` as the field `field` under `rule`; nil when it is fine.
+    /// Characters that draw nothing although they are neither whitespace nor Cf: U+2800 BRAILLE PATTERN BLANK,
+    /// U+3164 HANGUL FILLER, U+FFA0 HALFWIDTH HANGUL FILLER, U+115F/U+1160 HANGUL CHOSEONG/JUNGSEONG FILLER
+    /// (the ones Unicode's confusables and UTS #39 list as rendering blank). They are refused like invisible characters.
+    public static let blankLooking: Set<UInt32> = [0x2800, 0x3164, 0xFFA0, 0x115F, 0x1160]
+
     public static func problem(_ value: String, field: String, rule: Rule) -> String? {
         let count = value.utf8.count
         if count > maxBytes {
@@ -66,7 +71,9 @@ public enum Identifier {
             {
                 continue
             }
-            if scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint {
+            if scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint
+                || blankLooking.contains(scalar.value)
+            {
                 return "`\(field)` contains the invisible character \(named(scalar)); identifiers may not hold characters "
                     + "that change how text looks without being seen (Unicode format characters, category Cf)."
             }
