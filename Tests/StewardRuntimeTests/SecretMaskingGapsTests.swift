@@ -30,6 +30,10 @@ import Testing
         ("4111\u{0}1111\u{0}1111\u{0}1111", "[card number removed]"),
         ("4111\u{8}1111\u{1B}1111\u{7F}1111", "[card number removed]"),
         ("4111\u{85}1111\u{9F}1111\u{1F}1111", "[card number removed]"),
+        // A line break between the keyword and its value.
+        ("my pin is\n4321", "my pin is\n[removed]"),
+        ("PIN\n4321", "PIN\n[removed]"),
+        ("cvv:\n\n737", "cvv:\n\n[removed]"),
         // Keyword forms.
         ("PIN#1234", "PIN#[removed]"),
         ("pin # 4321", "pin # [removed]"),

@@ -73,6 +73,16 @@ extension SecretMasker {
         var words = 0
         while cursor < units.count {
             let unit = units[cursor]
+            // "my pin is\n4321", "cvv:\n\n737": line breaks straight after the keyword (at most one word such as
+            // "is" between) lead to the value when the next line opens with a digit.
+            if unit == "\n", words <= 1 {
+                var next = cursor
+                while next < units.count, units[next] == "\n" || units[next] == " " { next += 1 }
+                if next < units.count, units[next].isMaskDigit {
+                    cursor = next
+                    continue
+                }
+            }
             if endsSentence(units, at: cursor) { return nil }
             if unit.isMaskDigit {
                 var end = cursor
