@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Parses a `Retry-After` header value (RFC 9110 §10.2.3) without ever trapping.
 ///
@@ -18,9 +17,7 @@ enum RetryAfter {
         guard !trimmed.isEmpty else { return nil }
         if let seconds = delaySeconds(trimmed) { return seconds }
         guard trimmed.utf8.count <= 64 else { return nil }  // no HTTP-date is longer
-        let date = formatters.withLock { formatters in
-            formatters.lazy.compactMap { $0.date(from: trimmed) }.first
-        }
+        let date = HTTPDate.parse(trimmed)
         guard let date else { return nil }
         let interval = date.timeIntervalSince(now)
         guard interval.isFinite else { return nil }
@@ -49,17 +46,4 @@ enum RetryAfter {
         guard seconds < 86_400 else { return maximum }
         return .seconds(seconds)
     }
-
-    /// DateFormatter is not Sendable; the mutex serialises its (rare) use.
-    private static let formatters = Mutex<[DateFormatter]>([
-        "EEE, dd MMM yyyy HH:mm:ss zzz",  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-        "EEEE, dd-MMM-yy HH:mm:ss zzz",  // RFC 850
-        "EEE MMM d HH:mm:ss yyyy",  // asctime
-    ].map { format in
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = format
-        return formatter
-    })
 }
