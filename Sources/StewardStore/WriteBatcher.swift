@@ -60,15 +60,20 @@ final class WriteBatcher: @unchecked Sendable {
             if batch.isEmpty { return }
             let jobs = batch.map(\.job)
             let failures: [Int: any Error]
+            let started = ContinuousClock.now
             do {
                 // Usually every job succeeds: run them all in one transaction.
                 try await pool.write { db in
                     for job in jobs { try job(db) }
                 }
                 failures = [:]
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                && ContinuousClock.now - started >= .seconds(1)
+            {
                 // Another connection held the write lock for the whole busy timeout: every job fails
-                // now (running them again would wait as long again for each batch).
+                // now (running them again would wait as long again for each batch). A busy answer that
+                // came at once (no wait) is a passing conflict: the jobs run again below, one by one.
                 for item in batch { item.continuation.resume(throwing: error) }
                 continue
             } catch {
